@@ -1,0 +1,54 @@
+# Kinerja — the two commands of the quick start are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test install install-test migrate demo serve schema messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Re-install only when the pinned requirements change.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+serve: install
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo "GraphiQL: http://$(HOST):$(PORT)/graphql/   admin: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/uvicorn project.asgi:application --host $(HOST) --port $(PORT)
+
+## make run: virtualenv + install + migrate + Tubei demo + serve GraphiQL
+run: demo serve
+
+## make test: install test tools and run the whole suite (DATABASE_URL picks the database)
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make schema: re-export schema.graphql after changing the GraphQL API
+schema: install
+	$(BIN)/python manage.py export_graphql_schema
+
+## make messages: recompile the Indonesian/English message catalogues
+messages: install
+	cd apps && ../$(BIN)/python ../manage.py makemessages --locale id --no-obsolete
+	$(BIN)/python manage.py compilemessages --locale id
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

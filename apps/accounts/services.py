@@ -1,0 +1,97 @@
+"""Login, logout and bearer tokens. Tokens are random, shown once, stored as a SHA-256 digest."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
+
+from apps.core.errors import BadInput, DomainError
+
+from .models import ApiToken
+
+TOKEN_PREFIX = "knj_"
+
+
+class TooManyAttempts(DomainError):
+    code = "FORBIDDEN"
+    default_message = _("Too many login attempts. Wait a few minutes and try again.")
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass
+class LoginResult:
+    token: str
+    user: AbstractBaseUser
+    expires_at: dt.datetime
+
+
+def _username_key(_group: str, request: HttpRequest) -> str:
+    return request.kinerja_login_username.lower()  # set just before the check
+
+
+def _rate_limited(request: HttpRequest, username: str) -> bool:
+    """Count this attempt against both limits; True when either is exceeded."""
+    request.kinerja_login_username = username
+    by_address = is_ratelimited(request, group="login-address", key="ip",
+                                rate=settings.KINERJA_LOGIN_RATE_ADDRESS, increment=True)
+    by_username = is_ratelimited(request, group="login-username", key=_username_key,
+                                 rate=settings.KINERJA_LOGIN_RATE_USERNAME, increment=True)
+    return by_address or by_username
+
+
+@transaction.atomic
+def login(*, request: HttpRequest, username: str, password: str) -> LoginResult:
+    """Check the credentials, start a session and issue a bearer token."""
+    if _rate_limited(request, username):
+        raise TooManyAttempts()
+    user = auth.authenticate(request, username=username, password=password)
+    if user is None:
+        raise BadInput(_("Wrong username or password."), fields={"password": "invalid"})
+    auth.login(request, user)
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    expires_at = timezone.now() + dt.timedelta(hours=settings.KINERJA_TOKEN_TTL_HOURS)
+    ApiToken.objects.create(user=user, digest=_digest(token), prefix=token[:12], expires_at=expires_at)
+    return LoginResult(token=token, user=user, expires_at=expires_at)
+
+
+@transaction.atomic
+def logout(*, request: HttpRequest) -> None:
+    """Revoke the bearer token this request came with (if any) and end the session."""
+    token = getattr(request, "kinerja_api_token", None)
+    if token is not None:
+        ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
+    auth.logout(request)
+
+
+def user_for_token(token: str) -> tuple[AbstractBaseUser, ApiToken] | None:
+    """The active user a live token belongs to, or None (1 query, plus 1 write a minute)."""
+    if not token.startswith(TOKEN_PREFIX):
+        return None
+    now = timezone.now()
+    api_token = (
+        ApiToken.objects.select_related("user")
+        .filter(digest=_digest(token), revoked_at__isnull=True, expires_at__gt=now, user__is_active=True)
+        .first()
+    )
+    if api_token is None:
+        return None
+    if api_token.last_used_at is None or now - api_token.last_used_at > dt.timedelta(minutes=1):
+        ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
+    return api_token.user, api_token
+
+
+def revoke_all_tokens(*, user: AbstractBaseUser) -> int:
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())

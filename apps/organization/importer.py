@@ -1,0 +1,520 @@
+"""Organization import from two CSV files (units, employees): validate everything, then write.
+
+The whole input is checked against the merged view of what the database holds and what the
+files say, before anything is written; any problem aborts with every error listed by file and
+row number (the header is row 1). Rows are upserted by unit code and NIP; what the files do not
+mention is left as it is. The files are authoritative for what they list: an employee's
+supervisor, acting post and roles are set to exactly what their row says.
+
+The ``roles`` column is a ``;``-separated list of PERFORMANCE_ADMIN and PROCESS_ADMIN. An HR
+scope other than the employee's own unit is written ``PERFORMANCE_ADMIN@UNIT_CODE`` (several
+allowed); plain PERFORMANCE_ADMIN manages the employee's own unit and its sub-units.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import AbstractBaseUser, Group
+from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
+
+from apps.core.errors import BadInput
+
+from . import services
+from .hierarchy import Member, OrgSnapshot, choose_head_position, find_cycles, find_unit_cycles
+from .models import (
+    Employee,
+    EmploymentType,
+    OrgUnit,
+    PerformanceAdminScope,
+    Position,
+    PositionClass,
+    Role,
+    UnitKind,
+)
+from .nip import nip_problem
+
+UNIT_COLUMNS = ["code", "name", "parent_code", "kind"]
+EMPLOYEE_COLUMNS = [
+    "nip", "name", "email", "username", "unit_code", "position", "position_class",
+    "employment_type", "supervisor_nip", "acting_for_nip", "roles",
+]
+USERNAME_MAX = 150
+
+
+@dataclass
+class ImportResult:
+    units_created: int = 0
+    units_updated: int = 0
+    employees_created: int = 0
+    employees_updated: int = 0
+    accounts_created: int = 0
+
+
+@dataclass
+class UnitRow:
+    row: int
+    code: str
+    name: str
+    parent_code: str
+    kind: str
+
+
+@dataclass
+class EmployeeRow:
+    row: int
+    nip: str
+    name: str
+    email: str
+    username: str
+    unit_code: str
+    position: str
+    position_class: str
+    employment_type: str
+    supervisor_nip: str
+    acting_for_nip: str
+    roles: list[str]
+    scopes: list[str] = field(default_factory=list)  # unit codes managed as HR
+
+
+class Errors:
+    def __init__(self) -> None:
+        self.items: list[dict[str, Any]] = []
+
+    def add(self, file: str, row: int, column: str | None, message: str) -> None:
+        self.items.append({"file": file, "row": row, "column": column, "message": message})
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            self.items.sort(key=lambda e: (e["file"] != "units", e["row"], e["column"] or ""))
+            raise BadInput(
+                _("The import was refused: %(count)d problem(s) found; nothing was written.")
+                % {"count": len(self.items)},
+                errors=self.items,
+            )
+
+
+def _read_csv(text: str, file: str, columns: list[str], errors: Errors) -> list[tuple[int, dict[str, str]]]:
+    text = text.lstrip("\ufeff")  # Excel writes a byte-order mark
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        errors.add(file, 1, None, _("Missing column(s): %(columns)s.") % {"columns": ", ".join(missing)})
+        return []
+    reader.fieldnames = header
+    rows = []
+    try:
+        for number, raw in enumerate(reader, start=2):
+            if None in raw:
+                errors.add(file, number, None, _("The row has more values than the header has columns."))
+                continue
+            values = {k: (v or "").strip() for k, v in raw.items()}
+            if any(values.values()):
+                rows.append((number, values))
+    except csv.Error as exc:
+        errors.add(file, reader.line_num, None, _("The file is not valid CSV: %(error)s") % {"error": exc})
+    return rows
+
+
+def _parse_units(text: str, errors: Errors) -> list[UnitRow]:
+    rows: list[UnitRow] = []
+    seen: dict[str, int] = {}
+    for number, v in _read_csv(text, "units", UNIT_COLUMNS, errors):
+        row = UnitRow(number, v["code"], v["name"], v["parent_code"], v["kind"].upper())
+        if not row.code:
+            errors.add("units", number, "code", _("The unit code is empty."))
+            continue
+        if len(row.code) > 50:
+            errors.add("units", number, "code", _("The unit code is longer than 50 characters."))
+        if row.code in seen:
+            errors.add("units", number, "code",
+                       _("Unit code %(code)s already appears in row %(row)d.") % {"code": row.code, "row": seen[row.code]})
+            continue
+        seen[row.code] = number
+        if not row.name:
+            errors.add("units", number, "name", _("The unit name is empty."))
+        if row.kind not in UnitKind.values:
+            errors.add("units", number, "kind", _("Unknown unit kind %(kind)s; expected one of %(kinds)s.")
+                       % {"kind": row.kind or "''", "kinds": ", ".join(UnitKind.values)})
+        if row.parent_code == row.code:
+            errors.add("units", number, "parent_code", _("A unit cannot be its own parent."))
+        rows.append(row)
+    return rows
+
+
+def _parse_roles(value: str, number: int, errors: Errors) -> tuple[list[str], list[str]]:
+    roles: list[str] = []
+    scopes: list[str] = []
+    for item in filter(None, (part.strip() for part in value.split(";"))):
+        role, _sep, scope = item.partition("@")
+        role = role.strip().upper()
+        if role not in Role.values or (scope and role != Role.PERFORMANCE_ADMIN):
+            errors.add("employees", number, "roles", _("Unknown role %(role)s; expected %(roles)s.")
+                       % {"role": item, "roles": " / ".join(Role.values)})
+            continue
+        if role not in roles:
+            roles.append(role)
+        if scope:
+            scopes.append(scope.strip())
+    return roles, scopes
+
+
+def _parse_employees(text: str, errors: Errors) -> list[EmployeeRow]:
+    rows: list[EmployeeRow] = []
+    seen_nip: dict[str, int] = {}
+    seen_username: dict[str, int] = {}
+    email_validator = EmailValidator()
+    for number, v in _read_csv(text, "employees", EMPLOYEE_COLUMNS, errors):
+        roles, scopes = _parse_roles(v["roles"], number, errors)
+        row = EmployeeRow(
+            number, v["nip"], v["name"], v["email"], v["username"], v["unit_code"], v["position"],
+            v["position_class"].upper(), v["employment_type"].upper(), v["supervisor_nip"],
+            v["acting_for_nip"], roles, scopes,
+        )
+        problem = nip_problem(row.nip)
+        if problem:
+            errors.add("employees", number, "nip", "%s: %s" % (row.nip or "''", problem))
+            continue
+        if row.nip in seen_nip:
+            errors.add("employees", number, "nip", _("NIP %(nip)s already appears in row %(row)d.")
+                       % {"nip": row.nip, "row": seen_nip[row.nip]})
+            continue
+        seen_nip[row.nip] = number
+        if not row.name:
+            errors.add("employees", number, "name", _("The name is empty."))
+        if row.email:
+            try:
+                email_validator(row.email)
+            except ValidationError:
+                errors.add("employees", number, "email", _("%(email)s is not a valid email address.") % {"email": row.email})
+        if row.username:
+            if len(row.username) > USERNAME_MAX or not all(c.isalnum() or c in "@.+-_" for c in row.username):
+                errors.add("employees", number, "username",
+                           _("The username may only hold letters, digits and @ . + - _ (at most 150)."))
+            elif row.username.lower() in seen_username:
+                errors.add("employees", number, "username", _("Username %(username)s already appears in row %(row)d.")
+                           % {"username": row.username, "row": seen_username[row.username.lower()]})
+            else:
+                seen_username[row.username.lower()] = number
+        if not row.unit_code:
+            errors.add("employees", number, "unit_code", _("The unit code is empty."))
+        if not row.position:
+            errors.add("employees", number, "position", _("The position title is empty."))
+        if row.position_class not in PositionClass.values:
+            errors.add("employees", number, "position_class", _("Unknown position class %(value)s; expected one of %(values)s.")
+                       % {"value": row.position_class or "''", "values": ", ".join(PositionClass.values)})
+        if row.employment_type not in EmploymentType.values:
+            errors.add("employees", number, "employment_type", _("Unknown employment type %(value)s; expected PNS or PPPK.")
+                       % {"value": row.employment_type or "''"})
+        for column, value in (("supervisor_nip", row.supervisor_nip), ("acting_for_nip", row.acting_for_nip)):
+            if value == row.nip:
+                errors.add("employees", number, column, _("An employee cannot name themself here."))
+        rows.append(row)
+    return rows
+
+
+class _Plan:
+    """The merged view (database overlaid with the files) and what must be written."""
+
+    def __init__(self, unit_rows: list[UnitRow], employee_rows: list[EmployeeRow]) -> None:
+        self.unit_rows = unit_rows
+        self.employee_rows = employee_rows
+        self.db_units = {
+            u.code: u for u in OrgUnit.objects.select_related("parent")
+        }
+        self.db_employees = {
+            e.nip: e
+            for e in Employee.objects.select_related("unit", "position", "supervisor_override", "user",
+                                                     "acting_position__unit")
+        }
+        # unit code -> parent code
+        self.unit_parent: dict[str, str | None] = {
+            code: (u.parent.code if u.parent else None) for code, u in self.db_units.items()
+        }
+        for row in unit_rows:
+            self.unit_parent[row.code] = row.parent_code or None
+        self.members: dict[str, Member] = {}
+        self.acting_target: dict[str, str | None] = {}  # nip -> nip whose post they act for
+        for nip, e in self.db_employees.items():
+            self.members[nip] = Member(
+                key=nip, unit=e.unit.code, position=(e.unit.code, e.position.title),
+                position_class=e.position.position_class,
+                override=e.supervisor_override.nip if e.supervisor_override else None,
+                active=e.is_active,
+            )
+        for e in self.db_employees.values():
+            if e.acting_position_id:
+                post = (e.acting_position.unit.code, e.acting_position.title)
+                self.members[e.nip].acting_position = post
+        for row in employee_rows:
+            self.members[row.nip] = Member(
+                key=row.nip, unit=row.unit_code, position=(row.unit_code, row.position),
+                position_class=row.position_class, override=row.supervisor_nip or None, active=True,
+            )
+        for row in employee_rows:
+            target = self.members.get(row.acting_for_nip) if row.acting_for_nip else None
+            self.members[row.nip].acting_position = target.position if target else None
+        self.heads: dict[str, tuple | None] = {}
+
+
+def _validate_merged(plan: _Plan, errors: Errors) -> None:
+    for row in plan.unit_rows:
+        if row.parent_code and row.parent_code not in plan.unit_parent:
+            errors.add("units", row.row, "parent_code", _("Unknown parent unit %(code)s.") % {"code": row.parent_code})
+    unit_row = {r.code: r.row for r in plan.unit_rows}
+    for cycle in find_unit_cycles(plan.unit_parent):
+        errors.add("units", min(unit_row.get(c, 0) for c in cycle), "parent_code",
+                   _("The units %(codes)s form a cycle.") % {"codes": " → ".join(cycle)})
+
+    owners = _username_owners([r.username for r in plan.employee_rows if r.username])
+    for row in plan.employee_rows:
+        if row.unit_code and row.unit_code not in plan.unit_parent:
+            errors.add("employees", row.row, "unit_code", _("Unknown unit %(code)s.") % {"code": row.unit_code})
+        if row.supervisor_nip and row.supervisor_nip not in plan.members:
+            errors.add("employees", row.row, "supervisor_nip", _("Unknown supervisor NIP %(nip)s.") % {"nip": row.supervisor_nip})
+        if row.acting_for_nip and row.acting_for_nip not in plan.members:
+            errors.add("employees", row.row, "acting_for_nip", _("Unknown NIP %(nip)s.") % {"nip": row.acting_for_nip})
+        for scope in row.scopes:
+            if scope not in plan.unit_parent:
+                errors.add("employees", row.row, "roles", _("Unknown unit %(code)s.") % {"code": scope})
+        db_user = plan.db_employees.get(row.nip)
+        if row.username:
+            taken_by = owners.get(row.username.lower())
+            own_user_id = db_user.user_id if db_user else None
+            if taken_by is not None and taken_by != own_user_id:
+                errors.add("employees", row.row, "username",
+                           _("Username %(username)s is already used by another account.") % {"username": row.username})
+    if errors.items:
+        return
+
+    # Position classes must agree between everyone holding the same post.
+    post_class: dict[tuple, tuple[str, int]] = {}
+    for row in plan.employee_rows:
+        post = (row.unit_code, row.position)
+        if post in post_class and post_class[post][0] != row.position_class:
+            errors.add("employees", row.row, "position_class",
+                       _("Position %(title)s in unit %(unit)s has class %(other)s in row %(row)d.")
+                       % {"title": row.position, "unit": row.unit_code, "other": post_class[post][0], "row": post_class[post][1]})
+        post_class.setdefault(post, (row.position_class, row.row))
+
+    rows_by_nip = {r.nip: r for r in plan.employee_rows}
+    by_unit: dict[str, list[Member]] = defaultdict(list)
+    for m in plan.members.values():
+        by_unit[m.unit].append(m)
+    for unit, members in by_unit.items():
+        choice = choose_head_position(members)
+        file_rows = sorted(rows_by_nip[m.key].row for m in members if m.key in rows_by_nip)
+        anchor = file_rows[0] if file_rows else 0
+        if choice.ambiguous:
+            errors.add("employees", anchor, "position",
+                       _("Unit %(unit)s has more than one possible head post (%(posts)s): give all but the head a "
+                         "supervisor_nip inside the unit.") % {"unit": unit, "posts": ", ".join(p[1] for p in choice.ambiguous)})
+            continue
+        plan.heads[unit] = choice.head
+        holders = [m.key for m in members if m.position == choice.head and m.active]
+        if choice.head and len(holders) > 1:
+            errors.add("employees", anchor, "position",
+                       _("The head post %(title)s of unit %(unit)s is held by %(count)d employees; a head post has one holder.")
+                       % {"title": choice.head[1], "unit": unit, "count": len(holders)})
+
+    head_posts = {head for head in plan.heads.values() if head}
+    actors: dict[tuple, list[str]] = defaultdict(list)
+    for m in plan.members.values():
+        if m.acting_position is not None and m.active:
+            actors[m.acting_position].append(m.key)
+    for row in plan.employee_rows:
+        post = plan.members[row.nip].acting_position
+        if not row.acting_for_nip or post is None:
+            continue
+        if post not in head_posts:
+            errors.add("employees", row.row, "acting_for_nip",
+                       _("%(nip)s does not hold the head post of a unit; a Plt only acts for a unit head.") % {"nip": row.acting_for_nip})
+        others = [nip for nip in actors[post] if nip != row.nip]
+        if others:
+            errors.add("employees", row.row, "acting_for_nip",
+                       _("The post of %(nip)s already has an acting official (%(others)s).")
+                       % {"nip": row.acting_for_nip, "others": ", ".join(others)})
+    if errors.items:
+        return
+
+    snapshot = OrgSnapshot(unit_parent=plan.unit_parent, unit_head=plan.heads, members=plan.members)
+    raters = {k: v[0] for k, v in snapshot.raters().items()}
+    for cycle in find_cycles(raters):
+        anchor = min((rows_by_nip[n].row for n in cycle if n in rows_by_nip), default=0)
+        errors.add("employees", anchor, "supervisor_nip",
+                   _("The supervisor chain has a cycle: %(nips)s.") % {"nips": " → ".join(cycle + cycle[:1])})
+
+
+def _username_owners(usernames: list[str]) -> dict[str, int]:
+    """Existing accounts by lower-cased username, for the given names (1 query)."""
+    wanted = {u.lower() for u in usernames}
+    rows = (
+        get_user_model().objects.annotate(lower_name=Lower("username"))
+        .filter(lower_name__in=wanted).values_list("lower_name", "pk")
+    )
+    return dict(rows)
+
+
+def _check_actor_scope(plan: _Plan, actor: AbstractBaseUser | None, errors: Errors) -> None:
+    """A non-superuser HR may only import inside the units they manage, and grant no PROCESS_ADMIN."""
+    if actor is None or actor.is_superuser:
+        return
+    from .selectors import units_managed_by
+
+    managed = set(units_managed_by(actor).values_list("code", flat=True))
+    for row in plan.unit_rows:
+        inside = row.code in managed if row.code in plan.db_units else row.parent_code in managed
+        if not inside or (row.parent_code and row.parent_code not in managed):
+            errors.add("units", row.row, "code", _("Unit %(code)s is outside the units you manage.") % {"code": row.code})
+    new_codes = {r.code for r in plan.unit_rows if r.code not in plan.db_units and r.parent_code in managed}
+    allowed = managed | new_codes
+    for row in plan.employee_rows:
+        current = plan.db_employees.get(row.nip)
+        if row.unit_code not in allowed or (current and current.unit.code not in managed):
+            errors.add("employees", row.row, "unit_code", _("This employee is outside the units you manage."))
+        for scope in row.scopes:
+            if scope not in allowed:
+                errors.add("employees", row.row, "roles", _("Unit %(code)s is outside the units you manage.") % {"code": scope})
+        if Role.PROCESS_ADMIN in row.roles and not (
+            current and current.user and current.user.groups.filter(name=Role.PROCESS_ADMIN).exists()
+        ):
+            errors.add("employees", row.row, "roles", _("Only a superuser may grant the PROCESS_ADMIN role."))
+
+
+def organization_import(
+    *,
+    units_csv: str,
+    employees_csv: str,
+    actor: AbstractBaseUser | None = None,
+    password: str | None = None,
+    progress: Any = None,
+) -> ImportResult:
+    """Validate both files against the database, then upsert them in one transaction.
+
+    ``actor`` None means the system (management command). ``password`` is the initial password
+    of new accounts (demo and tests); without it new accounts get an unusable password.
+    ``progress`` is a callable wrapping an iterable (e.g. tqdm) for large files.
+    """
+    errors = Errors()
+    unit_rows = _parse_units(units_csv, errors)
+    employee_rows = _parse_employees(employees_csv, errors)
+    errors.raise_if_any()
+    plan = _Plan(unit_rows, employee_rows)
+    _validate_merged(plan, errors)
+    _check_actor_scope(plan, actor, errors)
+    errors.raise_if_any()
+    with transaction.atomic():
+        return _write(plan, password, progress or (lambda items, **_kw: items))
+
+
+def _write(plan: _Plan, password: str | None, progress: Any) -> ImportResult:
+    result = ImportResult()
+    units = dict(plan.db_units)
+    for row in plan.unit_rows:
+        unit = units.get(row.code)
+        if unit is None:
+            unit = OrgUnit(code=row.code)
+            result.units_created += 1
+        else:
+            result.units_updated += 1
+        unit.name, unit.kind = row.name, row.kind
+        unit.save()
+        units[row.code] = unit
+    for row in plan.unit_rows:
+        parent_id = units[row.parent_code].pk if row.parent_code else None
+        if units[row.code].parent_id != parent_id:
+            OrgUnit.objects.filter(pk=units[row.code].pk).update(parent_id=parent_id)
+    services.rebuild_unit_paths()
+
+    positions = {(p.unit_id, p.title): p for p in Position.objects.all()}
+
+    def position_for(unit_code: str, title: str, position_class: str) -> Position:
+        key = (units[unit_code].pk, title)
+        position = positions.get(key)
+        if position is None:
+            position = positions[key] = Position.objects.create(
+                unit=units[unit_code], title=title, position_class=position_class)
+        elif position.position_class != position_class:
+            position.position_class = position_class
+            position.save(update_fields=["position_class"])
+        return position
+
+    User = get_user_model()
+    hashed = make_password(password) if password else None  # hashed once: it is the same for all new accounts
+    groups = {role: Group.objects.get_or_create(name=role)[0] for role in Role.values}
+    employees = dict(plan.db_employees)
+    for row in progress(plan.employee_rows, desc="pegawai", unit="baris"):
+        employee = employees.get(row.nip)
+        position = position_for(row.unit_code, row.position, row.position_class)
+        if employee is None:
+            employee = Employee(nip=row.nip)
+            result.employees_created += 1
+        else:
+            result.employees_updated += 1
+        employee.name, employee.email = row.name, row.email
+        employee.employment_type = row.employment_type
+        employee.unit, employee.position, employee.is_active = units[row.unit_code], position, True
+        employee.user = _account_for(row, employee, User, hashed, groups, result)
+        employee.save()
+        employees[row.nip] = employee
+        _set_scopes(employee, row, units)
+
+    # Second pass: references between employees of this file.
+    for row in plan.employee_rows:
+        employee = employees[row.nip]
+        employee.supervisor_override = employees[row.supervisor_nip] if row.supervisor_nip else None
+        employee.acting_position = employees[row.acting_for_nip].position if row.acting_for_nip else None
+    Employee.objects.filter(nip__in=[r.nip for r in plan.employee_rows]).update(acting_position=None)
+    Employee.objects.bulk_update(
+        [employees[r.nip] for r in plan.employee_rows], ["supervisor_override", "acting_position"], batch_size=500
+    )
+    changed_heads = []
+    for code, unit in units.items():
+        head = plan.heads.get(code)
+        head_id = positions[(unit.pk, head[1])].pk if head else None
+        if unit.head_position_id != head_id:
+            unit.head_position_id = head_id
+            changed_heads.append(unit)
+    OrgUnit.objects.bulk_update(changed_heads, ["head_position"])
+    services.refresh_derived_relations()
+    return result
+
+
+def _account_for(row: EmployeeRow, employee: Employee, User: Any, hashed: str | None,
+                 groups: dict[str, Group], result: ImportResult) -> Any:
+    user = employee.user
+    if not row.username and user is None:
+        return None
+    if user is None:
+        user = User(username=row.username, password=hashed or make_password(None))
+        result.accounts_created += 1
+    elif row.username:
+        user.username = row.username
+    user.email = row.email
+    user.first_name = row.name[:150]
+    user.is_staff = user.is_superuser or Role.PERFORMANCE_ADMIN in row.roles or Role.PROCESS_ADMIN in row.roles
+    user.save()
+    user.groups.remove(*[groups[r] for r in Role.values if r not in row.roles])
+    user.groups.add(*[groups[r] for r in row.roles])
+    return user
+
+
+def _set_scopes(employee: Employee, row: EmployeeRow, units: dict[str, OrgUnit]) -> None:
+    if employee.user is None:
+        return
+    wanted = set()
+    if Role.PERFORMANCE_ADMIN in row.roles:
+        wanted = {units[code].pk for code in row.scopes} or {units[row.unit_code].pk}
+    PerformanceAdminScope.objects.filter(user=employee.user).exclude(unit_id__in=wanted).delete()
+    for unit_id in wanted:
+        PerformanceAdminScope.objects.get_or_create(user=employee.user, unit_id=unit_id)

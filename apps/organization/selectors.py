@@ -1,0 +1,104 @@
+"""Reads of the organization, each in a constant number of queries whatever the tree depth.
+
+Raters and leaders are read from the cached columns maintained by services (see models), and
+subtrees through the materialized path, so no selector walks the tree with one query a level.
+"""
+from __future__ import annotations
+
+from functools import reduce
+from operator import or_
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
+
+from .models import Employee, OrgUnit, PerformanceAdminScope, Role
+
+
+def employee_of(user: AbstractBaseUser) -> Employee | None:
+    """The employee record of a user (1 query), or None."""
+    if not user.is_authenticated:
+        return None
+    return Employee.objects.select_related("unit", "position").filter(user=user).first()
+
+
+def rater_of(employee: Employee) -> Employee | None:
+    """The employee's rater (pejabat penilai), acting official included: 1 query."""
+    if employee.rater_id is None:
+        return None
+    return Employee.objects.select_related("unit", "position").get(pk=employee.rater_id)
+
+
+def rater_supervisor_of(employee: Employee) -> Employee | None:
+    """The rater's own rater (atasan pejabat penilai): 1 query."""
+    return (
+        Employee.objects.select_related("unit", "position")
+        .filter(ratees__ratees=employee).first()
+    )
+
+
+def subordinates_of(employee: Employee) -> QuerySet[Employee]:
+    """Everyone this employee rates directly: 1 query."""
+    return Employee.objects.filter(rater=employee, is_active=True).select_related("unit", "position")
+
+
+def leader_of(unit: OrgUnit) -> Employee | None:
+    """The occupant of the unit's head post (its Plt if one is appointed): 1 query."""
+    if unit.leader_id is None:
+        return None
+    return Employee.objects.select_related("unit", "position").get(pk=unit.leader_id)
+
+
+def subtree(units: QuerySet[OrgUnit] | list[OrgUnit]) -> Q:
+    """A filter on OrgUnit for the given units and all units below them."""
+    paths = [u.path for u in units]
+    if not paths:
+        return Q(pk__in=[])
+    return reduce(or_, (Q(path__startswith=p) for p in paths))
+
+
+def is_performance_admin(user: AbstractBaseUser) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=Role.PERFORMANCE_ADMIN).exists()
+    )
+
+
+def units_managed_by(user: AbstractBaseUser) -> QuerySet[OrgUnit]:
+    """Units an HR user manages (their scopes and every sub-unit): 2 queries (superuser: all)."""
+    if not user.is_authenticated:
+        return OrgUnit.objects.none()
+    if user.is_superuser:
+        return OrgUnit.objects.all()
+    scopes = list(
+        OrgUnit.objects.filter(
+            hr_scopes__user=user, hr_scopes__user__groups__name=Role.PERFORMANCE_ADMIN
+        ).only("path")
+    )
+    return OrgUnit.objects.filter(subtree(scopes))
+
+
+def manages_unit(user: AbstractBaseUser, unit: OrgUnit) -> bool:
+    """Whether an HR user manages this unit (2 queries)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    ancestors = unit.ancestor_ids
+    return PerformanceAdminScope.objects.filter(
+        user=user, unit_id__in=ancestors, user__groups__name=Role.PERFORMANCE_ADMIN
+    ).exists()
+
+
+def personal_details_audience(user: AbstractBaseUser) -> tuple[set[int], QuerySet[OrgUnit] | None]:
+    """Who may see the viewer's colleagues' personal details (NIP, email), for one request.
+
+    Returns the employee ids the viewer is, rates, or approves (as rater's supervisor), and the
+    units whose staff the viewer manages as HR (None for a superuser: everyone). 3 queries.
+    """
+    if user.is_superuser:
+        return set(), None
+    own = Employee.objects.filter(user=user).values_list("pk", flat=True)
+    ids = set(
+        Employee.objects.filter(Q(pk__in=own) | Q(rater__in=own) | Q(rater__rater__in=own))
+        .values_list("pk", flat=True)
+    )
+    return ids, units_managed_by(user)

@@ -1,0 +1,7 @@
+"""ASGI entry point (uvicorn): HTTP GraphQL now, WebSocket subscriptions on the same path later."""
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+application = get_asgi_application()

@@ -1,0 +1,29 @@
+"""The one GraphQL schema of Kinerja: every app's queries and mutations merged."""
+from __future__ import annotations
+
+import strawberry
+from django.conf import settings
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+from strawberry_django.optimizer import DjangoOptimizerExtension
+
+from .accounts import AccountsMutation, AccountsQuery
+from .errors import DomainErrors
+from .organization import OrganizationMutation, OrganizationQuery
+
+Query = merge_types("Query", (AccountsQuery, OrganizationQuery))
+Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation))
+
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    config=StrawberryConfig(relay_max_results=settings.KINERJA_GRAPHQL_MAX_PAGE),
+    extensions=[
+        lambda: QueryDepthLimiter(max_depth=settings.KINERJA_GRAPHQL_MAX_DEPTH),
+        lambda: MaxTokensLimiter(max_token_count=settings.KINERJA_GRAPHQL_MAX_TOKENS),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.KINERJA_GRAPHQL_MAX_ALIASES),
+        DjangoOptimizerExtension,
+        DomainErrors,
+    ],
+)

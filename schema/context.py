@@ -1,0 +1,44 @@
+"""Per-request context: the viewer and what they may see, computed once per request."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from strawberry.django.context import StrawberryDjangoContext
+from strawberry.types import Info
+
+from apps.core.errors import Unauthenticated
+from apps.organization import selectors
+from apps.organization.models import Employee
+
+
+@dataclass
+class KinerjaContext(StrawberryDjangoContext):
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def user(self) -> AbstractBaseUser:
+        return self.request.user
+
+    def require_user(self) -> AbstractBaseUser:
+        if not self.user.is_authenticated:
+            raise Unauthenticated()
+        return self.user
+
+    def can_see_personal_details(self, employee: Employee) -> bool:
+        """NIP and email: the employee, their rater and rater's supervisor, HR of their unit."""
+        if "audience" not in self.cache:
+            ids, units = selectors.personal_details_audience(self.user)
+            unit_ids = None if units is None else set(units.values_list("pk", flat=True))
+            self.cache["audience"] = (ids, unit_ids)
+        ids, unit_ids = self.cache["audience"]
+        return unit_ids is None or employee.pk in ids or employee.unit_id in unit_ids
+
+
+def context(info: Info) -> KinerjaContext:
+    return info.context
+
+
+def require_user(info: Info) -> AbstractBaseUser:
+    return context(info).require_user()

@@ -1,0 +1,218 @@
+"""GraphQL for the organization: units, positions, employees, HR mutations, import.
+
+Everyone authenticated sees the org tree, names and positions. NIP and email are personal:
+null for everyone but the employee, their rater and rater's supervisor, and HR of their unit.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import strawberry
+import strawberry_django
+from django.db.models import QuerySet
+from strawberry import relay
+from strawberry.types import Info
+from strawberry_django.optimizer import optimize
+from strawberry_django.relay import DjangoCursorConnection
+
+from apps.core.errors import Forbidden, NotFound
+from apps.organization import importer, models, selectors, services
+
+from .context import context, require_user
+from .ids import decode_id
+
+OrgUnitKind = strawberry.enum(models.UnitKind, name="OrgUnitKind")
+PositionClass = strawberry.enum(models.PositionClass, name="PositionClass")
+EmploymentType = strawberry.enum(models.EmploymentType, name="EmploymentType")
+
+
+@strawberry_django.type(models.OrgUnit, name="OrgUnit")
+class OrgUnitType(relay.Node):
+    code: str
+    name: str
+    kind: OrgUnitKind
+    depth: int
+    parent: Optional["OrgUnitType"]
+    children: list["OrgUnitType"]
+    leader: Optional["EmployeeType"] = strawberry_django.field(
+        description="The occupant of the unit's head post: its acting official (Plt) if one is appointed."
+    )
+
+
+@strawberry_django.type(models.Position, name="Position")
+class PositionType(relay.Node):
+    title: str
+    position_class: PositionClass
+    unit: OrgUnitType
+
+
+@strawberry_django.type(models.Employee, name="Employee")
+class EmployeeType(relay.Node):
+    name: str
+    employment_type: EmploymentType
+    is_active: bool
+    unit: OrgUnitType
+    position: PositionType
+    acting_position: Optional[PositionType] = strawberry_django.field(
+        description="The head post this employee holds as acting official (Plt), if any."
+    )
+    rater: Optional["EmployeeType"] = strawberry_django.field(
+        description="The rater (pejabat penilai): derived from the org tree unless HR set one."
+    )
+    rater_is_acting: bool = strawberry_django.field(description="The rater rates as acting official (Plt).")
+
+    @strawberry_django.field(only=["nip", "unit_id"], description="NIP; null unless you may see personal details.")
+    def nip(self, info: Info) -> str | None:
+        return self.nip if context(info).can_see_personal_details(self) else None
+
+    @strawberry_django.field(only=["email", "unit_id"], description="Email; null unless you may see personal details.")
+    def email(self, info: Info) -> str | None:
+        return self.email if context(info).can_see_personal_details(self) else None
+
+
+@strawberry.input
+class OrgUnitFilter:
+    kind: OrgUnitKind | None = None
+    parent_id: strawberry.ID | None = strawberry.field(default=None, description="Direct children of this unit.")
+    within_id: strawberry.ID | None = strawberry.field(default=None, description="This unit and everything below it.")
+    search: str | None = strawberry.field(default=None, description="Part of the name or code.")
+
+
+@strawberry.input
+class EmployeeFilter:
+    unit_id: strawberry.ID | None = None
+    include_subunits: bool = True
+    search: str | None = strawberry.field(default=None, description="Part of the name.")
+    position_class: PositionClass | None = None
+    employment_type: EmploymentType | None = None
+    rater_id: strawberry.ID | None = strawberry.field(default=None, description="People this employee rates.")
+    is_active: bool | None = True
+
+
+def _unit(unit_id: strawberry.ID) -> models.OrgUnit:
+    try:
+        return models.OrgUnit.objects.get(pk=decode_id(unit_id, "OrgUnit"))
+    except models.OrgUnit.DoesNotExist:
+        raise NotFound() from None
+
+
+def _employee(employee_id: strawberry.ID) -> models.Employee:
+    try:
+        return models.Employee.objects.select_related("unit", "position__unit").get(
+            pk=decode_id(employee_id, "Employee"))
+    except models.Employee.DoesNotExist:
+        raise NotFound() from None
+
+
+def _one(qs: QuerySet, info: Info):
+    obj = optimize(qs, info).first()
+    if obj is None:
+        raise NotFound()
+    return obj
+
+
+@strawberry.type
+class OrganizationQuery:
+    @strawberry_django.connection(DjangoCursorConnection[OrgUnitType])
+    def org_units(self, info: Info, filter: OrgUnitFilter | None = None) -> QuerySet[models.OrgUnit]:
+        require_user(info)
+        qs = models.OrgUnit.objects.order_by("path", "pk")
+        if filter:
+            if filter.kind:
+                qs = qs.filter(kind=filter.kind)
+            if filter.parent_id:
+                qs = qs.filter(parent=_unit(filter.parent_id))
+            if filter.within_id:
+                qs = qs.filter(path__startswith=_unit(filter.within_id).path)
+            if filter.search:
+                qs = qs.filter(name__icontains=filter.search) | qs.filter(code__icontains=filter.search)
+        return qs
+
+    @strawberry_django.field
+    def org_unit(self, info: Info, id: strawberry.ID) -> OrgUnitType:
+        require_user(info)
+        return _one(models.OrgUnit.objects.filter(pk=decode_id(id, "OrgUnit")), info)
+
+    @strawberry_django.connection(DjangoCursorConnection[EmployeeType])
+    def employees(self, info: Info, filter: EmployeeFilter | None = None) -> QuerySet[models.Employee]:
+        require_user(info)
+        qs = models.Employee.objects.order_by("name", "pk")
+        filter = filter or EmployeeFilter()
+        if filter.is_active is not None:
+            qs = qs.filter(is_active=filter.is_active)
+        if filter.unit_id:
+            unit = _unit(filter.unit_id)
+            qs = qs.filter(unit__path__startswith=unit.path) if filter.include_subunits else qs.filter(unit=unit)
+        if filter.search:
+            qs = qs.filter(name__icontains=filter.search)
+        if filter.position_class:
+            qs = qs.filter(position__position_class=filter.position_class)
+        if filter.employment_type:
+            qs = qs.filter(employment_type=filter.employment_type)
+        if filter.rater_id:
+            qs = qs.filter(rater_id=decode_id(filter.rater_id, "Employee"))
+        return qs
+
+    @strawberry_django.field
+    def employee(self, info: Info, id: strawberry.ID) -> EmployeeType:
+        require_user(info)
+        return _one(models.Employee.objects.filter(pk=decode_id(id, "Employee")), info)
+
+
+@strawberry.type(name="ImportRowError")
+class ImportRowErrorType:
+    file: str
+    row: int
+    column: str | None
+    message: str
+
+
+@strawberry.type(name="ImportResult")
+class ImportResultType:
+    units_created: int
+    units_updated: int
+    employees_created: int
+    employees_updated: int
+    accounts_created: int
+
+
+def _reload_employee(info: Info, pk: int) -> models.Employee:
+    return _one(models.Employee.objects.filter(pk=pk), info)
+
+
+@strawberry.type
+class OrganizationMutation:
+    @strawberry_django.mutation(handle_django_errors=False)
+    def set_supervisor(self, info: Info, employee_id: strawberry.ID,
+                       supervisor_id: strawberry.ID | None = None) -> EmployeeType:
+        """HR: set the rater of an employee explicitly; null returns to the one derived from the org tree."""
+        actor = require_user(info)
+        employee = _employee(employee_id)
+        supervisor = _employee(supervisor_id) if supervisor_id else None
+        services.employee_set_supervisor(actor=actor, employee=employee, supervisor=supervisor)
+        return _reload_employee(info, employee.pk)
+
+    @strawberry_django.mutation(handle_django_errors=False)
+    def set_acting(self, info: Info, employee_id: strawberry.ID,
+                   acting_for_employee_id: strawberry.ID | None = None) -> EmployeeType:
+        """HR: appoint an acting official (Plt) for the head post held by another employee; null ends it."""
+        actor = require_user(info)
+        employee = _employee(employee_id)
+        acting_for = _employee(acting_for_employee_id) if acting_for_employee_id else None
+        if acting_for is None and employee.acting_position_id:
+            employee.acting_position = models.Position.objects.select_related("unit").get(pk=employee.acting_position_id)
+        services.employee_set_acting(actor=actor, employee=employee, acting_for=acting_for)
+        return _reload_employee(info, employee.pk)
+
+    @strawberry.mutation
+    def import_organization(self, info: Info, units_csv: str, employees_csv: str) -> ImportResultType:
+        """HR: upsert units and employees from CSV text (same format as `manage.py import_org`).
+
+        Refused with BAD_USER_INPUT and `extensions.errors` ({file, row, column, message}) when any
+        row is bad; nothing is written then. New accounts get no usable password.
+        """
+        actor = require_user(info)
+        if not selectors.is_performance_admin(actor):
+            raise Forbidden()
+        result = importer.organization_import(units_csv=units_csv, employees_csv=employees_csv, actor=actor)
+        return ImportResultType(**vars(result))
