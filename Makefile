@@ -43,12 +43,12 @@ test: install-test
 
 ## make schema: re-export schema.graphql after changing the GraphQL API
 schema: install
-	$(BIN)/python manage.py export_graphql_schema
+	DEBUG=1 $(BIN)/python manage.py export_graphql_schema
 
 ## make messages: recompile the Indonesian/English message catalogues
 messages: install
-	cd apps && ../$(BIN)/python ../manage.py makemessages --locale id --no-obsolete
-	$(BIN)/python manage.py compilemessages --locale id
+	DEBUG=1 $(BIN)/python manage.py makemessages --locale id --no-obsolete --ignore ".venv/*" --ignore "tests/*"
+	DEBUG=1 $(BIN)/python manage.py compilemessages --locale id --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

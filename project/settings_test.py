@@ -9,3 +9,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Static files are not collected for tests; whitenoise would only warn about it.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
+# The live test server speaks plain HTTP; Secure cookies would never be sent back.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
+
+# A file, not memory, for SQLite test databases: live-server threads then use their own
+# connections exactly as uvicorn workers do, instead of sharing one across threads.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405

@@ -8,6 +8,8 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
+from apps.core.errors import DomainError
+
 from .accounts import AccountsMutation, AccountsQuery
 from .errors import DomainErrors
 from .organization import OrganizationMutation, OrganizationQuery
@@ -15,7 +17,15 @@ from .organization import OrganizationMutation, OrganizationQuery
 Query = merge_types("Query", (AccountsQuery, OrganizationQuery))
 Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation))
 
-schema = strawberry.Schema(
+class KinerjaSchema(strawberry.Schema):
+    def process_errors(self, errors, execution_context=None) -> None:
+        """Log only what is unexpected; domain errors and bad queries are the client's business."""
+        for error in errors:
+            if error.original_error is not None and not isinstance(error.original_error, DomainError):
+                super().process_errors([error], execution_context)
+
+
+schema = KinerjaSchema(
     query=Query,
     mutation=Mutation,
     config=StrawberryConfig(relay_max_results=settings.KINERJA_GRAPHQL_MAX_PAGE),

@@ -18,10 +18,11 @@ PASSWORD = "rahasia-uji-123"
 class GraphQLClient:
     """Posts GraphQL over HTTP like any frontend: JSON body, bearer token or session+CSRF."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, *, browser: bool = False) -> None:
         self.http = httpx.Client(base_url=base_url, timeout=30)
         self.token: str | None = None
         self.language: str | None = None
+        self.browser = browser  # keep cookies (session + CSRF) like a browser does
 
     def post(self, query: str, variables: dict | None = None, *, headers: dict | None = None) -> httpx.Response:
         sent = {"Content-Type": "application/json"}
@@ -30,6 +31,8 @@ class GraphQLClient:
         if self.language:
             sent["Accept-Language"] = self.language
         sent.update(headers or {})
+        if not self.browser:
+            self.http.cookies.clear()
         return self.http.post("/graphql/", json={"query": query, "variables": variables or {}}, headers=sent)
 
     def __call__(self, query: str, variables: dict | None = None, **kwargs: Any) -> dict:
@@ -41,7 +44,6 @@ class GraphQLClient:
         result = self(LOGIN, {"u": username, "p": password})
         assert "errors" not in result, result
         self.token = result["data"]["login"]["token"]
-        self.http.cookies.clear()  # act as a pure token client
         return self
 
     def data(self, query: str, variables: dict | None = None) -> dict:
@@ -67,8 +69,10 @@ def _fresh_cache():
 
 
 @pytest.fixture
-def gql(live_server) -> GraphQLClient:
-    return GraphQLClient(live_server.url)
+def gql(live_server):
+    client = GraphQLClient(live_server.url)
+    yield client
+    client.http.close()
 
 
 @pytest.fixture
