@@ -7,6 +7,9 @@ PORT   ?= 8000
 
 .PHONY: run test install install-test migrate demo serve schema messages bench clean
 
+# Local development runs with DEBUG on (GraphiQL, a dev secret key); production sets its own env.
+run demo migrate serve: export DEBUG ?= true
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -43,12 +46,12 @@ test: install-test
 
 ## make schema: re-export schema.graphql after changing the GraphQL API
 schema: install
-	DEBUG=1 $(BIN)/python manage.py export_graphql_schema
+	DEBUG=true $(BIN)/python manage.py export_graphql_schema
 
 ## make messages: recompile the Indonesian/English message catalogues
 messages: install
-	DEBUG=1 $(BIN)/python manage.py makemessages --locale id --no-obsolete --ignore ".venv/*" --ignore "tests/*"
-	DEBUG=1 $(BIN)/python manage.py compilemessages --locale id --ignore ".venv/*"
+	DEBUG=true $(BIN)/python manage.py makemessages --locale id --no-obsolete --ignore ".venv/*" --ignore "tests/*"
+	DEBUG=true $(BIN)/python manage.py compilemessages --locale id --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
