@@ -53,5 +53,9 @@ messages: install
 	DEBUG=true $(BIN)/python manage.py makemessages --locale id --no-obsolete --ignore ".venv/*" --ignore "tests/*"
 	DEBUG=true $(BIN)/python manage.py compilemessages --locale id --ignore ".venv/*"
 
+## make bench: organization import and selector benchmark (prints a table)
+bench: install-test
+	$(BIN)/python -m bench.org $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
