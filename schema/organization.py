@@ -199,8 +199,6 @@ class OrganizationMutation:
         actor = require_user(info)
         employee = _employee(employee_id)
         acting_for = _employee(acting_for_employee_id) if acting_for_employee_id else None
-        if acting_for is None and employee.acting_position_id:
-            employee.acting_position = models.Position.objects.select_related("unit").get(pk=employee.acting_position_id)
         services.employee_set_acting(actor=actor, employee=employee, acting_for=acting_for)
         return _reload_employee(info, employee.pk)
 
