@@ -474,7 +474,11 @@ def _write(plan: _Plan, password: str | None, progress: Any) -> ImportResult:
         employee = employees[row.nip]
         employee.supervisor_override = employees[row.supervisor_nip] if row.supervisor_nip else None
         employee.acting_position = employees[row.acting_for_nip].position if row.acting_for_nip else None
-    Employee.objects.filter(nip__in=[r.nip for r in plan.employee_rows]).update(acting_position=None)
+    # Clear first so Plt appointments can move between people without tripping the
+    # one-Plt-per-post constraint half-way; in chunks to stay under SQLite's variable limit.
+    nips = [r.nip for r in plan.employee_rows]
+    for start in range(0, len(nips), 500):
+        Employee.objects.filter(nip__in=nips[start:start + 500]).update(acting_position=None)
     Employee.objects.bulk_update(
         [employees[r.nip] for r in plan.employee_rows], ["supervisor_override", "acting_position"], batch_size=500
     )
