@@ -13,9 +13,10 @@ from apps.core.errors import DomainError
 from .accounts import AccountsMutation, AccountsQuery
 from .errors import DomainErrors
 from .organization import OrganizationMutation, OrganizationQuery
+from .workflow import WorkflowMutation, WorkflowQuery
 
-Query = merge_types("Query", (AccountsQuery, OrganizationQuery))
-Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation))
+Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery))
+Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation, WorkflowMutation))
 
 class KinerjaSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.errors import BadInput, Forbidden
 
-from . import selectors
+from . import hooks, selectors
 from .hierarchy import Member, OrgSnapshot, find_cycles
 from .models import Employee, OrgUnit
 
@@ -70,6 +70,7 @@ def refresh_derived_relations() -> list[RaterChange]:
             if new[0] != old[0]:
                 changes.append(RaterChange(key, old[0], new[0]))
     Employee.objects.bulk_update(changed_employees, ["rater", "rater_is_acting"], batch_size=1000)
+    hooks.rater_changed(changes)
     return changes
 
 

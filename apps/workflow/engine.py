@@ -1,0 +1,404 @@
+"""The only module that touches SpiffWorkflow: checking uploads, parsing, running, storing.
+
+- ``check_definition`` refuses, with element-level problems, anything that could not run safely.
+- Parsed specs are cached per definition version (``spec_for``).
+- Stored state leaves the spec out (``dumps``/``loads``): the spec is the cached one of the
+  definition version the instance runs on — about half the size and load time (SPIFFWORKFLOW.md).
+"""
+from __future__ import annotations
+
+import contextvars
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import jsonschema
+from lxml import etree
+from SpiffWorkflow.bpmn import BpmnWorkflow
+from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
+from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
+from SpiffWorkflow.bpmn.script_engine.python_environment import BasePythonScriptEngineEnvironment
+from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
+from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter
+from SpiffWorkflow.bpmn.specs.mixins.events.event_types import CatchingEvent  # noqa: F401
+from SpiffWorkflow.exceptions import SpiffWorkflowException
+from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
+from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
+from SpiffWorkflow.util.task import TaskState
+
+from . import registry, sandbox
+from .lanes import resolve_binding
+
+BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+SPIFF = "http://spiffworkflow.org/bpmn/schema/1.0/core"
+SERIALIZER_VERSION = "spiff-3.2.0/spec-ref-1"
+# Who may start an instance unless the process says otherwise with the process-level spiff
+# property startableBy (comma-separated roles): the subject and HR of the subject's unit.
+DEFAULT_STARTERS = ("EMPLOYEE", "PERFORMANCE_ADMIN")
+
+# Elements this runtime cannot run (no message correlation, DMN, data stores or external calls).
+UNSUPPORTED = {
+    "dataStore": "data stores are not supported",
+    "dataStoreReference": "data stores are not supported",
+    "complexGateway": "complex gateways are not supported",
+    "sendTask": "send tasks (messages) are not supported",
+    "receiveTask": "receive tasks (messages) are not supported",
+    "messageEventDefinition": "message events are not supported",
+    "signalEventDefinition": "signal events are not supported",
+    "escalationEventDefinition": "escalation events are not supported",
+    "conditionalEventDefinition": "conditional events are not supported",
+    "compensateEventDefinition": "compensation is not supported",
+    "businessRuleTask": "business rule (DMN) tasks are not supported",
+    "callActivity": "call activities are not supported; use an embedded sub-process",
+    "choreographyTask": "choreographies are not supported",
+    "transaction": "transaction sub-processes are not supported",
+}
+
+
+@dataclass
+class Problem:
+    message: str
+    element_id: str | None = None
+    tag: str | None = None
+    line: int | None = None
+
+    def as_dict(self) -> dict:
+        return {"elementId": self.element_id, "tag": self.tag, "line": self.line, "message": self.message}
+
+
+class DefinitionInvalid(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(p.message for p in problems))
+
+
+@dataclass
+class CheckedDefinition:
+    process_id: str
+    name: str
+    lanes: list[dict]             # [{name, binding}]
+    user_tasks: list[dict]        # [{bpmnId, name, lane, form, handler}]
+    uses_scripts: bool
+    starters: list[str] = field(default_factory=lambda: list(DEFAULT_STARTERS))
+
+
+def _clean(message: str) -> str:
+    """Plain words for users: no object reprs, no memory addresses."""
+    message = re.sub(r"<Element [^>]*>", "the element", str(message))
+    message = re.sub(r" at 0x[0-9a-f]+", "", message)
+    return message.split("\n")[0].strip()
+
+
+def _tag(node) -> str:
+    return etree.QName(node).localname if isinstance(node.tag, str) else str(node.tag)
+
+
+def _parse_xml(xml: str | bytes) -> etree._Element:
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    if re.search(rb"<!DOCTYPE|<!ENTITY", data[:4096], re.IGNORECASE):
+        raise DefinitionInvalid([Problem("DTDs and entities are not allowed in BPMN files")])
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             remove_comments=True)
+    try:
+        return etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise DefinitionInvalid([Problem(f"the file is not well-formed XML: {_clean(exc.msg)}", line=exc.lineno)]) from None
+
+
+def _compile(problems: list[Problem], node, source: str | None, what: str, script: bool = False) -> None:
+    if source is None or not source.strip():
+        return
+    try:
+        (sandbox.compile_script if script else sandbox.compile_expression)(source)
+    except ValueError as exc:
+        problems.append(Problem(f"{what} does not compile: {_clean(exc)}", node.get("id"), _tag(node), node.sourceline))
+
+
+def _check_xml(root, process, forms: dict, bindings: dict, allow_scripts: bool) -> tuple[list[Problem], list[dict], bool]:
+    """Static checks on the chosen process and its sub-processes."""
+    problems: list[Problem] = []
+    uses_scripts = False
+    ns = {"bpmn": BPMN, "spiff": SPIFF}
+    for node in root.iter():
+        if not isinstance(node.tag, str):
+            continue
+        tag = _tag(node)
+        if tag in UNSUPPORTED and etree.QName(node).namespace == BPMN:
+            problems.append(Problem(UNSUPPORTED[tag], node.get("id") or (node.getparent().get("id")), tag, node.sourceline))
+    for node in process.iter(f"{{{BPMN}}}*"):
+        tag = _tag(node)
+        if tag == "sequenceFlow":
+            condition = node.find("bpmn:conditionExpression", ns)
+            if condition is not None:
+                _compile(problems, node, condition.text, "the condition")
+        elif tag in ("exclusiveGateway", "inclusiveGateway"):
+            outgoing = [process.find(f".//bpmn:sequenceFlow[@id='{ref.text.strip()}']", ns)
+                        for ref in node.findall("bpmn:outgoing", ns) if ref.text]
+            outgoing = [o for o in outgoing if o is not None] or process.findall(
+                f".//bpmn:sequenceFlow[@sourceRef='{node.get('id')}']", ns)
+            if len(outgoing) > 1:
+                default = node.get("default")
+                for flow in outgoing:
+                    if flow.get("id") != default and flow.find("bpmn:conditionExpression", ns) is None:
+                        problems.append(Problem(
+                            f"the gateway's outgoing flow {flow.get('id')} has neither a condition nor is it the default",
+                            node.get("id"), tag, node.sourceline))
+        elif tag in ("timeDate", "timeDuration", "timeCycle"):
+            if not (node.text or "").strip():
+                problems.append(Problem("the timer has no expression", node.getparent().getparent().get("id"),
+                                        "timerEventDefinition", node.sourceline))
+            else:
+                _compile(problems, node.getparent().getparent(), node.text, "the timer expression")
+        elif tag == "scriptTask":
+            uses_scripts = True
+            script = node.find("bpmn:script", ns)
+            _compile(problems, node, script.text if script is not None else "", "the script", script=True)
+            if not allow_scripts:
+                problems.append(Problem("script tasks need the permission to deploy code (workflow.deploy_script)",
+                                        node.get("id"), tag, node.sourceline))
+        elif tag == "serviceTask":
+            operator = node.find(".//spiff:serviceTaskOperator", ns)
+            name = operator.get("id") if operator is not None else None
+            if not name or registry.get(name) is None:
+                problems.append(Problem(f"the service task has no registered handler ({name or 'none named'})",
+                                        node.get("id"), tag, node.sourceline))
+            for param in node.findall(".//spiff:parameter", ns):
+                _compile(problems, node, param.get("value"), f"the parameter {param.get('id')}")
+    for kind in ("preScript", "postScript"):
+        for node in process.iter(f"{{{SPIFF}}}{kind}"):
+            uses_scripts = True
+            owner = node.getparent().getparent()
+            _compile(problems, owner, node.text, f"the {kind}", script=True)
+            if not allow_scripts:
+                problems.append(Problem(f"{kind}s need the permission to deploy code (workflow.deploy_script)",
+                                        owner.get("id"), _tag(owner), node.sourceline))
+
+    lanes = []
+    for lane in process.iter(f"{{{BPMN}}}lane"):
+        name = (lane.get("name") or "").strip()
+        binding = resolve_binding(name, bindings)
+        if binding is None:
+            problems.append(Problem(f"the lane '{name}' has no binding: use a standard lane name or give laneBindings",
+                                    lane.get("id"), "lane", lane.sourceline))
+        lanes.append({"name": name, "binding": binding})
+    return problems, lanes, uses_scripts
+
+
+def _check_forms(problems: list[Problem], user_tasks: list[dict], forms: dict, process) -> None:
+    for task in user_tasks:
+        for key in ("form", "uiForm"):
+            filename = task.get(key)
+            if not filename:
+                continue
+            node = process.find(f".//{{{BPMN}}}*[@id='{task['bpmnId']}']")
+            line = node.sourceline if node is not None else None
+            if filename not in forms:
+                problems.append(Problem(f"the form {filename} is referenced but not supplied", task["bpmnId"], "userTask", line))
+                continue
+            if key == "form":
+                schema = forms[filename]
+                try:
+                    if not isinstance(schema, dict) or schema.get("type") != "object":
+                        raise jsonschema.SchemaError("a form must be a JSON Schema of type object")
+                    jsonschema.validators.validator_for(schema).check_schema(schema)
+                except jsonschema.SchemaError as exc:
+                    problems.append(Problem(f"the form {filename} is not a valid JSON Schema: {_clean(exc.message)}",
+                                            task["bpmnId"], "userTask", line))
+
+
+def check_definition(xml: str, forms: dict | None, bindings: dict | None, key: str | None,
+                     allow_scripts: bool) -> CheckedDefinition:
+    """Everything that must hold before a definition may be stored; raises DefinitionInvalid."""
+    forms = forms or {}
+    bindings = bindings or {}
+    if not isinstance(forms, dict) or not isinstance(bindings, dict):
+        raise DefinitionInvalid([Problem("forms and laneBindings must be JSON objects")])
+    root = _parse_xml(xml)
+    if etree.QName(root).namespace != BPMN or _tag(root) != "definitions":
+        raise DefinitionInvalid([Problem("this is not a BPMN 2.0 file (root must be bpmn:definitions)",
+                                         root.get("id"), _tag(root), root.sourceline)])
+    try:
+        VALIDATOR.validate(root, "upload.bpmn")
+    except ValidationException as exc:
+        raise DefinitionInvalid([Problem(f"not valid BPMN 2.0: {_clean(exc)}", exc.id or None, exc.tag or None,
+                                         exc.line_number or None)]) from None
+
+    processes = root.findall(f"{{{BPMN}}}process")
+    executable = [p for p in processes if p.get("isExecutable") == "true"]
+    if not executable:
+        raise DefinitionInvalid([Problem("the file has no executable process (isExecutable=\"true\")",
+                                         processes[0].get("id") if processes else None, "process",
+                                         processes[0].sourceline if processes else None)])
+    chosen = [p for p in executable if p.get("id") == key] or (executable if len(executable) == 1 else [])
+    if not chosen:
+        raise DefinitionInvalid([Problem("the file has several executable processes: give key to choose one",
+                                         None, "process", None)])
+    process = chosen[0]
+    process_id = process.get("id")
+
+    problems, lanes, uses_scripts = _check_xml(root, process, forms, bindings, allow_scripts)
+    user_tasks: list[dict] = []
+    try:
+        parser = SpiffBpmnParser()
+        parser.add_bpmn_xml(root, filename="upload.bpmn")
+        parser.find_all_specs()
+        spec = parser.get_spec(process_id)
+        subprocesses = parser.get_subprocess_specs(process_id)
+        for task_spec in [*spec.task_specs.values(), *(t for s in subprocesses.values() for t in s.task_specs.values())]:
+            if getattr(task_spec, "manual", False):
+                props = (getattr(task_spec, "extensions", None) or {}).get("properties", {})
+                user_tasks.append({
+                    "bpmnId": task_spec.bpmn_id, "name": task_spec.bpmn_name or task_spec.bpmn_id,
+                    "lane": task_spec.lane, "form": props.get("formJsonSchemaFilename"),
+                    "uiForm": props.get("formUiSchemaFilename"), "handler": props.get("handler"),
+                })
+        BpmnWorkflow(spec, subprocesses, script_engine=script_engine())
+    except ValidationException as exc:
+        problems.append(Problem(_clean(exc), exc.id or None, exc.tag or None, exc.line_number or None))
+    except SpiffWorkflowException as exc:
+        problems.append(Problem(_clean(exc)))
+    except Exception as exc:  # parser bugs on odd files must still be a clean refusal
+        problems.append(Problem(f"the process cannot be built: {_clean(exc)}"))
+
+    lane_names = {lane["name"] for lane in lanes}
+    for task in user_tasks:
+        if not task["lane"] or task["lane"] not in lane_names:
+            problems.append(Problem("the user task is in no lane, so nobody would get it", task["bpmnId"], "userTask"))
+        if task["handler"] and registry.get(task["handler"]) is None:
+            problems.append(Problem(f"the completion handler {task['handler']} is not registered", task["bpmnId"], "userTask"))
+    _check_forms(problems, user_tasks, forms, process)
+    starters = list(DEFAULT_STARTERS)
+    for prop in process.findall(f"{{{BPMN}}}extensionElements/{{{SPIFF}}}properties/{{{SPIFF}}}property"):
+        if prop.get("name") == "startableBy":
+            starters = [s.strip() for s in (prop.get("value") or "").split(",") if s.strip()]
+            unknown = [s for s in starters if s not in ("EMPLOYEE", "RATER", "RATER_SUPERVISOR", "PERFORMANCE_ADMIN")]
+            if unknown:
+                problems.append(Problem(f"startableBy names unknown roles: {', '.join(unknown)}", process_id, "process",
+                                        prop.sourceline))
+    if problems:
+        raise DefinitionInvalid(problems)
+    return CheckedDefinition(process_id=process_id, name=process.get("name") or process_id, lanes=lanes,
+                             user_tasks=user_tasks, uses_scripts=uses_scripts, starters=starters)
+
+
+# --- running ------------------------------------------------------------------------------
+
+class SandboxEnvironment(BasePythonScriptEngineEnvironment):
+    def evaluate(self, expression, context, external_context=None):
+        return sandbox.evaluate(expression, {**(external_context or {}), **context})
+
+    def execute(self, script, context, external_context=None):
+        sandbox.execute(script, context)
+        return True
+
+    def call_service(self, context, operation_name=None, operation_params=None, **kwargs):
+        handler = registry.get(operation_name)
+        if handler is None:
+            raise ValueError(f"no handler registered for {operation_name}")
+        step = current_step.get()
+        params = {name: p["value"] for name, p in (operation_params or {}).items()}
+        step_context = registry.StepContext(instance=step.get("instance"), data=context, params=params,
+                                            actor=step.get("actor"))
+        return json.dumps(handler(step_context))
+
+
+class SandboxScriptEngine(PythonScriptEngine):
+    def call_service(self, task, **kwargs):
+        # Spiff 3.2.0's own version raises NameError on any handler error; let ours through.
+        return self.environment.call_service(task.data, **kwargs)
+
+
+current_step: contextvars.ContextVar[dict] = contextvars.ContextVar("current_step", default={})
+_ENGINE = SandboxScriptEngine(environment=SandboxEnvironment())
+
+
+def script_engine() -> SandboxScriptEngine:
+    return _ENGINE
+
+
+_specs: dict[tuple[int, str], tuple[Any, dict]] = {}
+_specs_lock = threading.Lock()
+
+
+def spec_for(definition_id: int, checksum: str, xml: str, process_id: str) -> tuple[Any, dict]:
+    """The parsed (spec, subprocess specs) of a definition version, parsed once per process."""
+    key = (definition_id, checksum)
+    cached = _specs.get(key)
+    if cached is None:
+        parser = SpiffBpmnParser()
+        parser.add_bpmn_xml(_parse_xml(xml), filename=f"{process_id}.bpmn")
+        cached = (parser.get_spec(process_id), parser.get_subprocess_specs(process_id))
+        with _specs_lock:
+            _specs[key] = cached
+    return cached
+
+
+_spec_in_use: contextvars.ContextVar[tuple[Any, dict]] = contextvars.ContextVar("spec_in_use")
+
+
+class SpecReferenceConverter(BpmnWorkflowConverter):
+    """Writes no spec into stored state; restores the cached spec of the instance's version."""
+
+    def to_dict(self, workflow):
+        dct = super().to_dict(workflow)
+        dct["spec"] = workflow.spec.name
+        dct["subprocess_specs"] = sorted(workflow.subprocess_specs)
+        return dct
+
+    def from_dict(self, dct):
+        spec, subprocess_specs = _spec_in_use.get()
+        dct["spec"] = self.registry.convert(spec)
+        dct["subprocess_specs"] = self.mapping_to_dict(subprocess_specs)
+        return super().from_dict(dct)
+
+
+_config = dict(SPIFF_CONFIG)
+_config[BpmnWorkflow] = SpecReferenceConverter
+_serializer = BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(_config))
+
+
+def new_workflow(spec_pair: tuple[Any, dict], data: dict) -> BpmnWorkflow:
+    workflow = BpmnWorkflow(spec_pair[0], spec_pair[1], script_engine=_ENGINE)
+    workflow.task_tree.data.update(data)  # before the first engine step (SPIFFWORKFLOW.md)
+    return workflow
+
+
+def dumps(workflow: BpmnWorkflow) -> str:
+    return _serializer.serialize_json(workflow)
+
+
+def loads(state: str, spec_pair: tuple[Any, dict]) -> BpmnWorkflow:
+    token = _spec_in_use.set(spec_pair)
+    try:
+        workflow = _serializer.deserialize_json(state)
+    finally:
+        _spec_in_use.reset(token)
+    workflow.script_engine = _ENGINE  # not serialized: re-attach after every load
+    return workflow
+
+
+def ready_user_tasks(workflow: BpmnWorkflow) -> list:
+    return workflow.get_tasks(state=TaskState.READY, manual=True)
+
+
+def next_timer(workflow: BpmnWorkflow) -> str | None:
+    """The earliest due time (ISO string) among waiting timers, if any."""
+    times = [e.value for e in workflow.waiting_events() if getattr(e, "event_type", "") .endswith("TimerEventDefinition")
+             and isinstance(e.value, str)]
+    return min(times) if times else None
+
+
+def diff(workflow: BpmnWorkflow, spec_pair: tuple[Any, dict]):
+    """How a running workflow lines up with another version's spec (SpiffWorkflow's diff)."""
+    from SpiffWorkflow.bpmn.util.diff import diff_workflow
+
+    return diff_workflow(_serializer.registry, workflow, spec_pair[0], spec_pair[1])
+
+
+def migrate(workflow: BpmnWorkflow, top_diff, spec_pair: tuple[Any, dict]) -> None:
+    from SpiffWorkflow.bpmn.util.diff import migrate_workflow
+
+    migrate_workflow(top_diff, workflow, spec_pair[0])
+    workflow.subprocess_specs = spec_pair[1]

@@ -1,0 +1,57 @@
+"""Reads of the runtime, already scoped to what the viewer may see."""
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from apps.organization import selectors as org
+from apps.organization.models import Role
+
+from .models import (
+    DefinitionStatus,
+    HumanTask,
+    HumanTaskUserObjectPermission,
+    ProcessDefinition,
+    ProcessInstance,
+    ProcessInstanceUserObjectPermission,
+    TaskState,
+)
+
+
+def is_process_admin(user: AbstractBaseUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or user.groups.filter(name=Role.PROCESS_ADMIN).exists())
+
+
+def definitions_visible_to(user: AbstractBaseUser) -> QuerySet[ProcessDefinition]:
+    """Process admins see every version; everyone else published ones."""
+    qs = ProcessDefinition.objects.all()
+    return qs if is_process_admin(user) else qs.filter(status=DefinitionStatus.PUBLISHED)
+
+
+def instances_visible_to(user: AbstractBaseUser) -> QuerySet[ProcessInstance]:
+    """The subject, everyone granted view (participants), and HR of the subject's unit."""
+    if user.is_superuser:
+        return ProcessInstance.objects.all()
+    granted = ProcessInstanceUserObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), user=user, permission__codename="view_processinstance")
+    managed = org.units_managed_by(user) if org.is_performance_admin(user) else None
+    condition = Q(subject__user=user) | Exists(granted)
+    if managed is not None:
+        condition |= Q(subject__unit__in=managed)
+    return ProcessInstance.objects.filter(condition)
+
+
+def tasks_visible_to(user: AbstractBaseUser) -> QuerySet[HumanTask]:
+    return HumanTask.objects.filter(instance__in=instances_visible_to(user).values("pk"))
+
+
+def tasks_for_me(user: AbstractBaseUser) -> QuerySet[HumanTask]:
+    """READY tasks assigned to, or claimable by, the viewer."""
+    claimable = HumanTask.candidates.through.objects.filter(humantask_id=OuterRef("pk"), employee__user=user)
+    return HumanTask.objects.filter(state=TaskState.READY).filter(
+        Q(assignee__user=user) | (Q(assignee__isnull=True) & Exists(claimable)))
+
+
+def may_complete(user: AbstractBaseUser, task: HumanTask) -> bool:
+    return HumanTaskUserObjectPermission.objects.filter(
+        content_object=task, user=user, permission__codename="complete_humantask").exists()

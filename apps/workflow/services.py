@@ -1,0 +1,445 @@
+"""Every write of the runtime. Each public function is one transaction (DESIGN.md):
+load state, act, save state with ``lock_version + 1`` (a lost race is CONFLICT), resync the
+HumanTask mirror, write the audit event, run domain handlers."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass
+
+import jsonschema
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from guardian.shortcuts import assign_perm, remove_perm
+from SpiffWorkflow.exceptions import SpiffWorkflowException
+
+from apps.core.errors import BadInput, Conflict, DomainError, Forbidden, NotFound
+from apps.organization import selectors as org
+from apps.organization.models import Employee
+
+from . import engine, lanes, registry, selectors
+from .models import (
+    DefinitionStatus,
+    HumanTask,
+    InstanceStatus,
+    ProcessDefinition,
+    ProcessEvent,
+    ProcessInstance,
+    TaskState,
+)
+
+logger = logging.getLogger("kinerja.workflow")
+
+
+# --- definitions ----------------------------------------------------------------------------
+
+def _require_process_admin(actor: AbstractBaseUser | None) -> None:
+    """``actor`` None is the system itself (shipping the bundled processes)."""
+    if actor is not None and not selectors.is_process_admin(actor):
+        raise Forbidden(_("Only a process administrator may change process definitions."))
+
+
+def _refuse(problems: list[engine.Problem]) -> BadInput:
+    return BadInput(_("The process definition was refused: %(count)d problem(s).") % {"count": len(problems)},
+                    errors=[p.as_dict() for p in problems])
+
+
+@transaction.atomic
+def definition_upload(*, actor: AbstractBaseUser | None, bpmn_xml: str, forms: dict | None = None,
+                      lane_bindings: dict | None = None, key: str | None = None) -> ProcessDefinition:
+    """Check an uploaded BPMN and store it as a new DRAFT version of its process."""
+    _require_process_admin(actor)
+    try:
+        checked = engine.check_definition(bpmn_xml, forms, lane_bindings, key,
+                                          allow_scripts=actor is None or actor.has_perm("workflow.deploy_script"))
+    except engine.DefinitionInvalid as exc:
+        raise _refuse(exc.problems) from None
+    definition_key = key or checked.process_id
+    latest = ProcessDefinition.objects.select_for_update().filter(key=definition_key).aggregate(v=Max("version"))["v"]
+    return ProcessDefinition.objects.create(
+        key=definition_key, version=(latest or 0) + 1, name=checked.name, process_id=checked.process_id,
+        bpmn_xml=bpmn_xml, forms=forms or {}, lane_bindings=lane_bindings or {}, lanes=checked.lanes,
+        user_tasks=checked.user_tasks, starters=checked.starters,
+        checksum=hashlib.sha256(bpmn_xml.encode()).hexdigest(), created_by=actor,
+    )
+
+
+@transaction.atomic
+def definition_publish(*, actor: AbstractBaseUser | None, definition: ProcessDefinition) -> ProcessDefinition:
+    """Publish a draft; the previously published version of the key is retired (its running
+    instances go on with it)."""
+    _require_process_admin(actor)
+    definition = ProcessDefinition.objects.select_for_update().get(pk=definition.pk)
+    if definition.status != DefinitionStatus.DRAFT:
+        raise Conflict(_("Only a draft can be published; this version is %(status)s.") % {"status": definition.status})
+    ProcessDefinition.objects.filter(key=definition.key, status=DefinitionStatus.PUBLISHED).update(
+        status=DefinitionStatus.RETIRED)
+    definition.status, definition.published_by, definition.published_at = DefinitionStatus.PUBLISHED, actor, timezone.now()
+    definition.save(update_fields=["status", "published_by", "published_at"])
+    return definition
+
+
+@transaction.atomic
+def definition_retire(*, actor: AbstractBaseUser, definition: ProcessDefinition) -> ProcessDefinition:
+    _require_process_admin(actor)
+    definition = ProcessDefinition.objects.select_for_update().get(pk=definition.pk)
+    if definition.status == DefinitionStatus.RETIRED:
+        raise Conflict(_("This version is already retired."))
+    definition.status = DefinitionStatus.RETIRED
+    definition.save(update_fields=["status"])
+    return definition
+
+
+# --- running ----------------------------------------------------------------------------------
+
+def _spec(definition: ProcessDefinition):
+    return engine.spec_for(definition.pk, definition.checksum, definition.bpmn_xml, definition.process_id)
+
+
+def _run_engine(instance: ProcessInstance, workflow, actor: AbstractBaseUser | None, action) -> None:
+    """Run engine steps; any failure of the process itself fails the step cleanly."""
+    token = engine.current_step.set({"instance": instance, "actor": actor})
+    try:
+        action()
+        workflow.do_engine_steps()
+    except DomainError:
+        raise
+    except (SpiffWorkflowException, ValueError, TypeError, KeyError, NameError, AttributeError) as exc:
+        inner = getattr(exc, "error_line", None)
+        logger.info("step failed in instance %s: %s", instance.pk, exc)
+        raise BadInput(_("The process step failed; nothing was saved: %(reason)s")
+                       % {"reason": engine._clean(str(exc)) + (f" ({inner})" if inner else "")}) from None
+    finally:
+        engine.current_step.reset(token)
+
+
+def _grant_view(instance: ProcessInstance, employees: list[Employee]) -> None:
+    for employee in employees:
+        if employee and employee.user_id:
+            assign_perm("workflow.view_processinstance", employee.user, instance)
+
+
+def _assign(task: HumanTask, assignment: lanes.Assignment) -> None:
+    """Set assignee and candidates, moving the complete permission with them."""
+    for old in task.candidates.select_related("user"):
+        if old.user_id:
+            remove_perm("workflow.complete_humantask", old.user, task)
+    people = [p for p in assignment.candidates if p is not None]
+    task.assignee = assignment.assignee
+    task.save(update_fields=["assignee"])
+    task.candidates.set(people)
+    for person in people:
+        if person.user_id:
+            assign_perm("workflow.complete_humantask", person.user, task)
+    _grant_view(task.instance, people)
+
+
+def _due_at(spiff_task) -> dt.datetime | None:
+    """The earliest timer on the task's boundary (its deadline), if any."""
+    parent = spiff_task.parent
+    dues = []
+    for sibling in (parent.children if parent else []):
+        definition = getattr(sibling.task_spec, "event_definition", None)
+        if sibling is spiff_task or definition is None or "Timer" not in type(definition).__name__:
+            continue
+        try:
+            value = definition.details(sibling).value
+        except Exception:  # a timer that is not waiting yet has no due time
+            continue
+        due = parse_datetime(value) if isinstance(value, str) else None
+        if due:
+            dues.append(due)
+    return min(dues) if dues else None
+
+
+def _sync_tasks(instance: ProcessInstance, workflow, definition: ProcessDefinition) -> list[HumanTask]:
+    """Mirror READY user tasks: insert new ones (assigned per lane), cancel vanished ones."""
+    ready = {str(t.id): t for t in engine.ready_user_tasks(workflow)}
+    existing = {str(t.task_uuid): t for t in instance.tasks.filter(state=TaskState.READY)}
+    vanished = [t.pk for uuid, t in existing.items() if uuid not in ready]
+    HumanTask.objects.filter(pk__in=vanished).update(state=TaskState.CANCELLED, completed_at=timezone.now())
+    created = []
+    subject = Employee.objects.select_related("unit", "rater__rater", "user").get(pk=instance.subject_id)
+    for uuid, spiff_task in ready.items():
+        if uuid in existing:
+            continue
+        spec = spiff_task.task_spec
+        meta = definition.user_task(spec.bpmn_id)
+        task = HumanTask.objects.create(
+            instance=instance, subject=subject, task_uuid=spiff_task.id, bpmn_id=spec.bpmn_id,
+            name=spec.bpmn_name or spec.bpmn_id, lane=spec.lane or "",
+            instructions=(spec.extensions or {}).get("instructionsForEndUser") or spec.documentation or "",
+            form_key=meta.get("form") or "", ui_form_key=meta.get("uiForm") or "",
+            data=dict(spiff_task.data.get("draft", {})) if isinstance(spiff_task.data.get("draft"), dict) else {},
+            due_at=_due_at(spiff_task),
+        )
+        binding = definition.lane_binding(task.lane)
+        _assign(task, lanes.assign(binding, subject) if binding else lanes.Assignment(None, []))
+        created.append(task)
+    return created
+
+
+def _save(instance: ProcessInstance, workflow, *, expected_lock: int) -> None:
+    next_timer = engine.next_timer(workflow)
+    completed = workflow.is_completed()
+    values = dict(
+        state=engine.dumps(workflow), serializer_version=engine.SERIALIZER_VERSION, lock_version=expected_lock + 1,
+        next_timer_at=parse_datetime(next_timer) if next_timer else None,
+        status=InstanceStatus.COMPLETED if completed else InstanceStatus.RUNNING,
+        ended_at=timezone.now() if completed else None,
+    )
+    updated = ProcessInstance.objects.filter(pk=instance.pk, lock_version=expected_lock).update(**values)
+    if updated != 1:
+        raise Conflict()
+    for name, value in values.items():
+        setattr(instance, name, value)
+
+
+def _event(instance, kind, *, actor=None, task=None, data=None, outcome="") -> ProcessEvent:
+    return ProcessEvent.objects.create(instance=instance, kind=kind, actor=actor if actor and actor.is_authenticated else None,
+                                       task=task, data=data or {}, outcome=str(outcome)[:300])
+
+
+def _may_start(actor: AbstractBaseUser, definition: ProcessDefinition, subject: Employee) -> bool:
+    if actor.is_superuser:
+        return True
+    roles = set(definition.starters or engine.DEFAULT_STARTERS)
+    return (
+        ("EMPLOYEE" in roles and subject.user_id == actor.pk)
+        or ("RATER" in roles and subject.rater and subject.rater.user_id == actor.pk)
+        or ("RATER_SUPERVISOR" in roles and subject.rater and subject.rater.rater_id
+            and subject.rater.rater.user_id == actor.pk)
+        or ("PERFORMANCE_ADMIN" in roles and org.manages_unit(actor, subject.unit))
+    )
+
+
+@transaction.atomic
+def process_start(*, actor: AbstractBaseUser | None, key: str, subject: Employee, data: dict | None = None) -> ProcessInstance:
+    """Start the published version of ``key`` for a subject. ``actor`` None is the system."""
+    definition = ProcessDefinition.objects.filter(key=key, status=DefinitionStatus.PUBLISHED).first()
+    if definition is None:
+        raise NotFound(_("There is no published process %(key)s.") % {"key": key})
+    if actor is not None and not _may_start(actor, definition, subject):
+        raise Forbidden()
+    data = dict(data or {})
+    period = str(data.get("periodId") or "")
+    if ProcessInstance.objects.filter(key=key, subject=subject, period_id=period, status=InstanceStatus.RUNNING).exists():
+        raise Conflict(_("A %(key)s process is already running for this employee and period.") % {"key": key})
+    seed = {**data, "subject_employee_id": subject.pk}
+    workflow = engine.new_workflow(_spec(definition), seed)
+    try:
+        with transaction.atomic():
+            instance = ProcessInstance.objects.create(
+                definition=definition, key=key, subject=subject, initiator=actor, period_id=period,
+                state="{}", serializer_version=engine.SERIALIZER_VERSION)
+    except IntegrityError:
+        raise Conflict(_("A %(key)s process is already running for this employee and period.") % {"key": key}) from None
+    _run_engine(instance, workflow, actor, lambda: None)
+    _save(instance, workflow, expected_lock=0)
+    _grant_view(instance, [subject])
+    _event(instance, ProcessEvent.Kind.STARTED, actor=actor, data=data)
+    _sync_tasks(instance, workflow, definition)
+    if instance.status == InstanceStatus.COMPLETED:
+        _event(instance, ProcessEvent.Kind.ENDED)
+    return instance
+
+
+def _locked_task(task_id: int, actor: AbstractBaseUser) -> HumanTask:
+    """The task, row-locked, if the actor may see it (else NOT_FOUND)."""
+    task = (HumanTask.objects.select_for_update(of=("self",)).select_related("instance__definition", "assignee")
+            .filter(pk=task_id).first())
+    if task is None or not selectors.tasks_visible_to(actor).filter(pk=task.pk).exists():
+        raise NotFound()
+    return task
+
+
+def _require_ready(task: HumanTask) -> None:
+    if task.state != TaskState.READY:
+        raise Conflict(_("This task is already %(state)s.") % {"state": task.get_state_display().lower()})
+
+
+def _require_doer(actor: AbstractBaseUser, task: HumanTask) -> None:
+    """Only the assignee — or, while nobody has claimed it, a candidate — may act on a task."""
+    if not selectors.may_complete(actor, task):
+        raise Forbidden(_("This task is not yours."))
+    if task.assignee_id and task.assignee.user_id != actor.pk:
+        raise Forbidden(_("This task was claimed by someone else."))
+
+
+def validate_task_data(definition: ProcessDefinition, task: HumanTask, data: dict) -> None:
+    """Check submitted data against the task's JSON Schema; no extra fields; no form: only {}."""
+    if not isinstance(data, dict):
+        raise BadInput(_("Task data must be a JSON object."), fields={"data": "object"})
+    schema = definition.forms.get(task.form_key) if task.form_key else None
+    if schema is None:
+        if data:
+            raise BadInput(_("This task takes no data."), fields={k: _("unexpected field") for k in data})
+        return
+    schema = {**schema, "additionalProperties": False}
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        fields = {}
+        for error in errors:
+            if error.validator == "additionalProperties":
+                for name in set(data) - set(schema.get("properties", {})):
+                    fields[name] = _("unexpected field")
+            elif error.validator == "required":
+                fields[error.message.split("'")[1]] = _("required")
+            else:
+                fields[".".join(str(p) for p in error.absolute_path) or "data"] = engine._clean(error.message)
+        raise BadInput(_("The task data is not valid."), fields=fields)
+
+
+@dataclass
+class CompleteResult:
+    task: HumanTask
+    instance: ProcessInstance
+    next_tasks: list[HumanTask]
+
+
+@transaction.atomic
+def task_complete(*, actor: AbstractBaseUser, task_id: int, data: dict) -> CompleteResult:
+    task = _locked_task(task_id, actor)
+    _require_ready(task)
+    _require_doer(actor, task)
+    instance = task.instance
+    definition = instance.definition
+    validate_task_data(definition, task, data)
+    expected_lock = instance.lock_version
+    workflow = engine.loads(instance.state, _spec(definition))
+    spiff_task = workflow.get_task_from_id(task.task_uuid) if task.task_uuid in workflow.tasks else None
+    if spiff_task is None or not spiff_task.has_state(engine.TaskState.READY):
+        raise Conflict()
+    handler_name = definition.user_task(task.bpmn_id).get("handler")
+
+    def complete():
+        if handler_name:
+            registry.get(handler_name)(registry.StepContext(instance=instance, data=data, actor=actor, task=task))
+        spiff_task.data.update(data)
+        spiff_task.run()
+
+    _run_engine(instance, workflow, actor, complete)
+    claimed = HumanTask.objects.filter(pk=task.pk, state=TaskState.READY).update(
+        state=TaskState.COMPLETED, completed_at=timezone.now(), completed_by=actor, data=data)
+    if claimed != 1:
+        raise Conflict()
+    _save(instance, workflow, expected_lock=expected_lock)
+    task.refresh_from_db()
+    _event(instance, ProcessEvent.Kind.COMPLETED, actor=actor, task=task, data=data, outcome=data.get("decision", ""))
+    next_tasks = _sync_tasks(instance, workflow, definition)
+    if instance.status == InstanceStatus.COMPLETED:
+        _event(instance, ProcessEvent.Kind.ENDED)
+    return CompleteResult(task=task, instance=instance, next_tasks=next_tasks)
+
+
+@transaction.atomic
+def task_claim(*, actor: AbstractBaseUser, task_id: int) -> HumanTask:
+    task = _locked_task(task_id, actor)
+    _require_ready(task)
+    if not selectors.may_complete(actor, task):
+        raise Forbidden(_("This task is not yours."))
+    if task.assignee_id:
+        if task.assignee.user_id == actor.pk:
+            return task
+        raise Conflict(_("This task was claimed by someone else."))
+    task.assignee = Employee.objects.get(user=actor)
+    task.save(update_fields=["assignee"])
+    _event(task.instance, ProcessEvent.Kind.CLAIMED, actor=actor, task=task)
+    return task
+
+
+@transaction.atomic
+def task_unclaim(*, actor: AbstractBaseUser, task_id: int) -> HumanTask:
+    """Give a claimed task back to its candidates. Personal lanes (one person) cannot be unclaimed."""
+    task = _locked_task(task_id, actor)
+    _require_ready(task)
+    _require_doer(actor, task)
+    if task.candidates.count() <= 1:
+        raise BadInput(_("This task belongs to one person and cannot be given back."), fields={"id": "personal"})
+    task.assignee = None
+    task.save(update_fields=["assignee"])
+    _event(task.instance, ProcessEvent.Kind.UNCLAIMED, actor=actor, task=task)
+    return task
+
+
+@transaction.atomic
+def task_save_draft(*, actor: AbstractBaseUser, task_id: int, data: dict) -> HumanTask:
+    """Keep unfinished form data on the task (not validated for completeness)."""
+    task = _locked_task(task_id, actor)
+    _require_ready(task)
+    _require_doer(actor, task)
+    if not isinstance(data, dict):
+        raise BadInput(_("Task data must be a JSON object."), fields={"data": "object"})
+    task.data = data
+    task.save(update_fields=["data"])
+    _event(task.instance, ProcessEvent.Kind.DRAFT_SAVED, actor=actor, task=task, data=data)
+    return task
+
+
+@transaction.atomic
+def task_reassign(*, actor: AbstractBaseUser, task_id: int, employee: Employee) -> HumanTask:
+    """HR of the subject's unit hands a task to someone else."""
+    task = _locked_task(task_id, actor)
+    _require_ready(task)
+    if not org.manages_unit(actor, task.subject.unit):
+        raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
+    if not employee.is_active or employee.user_id is None:
+        raise BadInput(_("This employee cannot receive tasks (inactive or without an account)."),
+                       fields={"employeeId": "inactive"})
+    before = task.assignee
+    _assign(task, lanes.Assignment(employee, [employee]))
+    _event(task.instance, ProcessEvent.Kind.REASSIGNED, actor=actor, task=task,
+           data={"from": before.nip if before else None, "to": employee.nip})
+    return task
+
+
+def tasks_follow_rater_changes(changes: list) -> None:
+    """READY tasks in the rater and rater-supervisor lanes move to the new people (called by the
+    organization services inside their transaction)."""
+    changed = {c.employee_id for c in changes}
+    subjects = Employee.objects.filter(Q(pk__in=changed) | Q(rater_id__in=changed)).values("pk")
+    tasks = (HumanTask.objects.filter(state=TaskState.READY, subject_id__in=subjects)
+             .select_related("instance__definition", "subject__rater__rater", "subject__unit", "assignee"))
+    for task in tasks:
+        binding = task.instance.definition.lane_binding(task.lane)
+        if binding not in (lanes.RATER, lanes.RATER_SUPERVISOR):
+            continue
+        assignment = lanes.assign(binding, task.subject)
+        if assignment.assignee != task.assignee:
+            before = task.assignee
+            _assign(task, assignment)
+            _event(task.instance, ProcessEvent.Kind.REASSIGNED, task=task, outcome="org change",
+                   data={"from": before.nip if before else None,
+                         "to": assignment.assignee.nip if assignment.assignee else None})
+
+
+# --- timers -----------------------------------------------------------------------------------
+
+def timers_fire_due(*, now: dt.datetime | None = None, limit: int = 200) -> int:
+    """Fire due timers, one instance per transaction; returns how many instances moved."""
+    now = now or timezone.now()
+    fired = 0
+    ids = list(ProcessInstance.objects.filter(status=InstanceStatus.RUNNING, next_timer_at__lte=now)
+               .order_by("next_timer_at").values_list("pk", flat=True)[:limit])
+    for pk in ids:
+        with transaction.atomic():
+            instance = (ProcessInstance.objects.select_for_update(skip_locked=True).select_related("definition")
+                        .filter(pk=pk, next_timer_at__lte=now).first())
+            if instance is None:
+                continue
+            workflow = engine.loads(instance.state, _spec(instance.definition))
+            _run_engine(instance, workflow, None, workflow.refresh_timers)
+            expected = instance.lock_version
+            _save(instance, workflow, expected_lock=expected)
+            _event(instance, ProcessEvent.Kind.TIMER_FIRED)
+            _sync_tasks(instance, workflow, instance.definition)
+            if instance.status == InstanceStatus.COMPLETED:
+                _event(instance, ProcessEvent.Kind.ENDED)
+            fired += 1
+    return fired

@@ -1,0 +1,295 @@
+"""GraphQL for the BPMN runtime: definitions (administrators), instances and tasks (everyone)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import strawberry
+import strawberry_django
+from django.db.models import QuerySet
+from strawberry import relay
+from strawberry.scalars import JSON
+from strawberry.types import Info
+from strawberry_django.relay import DjangoCursorConnection
+
+from apps.core.errors import BadInput, Forbidden, NotFound
+from apps.organization import selectors as org
+from apps.workflow import migration, models, selectors, services
+
+from .accounts import UserType
+from .context import require_user
+from .ids import decode_id
+from .organization import EmployeeType, _employee, _one
+
+DefinitionStatus = strawberry.enum(models.DefinitionStatus, name="ProcessDefinitionStatus")
+InstanceStatus = strawberry.enum(models.InstanceStatus, name="ProcessInstanceStatus")
+TaskStateEnum = strawberry.enum(models.TaskState, name="TaskState")
+EventKind = strawberry.enum(models.ProcessEvent.Kind, name="ProcessEventKind")
+
+
+@strawberry.type
+class Lane:
+    name: str
+    binding: str | None
+
+
+@strawberry_django.type(models.ProcessDefinition, name="ProcessDefinition")
+class ProcessDefinitionType(relay.Node):
+    key: str
+    version: int
+    name: str
+    status: DefinitionStatus
+    process_id: str
+    bpmn_xml: str
+    forms: JSON
+    lane_bindings: JSON
+    starters: JSON
+    created_by: Optional[UserType]
+    created_at: dt.datetime
+    published_by: Optional[UserType]
+    published_at: Optional[dt.datetime]
+
+    @strawberry_django.field(only=["lanes"])
+    def lanes(self) -> list[Lane]:
+        return [Lane(name=lane["name"], binding=lane["binding"]) for lane in self.lanes]
+
+
+@strawberry.type
+class TaskForm:
+    schema: JSON
+    ui_schema: JSON | None
+
+
+@strawberry_django.type(models.ProcessEvent, name="ProcessEvent")
+class ProcessEventType:
+    id: strawberry.ID
+    kind: EventKind
+    actor: Optional[UserType]
+    task: Optional["TaskType"]
+    data: JSON
+    outcome: str
+    created_at: dt.datetime
+
+
+@strawberry_django.type(models.ProcessInstance, name="ProcessInstance")
+class ProcessInstanceType(relay.Node):
+    key: str
+    status: InstanceStatus
+    period_id: str
+    definition: ProcessDefinitionType
+    subject: EmployeeType
+    initiator: Optional[UserType]
+    started_at: dt.datetime
+    ended_at: Optional[dt.datetime]
+    history: list[ProcessEventType] = strawberry_django.field(field_name="events", description="The audit trail, oldest first.")
+
+    @strawberry_django.field(prefetch_related=["tasks"])
+    def active_tasks(self) -> list["TaskType"]:
+        return [t for t in self.tasks.all() if t.state == models.TaskState.READY]
+
+
+@strawberry_django.type(models.HumanTask, name="Task")
+class TaskType(relay.Node):
+    bpmn_id: str
+    name: str
+    lane: str
+    state: TaskStateEnum
+    instructions: str
+    assignee: Optional[EmployeeType]
+    candidates: list[EmployeeType]
+    due_at: Optional[dt.datetime]
+    created_at: dt.datetime
+    completed_at: Optional[dt.datetime]
+    completed_by: Optional[UserType]
+    data: JSON = strawberry_django.field(description="Submitted data, or the saved draft while the task is open.")
+    process_instance: ProcessInstanceType = strawberry_django.field(field_name="instance")
+
+    @strawberry_django.field(only=["form_key", "ui_form_key", "instance__definition__forms"],
+                             select_related=["instance__definition"])
+    def form(self) -> TaskForm | None:
+        forms = self.instance.definition.forms
+        if not self.form_key:
+            return None
+        return TaskForm(schema=forms.get(self.form_key), ui_schema=forms.get(self.ui_form_key) if self.ui_form_key else None)
+
+
+@strawberry.input
+class TaskFilter:
+    state: TaskStateEnum | None = None
+    mine: bool | None = strawberry.field(default=None, description="Assigned to you or claimable by you (open tasks).")
+    process_instance_id: strawberry.ID | None = None
+    subject_employee_id: strawberry.ID | None = None
+    bpmn_id: str | None = None
+    lane: str | None = None
+    due_before: dt.datetime | None = None
+
+
+@strawberry.input
+class ProcessInstanceFilter:
+    key: str | None = None
+    status: InstanceStatus | None = None
+    subject_employee_id: strawberry.ID | None = None
+
+
+@strawberry.type
+class CompleteTaskPayload:
+    task: TaskType
+    process_instance: ProcessInstanceType
+    next_tasks: list[TaskType]
+
+
+@strawberry.type
+class MigrationRow:
+    process_instance_id: strawberry.ID
+    can_migrate: bool
+    migrated: bool
+    reason: str | None
+
+
+def _task_pk(info: Info, task_id: strawberry.ID) -> int:
+    return decode_id(task_id, "Task")
+
+
+def _definition(user, definition_id: strawberry.ID) -> models.ProcessDefinition:
+    definition = selectors.definitions_visible_to(user).filter(pk=decode_id(definition_id, "ProcessDefinition")).first()
+    if definition is None:
+        raise NotFound()
+    return definition
+
+
+@strawberry.type
+class WorkflowQuery:
+    @strawberry_django.field
+    def process_definitions(self, info: Info, key: str | None = None) -> list[ProcessDefinitionType]:
+        """Process admins see every version; everyone else the published ones."""
+        qs = selectors.definitions_visible_to(require_user(info)).order_by("key", "-version")
+        return qs.filter(key=key) if key else qs
+
+    @strawberry_django.field
+    def process_definition(self, info: Info, id: strawberry.ID) -> ProcessDefinitionType:
+        user = require_user(info)
+        return _one(selectors.definitions_visible_to(user).filter(pk=decode_id(id, "ProcessDefinition")), info)
+
+    @strawberry_django.connection(DjangoCursorConnection[TaskType])
+    def tasks(self, info: Info, filter: TaskFilter | None = None) -> QuerySet[models.HumanTask]:
+        user = require_user(info)
+        f = filter or TaskFilter()
+        qs = selectors.tasks_for_me(user) if f.mine else selectors.tasks_visible_to(user)
+        if f.state:
+            qs = qs.filter(state=f.state)
+        if f.process_instance_id:
+            qs = qs.filter(instance_id=decode_id(f.process_instance_id, "ProcessInstance"))
+        if f.subject_employee_id:
+            qs = qs.filter(subject_id=decode_id(f.subject_employee_id, "Employee"))
+        if f.bpmn_id:
+            qs = qs.filter(bpmn_id=f.bpmn_id)
+        if f.lane:
+            qs = qs.filter(lane=f.lane)
+        if f.due_before:
+            qs = qs.filter(due_at__lt=f.due_before)
+        return qs.order_by("-created_at", "-pk")
+
+    @strawberry_django.field
+    def task(self, info: Info, id: strawberry.ID) -> TaskType:
+        return _one(selectors.tasks_visible_to(require_user(info)).filter(pk=decode_id(id, "Task")), info)
+
+    @strawberry_django.field
+    def process_instance(self, info: Info, id: strawberry.ID) -> ProcessInstanceType:
+        user = require_user(info)
+        return _one(selectors.instances_visible_to(user).filter(pk=decode_id(id, "ProcessInstance")), info)
+
+    @strawberry_django.connection(DjangoCursorConnection[ProcessInstanceType])
+    def process_instances(self, info: Info, filter: ProcessInstanceFilter | None = None) -> QuerySet[models.ProcessInstance]:
+        qs = selectors.instances_visible_to(require_user(info))
+        f = filter or ProcessInstanceFilter()
+        if f.key:
+            qs = qs.filter(key=f.key)
+        if f.status:
+            qs = qs.filter(status=f.status)
+        if f.subject_employee_id:
+            qs = qs.filter(subject_id=decode_id(f.subject_employee_id, "Employee"))
+        return qs.order_by("-started_at", "-pk")
+
+
+def _reload_task(info: Info, pk: int) -> models.HumanTask:
+    return _one(models.HumanTask.objects.filter(pk=pk), info)
+
+
+@strawberry.type
+class WorkflowMutation:
+    @strawberry.mutation
+    def upload_process_definition(self, info: Info, bpmn_xml: str, forms: JSON | None = None,
+                                  lane_bindings: JSON | None = None, key: str | None = None) -> ProcessDefinitionType:
+        """Process admin: check a BPMN file and store it as a new draft version."""
+        definition = services.definition_upload(actor=require_user(info), bpmn_xml=bpmn_xml, forms=forms,
+                                                lane_bindings=lane_bindings, key=key)
+        return _one(models.ProcessDefinition.objects.filter(pk=definition.pk), info)
+
+    @strawberry.mutation
+    def publish_process_definition(self, info: Info, id: strawberry.ID) -> ProcessDefinitionType:
+        user = require_user(info)
+        definition = services.definition_publish(actor=user, definition=_definition(user, id))
+        return _one(models.ProcessDefinition.objects.filter(pk=definition.pk), info)
+
+    @strawberry.mutation
+    def retire_process_definition(self, info: Info, id: strawberry.ID) -> ProcessDefinitionType:
+        user = require_user(info)
+        definition = services.definition_retire(actor=user, definition=_definition(user, id))
+        return _one(models.ProcessDefinition.objects.filter(pk=definition.pk), info)
+
+    @strawberry.mutation
+    def migrate_process_instances(self, info: Info, from_definition_id: strawberry.ID, to_definition_id: strawberry.ID,
+                                  dry_run: bool) -> list[MigrationRow]:
+        """Process admin: move running instances to another version of the same process."""
+        user = require_user(info)
+        rows = migration.instances_migrate(actor=user, source=_definition(user, from_definition_id),
+                                           target=_definition(user, to_definition_id), dry_run=dry_run)
+        return [MigrationRow(process_instance_id=str(relay.GlobalID("ProcessInstance", str(r.instance_id))),
+                             can_migrate=r.can_migrate, migrated=r.migrated, reason=r.reason) for r in rows]
+
+    @strawberry.mutation
+    def start_process(self, info: Info, key: str, subject_employee_id: strawberry.ID,
+                      data: JSON | None = None) -> ProcessInstanceType:
+        user = require_user(info)
+        subject = _employee(subject_employee_id)
+        if data is not None and not isinstance(data, dict):
+            raise BadInput(fields={"data": "object"})
+        instance = services.process_start(actor=user, key=key, subject=subject, data=data)
+        return _one(models.ProcessInstance.objects.filter(pk=instance.pk), info)
+
+    @strawberry.mutation
+    def claim_task(self, info: Info, id: strawberry.ID) -> TaskType:
+        task = services.task_claim(actor=require_user(info), task_id=_task_pk(info, id))
+        return _reload_task(info, task.pk)
+
+    @strawberry.mutation
+    def unclaim_task(self, info: Info, id: strawberry.ID) -> TaskType:
+        task = services.task_unclaim(actor=require_user(info), task_id=_task_pk(info, id))
+        return _reload_task(info, task.pk)
+
+    @strawberry.mutation
+    def save_task_draft(self, info: Info, id: strawberry.ID, data: JSON) -> TaskType:
+        task = services.task_save_draft(actor=require_user(info), task_id=_task_pk(info, id), data=data)
+        return _reload_task(info, task.pk)
+
+    @strawberry.mutation
+    def reassign_task(self, info: Info, id: strawberry.ID, employee_id: strawberry.ID) -> TaskType:
+        """HR of the subject's unit: give an open task to another employee."""
+        user = require_user(info)
+        if not org.is_performance_admin(user):
+            raise Forbidden()
+        task = services.task_reassign(actor=user, task_id=_task_pk(info, id), employee=_employee(employee_id))
+        return _reload_task(info, task.pk)
+
+    @strawberry.mutation
+    def complete_task(self, info: Info, id: strawberry.ID, data: JSON) -> CompleteTaskPayload:
+        """Submit the task's form. The data is checked against the task's JSON Schema first."""
+        result = services.task_complete(actor=require_user(info), task_id=_task_pk(info, id), data=data)
+        next_ids = [t.pk for t in result.next_tasks]
+        return CompleteTaskPayload(
+            task=_reload_task(info, result.task.pk),
+            process_instance=models.ProcessInstance.objects.get(pk=result.instance.pk),
+            next_tasks=list(models.HumanTask.objects.filter(pk__in=next_ids)),
+        )
+
+
