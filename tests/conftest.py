@@ -1,6 +1,7 @@
 """Shared fixtures: a real HTTP GraphQL client against a live server, and the Tubei demo org."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Any
 
@@ -142,3 +143,37 @@ def gid(type_name: str, pk: int) -> str:
     from strawberry import relay
 
     return str(relay.GlobalID(type_name, str(pk)))
+
+
+@pytest.fixture
+def published(demo):
+    """The demo organization plus the bundled processes, published as `make run` does."""
+    from django.core.management import call_command
+
+    call_command("load_workflows", stdout=io.StringIO())
+    return demo
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Move the clock for SpiffWorkflow's timers and for our timer runner alike."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from SpiffWorkflow.bpmn.specs.event_definitions import timer
+
+    state = {"offset": dt.timedelta(0)}
+
+    class MovedDatetime(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime.now(tz) + state["offset"]
+
+    real_now = timezone.now
+    monkeypatch.setattr(timer, "datetime", MovedDatetime)
+    monkeypatch.setattr("apps.workflow.services.timezone.now", lambda: real_now() + state["offset"])
+
+    def advance(**delta):
+        state["offset"] += dt.timedelta(**delta)
+
+    return advance

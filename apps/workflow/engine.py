@@ -28,6 +28,9 @@ from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.util.task import TaskState
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from . import registry, sandbox
 from .lanes import resolve_binding
 
@@ -40,20 +43,20 @@ DEFAULT_STARTERS = ("EMPLOYEE", "PERFORMANCE_ADMIN")
 
 # Elements this runtime cannot run (no message correlation, DMN, data stores or external calls).
 UNSUPPORTED = {
-    "dataStore": "data stores are not supported",
-    "dataStoreReference": "data stores are not supported",
-    "complexGateway": "complex gateways are not supported",
-    "sendTask": "send tasks (messages) are not supported",
-    "receiveTask": "receive tasks (messages) are not supported",
-    "messageEventDefinition": "message events are not supported",
-    "signalEventDefinition": "signal events are not supported",
-    "escalationEventDefinition": "escalation events are not supported",
-    "conditionalEventDefinition": "conditional events are not supported",
-    "compensateEventDefinition": "compensation is not supported",
-    "businessRuleTask": "business rule (DMN) tasks are not supported",
-    "callActivity": "call activities are not supported; use an embedded sub-process",
-    "choreographyTask": "choreographies are not supported",
-    "transaction": "transaction sub-processes are not supported",
+    "dataStore": gettext_lazy("data stores are not supported"),
+    "dataStoreReference": gettext_lazy("data stores are not supported"),
+    "complexGateway": gettext_lazy("complex gateways are not supported"),
+    "sendTask": gettext_lazy("send tasks (messages) are not supported"),
+    "receiveTask": gettext_lazy("receive tasks (messages) are not supported"),
+    "messageEventDefinition": gettext_lazy("message events are not supported"),
+    "signalEventDefinition": gettext_lazy("signal events are not supported"),
+    "escalationEventDefinition": gettext_lazy("escalation events are not supported"),
+    "conditionalEventDefinition": gettext_lazy("conditional events are not supported"),
+    "compensateEventDefinition": gettext_lazy("compensation is not supported"),
+    "businessRuleTask": gettext_lazy("business rule (DMN) tasks are not supported"),
+    "callActivity": gettext_lazy("call activities are not supported; use an embedded sub-process"),
+    "choreographyTask": gettext_lazy("choreographies are not supported"),
+    "transaction": gettext_lazy("transaction sub-processes are not supported"),
 }
 
 
@@ -98,13 +101,13 @@ def _tag(node) -> str:
 def _parse_xml(xml: str | bytes) -> etree._Element:
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
     if re.search(rb"<!DOCTYPE|<!ENTITY", data[:4096], re.IGNORECASE):
-        raise DefinitionInvalid([Problem("DTDs and entities are not allowed in BPMN files")])
+        raise DefinitionInvalid([Problem(_("DTDs and entities are not allowed in BPMN files"))])
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                              remove_comments=True)
     try:
         return etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise DefinitionInvalid([Problem(f"the file is not well-formed XML: {_clean(exc.msg)}", line=exc.lineno)]) from None
+        raise DefinitionInvalid([Problem(_("the file is not well-formed XML: %(reason)s") % {"reason": _clean(exc.msg)}, line=exc.lineno)]) from None
 
 
 def _compile(problems: list[Problem], node, source: str | None, what: str, script: bool = False) -> None:
@@ -113,7 +116,7 @@ def _compile(problems: list[Problem], node, source: str | None, what: str, scrip
     try:
         (sandbox.compile_script if script else sandbox.compile_expression)(source)
     except ValueError as exc:
-        problems.append(Problem(f"{what} does not compile: {_clean(exc)}", node.get("id"), _tag(node), node.sourceline))
+        problems.append(Problem(_("%(what)s does not compile: %(reason)s") % {"what": what, "reason": _clean(exc)}, node.get("id"), _tag(node), node.sourceline))
 
 
 def _check_xml(root, process, forms: dict, bindings: dict, allow_scripts: bool) -> tuple[list[Problem], list[dict], bool]:
@@ -126,13 +129,15 @@ def _check_xml(root, process, forms: dict, bindings: dict, allow_scripts: bool) 
             continue
         tag = _tag(node)
         if tag in UNSUPPORTED and etree.QName(node).namespace == BPMN:
-            problems.append(Problem(UNSUPPORTED[tag], node.get("id") or (node.getparent().get("id")), tag, node.sourceline))
+            # An event definition is reported on the event that carries it.
+            owner = node.getparent() if tag.endswith("EventDefinition") else node
+            problems.append(Problem(str(UNSUPPORTED[tag]), owner.get("id"), tag, node.sourceline))
     for node in process.iter(f"{{{BPMN}}}*"):
         tag = _tag(node)
         if tag == "sequenceFlow":
             condition = node.find("bpmn:conditionExpression", ns)
             if condition is not None:
-                _compile(problems, node, condition.text, "the condition")
+                _compile(problems, node, condition.text, _("the condition"))
         elif tag in ("exclusiveGateway", "inclusiveGateway"):
             outgoing = [process.find(f".//bpmn:sequenceFlow[@id='{ref.text.strip()}']", ns)
                         for ref in node.findall("bpmn:outgoing", ns) if ref.text]
@@ -143,36 +148,37 @@ def _check_xml(root, process, forms: dict, bindings: dict, allow_scripts: bool) 
                 for flow in outgoing:
                     if flow.get("id") != default and flow.find("bpmn:conditionExpression", ns) is None:
                         problems.append(Problem(
-                            f"the gateway's outgoing flow {flow.get('id')} has neither a condition nor is it the default",
+                            _("the gateway's outgoing flow %(flow)s has neither a condition nor is it the default")
+                            % {"flow": flow.get("id")},
                             node.get("id"), tag, node.sourceline))
         elif tag in ("timeDate", "timeDuration", "timeCycle"):
             if not (node.text or "").strip():
-                problems.append(Problem("the timer has no expression", node.getparent().getparent().get("id"),
+                problems.append(Problem(_("the timer has no expression"), node.getparent().getparent().get("id"),
                                         "timerEventDefinition", node.sourceline))
             else:
-                _compile(problems, node.getparent().getparent(), node.text, "the timer expression")
+                _compile(problems, node.getparent().getparent(), node.text, _("the timer expression"))
         elif tag == "scriptTask":
             uses_scripts = True
             script = node.find("bpmn:script", ns)
-            _compile(problems, node, script.text if script is not None else "", "the script", script=True)
+            _compile(problems, node, script.text if script is not None else "", _("the script"), script=True)
             if not allow_scripts:
-                problems.append(Problem("script tasks need the permission to deploy code (workflow.deploy_script)",
+                problems.append(Problem(_("script tasks need the permission to deploy code (workflow.deploy_script)"),
                                         node.get("id"), tag, node.sourceline))
         elif tag == "serviceTask":
             operator = node.find(".//spiff:serviceTaskOperator", ns)
             name = operator.get("id") if operator is not None else None
             if not name or registry.get(name) is None:
-                problems.append(Problem(f"the service task has no registered handler ({name or 'none named'})",
+                problems.append(Problem(_("the service task has no registered handler (%(name)s)") % {"name": name or "-"},
                                         node.get("id"), tag, node.sourceline))
             for param in node.findall(".//spiff:parameter", ns):
-                _compile(problems, node, param.get("value"), f"the parameter {param.get('id')}")
+                _compile(problems, node, param.get("value"), _("the parameter %(name)s") % {"name": param.get("id")})
     for kind in ("preScript", "postScript"):
         for node in process.iter(f"{{{SPIFF}}}{kind}"):
             uses_scripts = True
             owner = node.getparent().getparent()
-            _compile(problems, owner, node.text, f"the {kind}", script=True)
+            _compile(problems, owner, node.text, kind, script=True)
             if not allow_scripts:
-                problems.append(Problem(f"{kind}s need the permission to deploy code (workflow.deploy_script)",
+                problems.append(Problem(_("%(kind)s needs the permission to deploy code (workflow.deploy_script)") % {"kind": kind},
                                         owner.get("id"), _tag(owner), node.sourceline))
 
     lanes = []
@@ -180,7 +186,7 @@ def _check_xml(root, process, forms: dict, bindings: dict, allow_scripts: bool) 
         name = (lane.get("name") or "").strip()
         binding = resolve_binding(name, bindings)
         if binding is None:
-            problems.append(Problem(f"the lane '{name}' has no binding: use a standard lane name or give laneBindings",
+            problems.append(Problem(_("the lane '%(name)s' has no binding: use a standard lane name or give laneBindings") % {"name": name},
                                     lane.get("id"), "lane", lane.sourceline))
         lanes.append({"name": name, "binding": binding})
     return problems, lanes, uses_scripts
@@ -195,16 +201,16 @@ def _check_forms(problems: list[Problem], user_tasks: list[dict], forms: dict, p
             node = process.find(f".//{{{BPMN}}}*[@id='{task['bpmnId']}']")
             line = node.sourceline if node is not None else None
             if filename not in forms:
-                problems.append(Problem(f"the form {filename} is referenced but not supplied", task["bpmnId"], "userTask", line))
+                problems.append(Problem(_("the form %(file)s is referenced but not supplied") % {"file": filename}, task["bpmnId"], "userTask", line))
                 continue
             if key == "form":
                 schema = forms[filename]
                 try:
                     if not isinstance(schema, dict) or schema.get("type") != "object":
-                        raise jsonschema.SchemaError("a form must be a JSON Schema of type object")
+                        raise jsonschema.SchemaError(_("a form must be a JSON Schema of type object"))
                     jsonschema.validators.validator_for(schema).check_schema(schema)
                 except jsonschema.SchemaError as exc:
-                    problems.append(Problem(f"the form {filename} is not a valid JSON Schema: {_clean(exc.message)}",
+                    problems.append(Problem(_("the form %(file)s is not a valid JSON Schema: %(reason)s") % {"file": filename, "reason": _clean(exc.message)},
                                             task["bpmnId"], "userTask", line))
 
 
@@ -214,26 +220,26 @@ def check_definition(xml: str, forms: dict | None, bindings: dict | None, key: s
     forms = forms or {}
     bindings = bindings or {}
     if not isinstance(forms, dict) or not isinstance(bindings, dict):
-        raise DefinitionInvalid([Problem("forms and laneBindings must be JSON objects")])
+        raise DefinitionInvalid([Problem(_("forms and laneBindings must be JSON objects"))])
     root = _parse_xml(xml)
     if etree.QName(root).namespace != BPMN or _tag(root) != "definitions":
-        raise DefinitionInvalid([Problem("this is not a BPMN 2.0 file (root must be bpmn:definitions)",
+        raise DefinitionInvalid([Problem(_("this is not a BPMN 2.0 file (root must be bpmn:definitions)"),
                                          root.get("id"), _tag(root), root.sourceline)])
     try:
         VALIDATOR.validate(root, "upload.bpmn")
     except ValidationException as exc:
-        raise DefinitionInvalid([Problem(f"not valid BPMN 2.0: {_clean(exc)}", exc.id or None, exc.tag or None,
+        raise DefinitionInvalid([Problem(_("not valid BPMN 2.0: %(reason)s") % {"reason": _clean(exc)}, exc.id or None, exc.tag or None,
                                          exc.line_number or None)]) from None
 
     processes = root.findall(f"{{{BPMN}}}process")
     executable = [p for p in processes if p.get("isExecutable") == "true"]
     if not executable:
-        raise DefinitionInvalid([Problem("the file has no executable process (isExecutable=\"true\")",
+        raise DefinitionInvalid([Problem(_("the file has no executable process (isExecutable=\"true\")"),
                                          processes[0].get("id") if processes else None, "process",
                                          processes[0].sourceline if processes else None)])
     chosen = [p for p in executable if p.get("id") == key] or (executable if len(executable) == 1 else [])
     if not chosen:
-        raise DefinitionInvalid([Problem("the file has several executable processes: give key to choose one",
+        raise DefinitionInvalid([Problem(_("the file has several executable processes: give key to choose one"),
                                          None, "process", None)])
     process = chosen[0]
     process_id = process.get("id")
@@ -260,14 +266,14 @@ def check_definition(xml: str, forms: dict | None, bindings: dict | None, key: s
     except SpiffWorkflowException as exc:
         problems.append(Problem(_clean(exc)))
     except Exception as exc:  # parser bugs on odd files must still be a clean refusal
-        problems.append(Problem(f"the process cannot be built: {_clean(exc)}"))
+        problems.append(Problem(_("the process cannot be built: %(reason)s") % {"reason": _clean(exc)}))
 
     lane_names = {lane["name"] for lane in lanes}
     for task in user_tasks:
         if not task["lane"] or task["lane"] not in lane_names:
-            problems.append(Problem("the user task is in no lane, so nobody would get it", task["bpmnId"], "userTask"))
+            problems.append(Problem(_("the user task is in no lane, so nobody would get it"), task["bpmnId"], "userTask"))
         if task["handler"] and registry.get(task["handler"]) is None:
-            problems.append(Problem(f"the completion handler {task['handler']} is not registered", task["bpmnId"], "userTask"))
+            problems.append(Problem(_("the completion handler %(name)s is not registered") % {"name": task["handler"]}, task["bpmnId"], "userTask"))
     _check_forms(problems, user_tasks, forms, process)
     starters = list(DEFAULT_STARTERS)
     for prop in process.findall(f"{{{BPMN}}}extensionElements/{{{SPIFF}}}properties/{{{SPIFF}}}property"):
@@ -275,7 +281,7 @@ def check_definition(xml: str, forms: dict | None, bindings: dict | None, key: s
             starters = [s.strip() for s in (prop.get("value") or "").split(",") if s.strip()]
             unknown = [s for s in starters if s not in ("EMPLOYEE", "RATER", "RATER_SUPERVISOR", "PERFORMANCE_ADMIN")]
             if unknown:
-                problems.append(Problem(f"startableBy names unknown roles: {', '.join(unknown)}", process_id, "process",
+                problems.append(Problem(_("startableBy names unknown roles: %(roles)s") % {"roles": ", ".join(unknown)}, process_id, "process",
                                         prop.sourceline))
     if problems:
         raise DefinitionInvalid(problems)

@@ -14,7 +14,7 @@ from apps.core.errors import BadInput
 
 from . import engine
 from .models import InstanceStatus, ProcessDefinition, ProcessEvent, ProcessInstance
-from .services import _event, _require_process_admin, _save, _spec, _sync_tasks
+from .services import _event, _refresh_open_tasks, _require_process_admin, _save, _spec, _sync_tasks
 
 BATCH = 100
 
@@ -64,6 +64,7 @@ def instances_migrate(*, actor: AbstractBaseUser, source: ProcessDefinition, tar
                     instance.definition = target
                     _save(instance, workflow, expected_lock=instance.lock_version)
                     _sync_tasks(instance, workflow, target)
+                    _refresh_open_tasks(instance, workflow, target)
                     _event(instance, ProcessEvent.Kind.MIGRATED, actor=actor,
                            data={"from": source.version, "to": target.version})
                     report.migrated = True

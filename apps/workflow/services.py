@@ -184,6 +184,26 @@ def _sync_tasks(instance: ProcessInstance, workflow, definition: ProcessDefiniti
     return created
 
 
+def _refresh_open_tasks(instance: ProcessInstance, workflow, definition: ProcessDefinition) -> None:
+    """After a migration: open tasks keep their ids, but take the new version's name, form and
+    lane (and move to the new lane's people)."""
+    ready = {t.id: t for t in engine.ready_user_tasks(workflow)}
+    for task in instance.tasks.filter(state=TaskState.READY).select_related("subject__rater__rater", "subject__unit"):
+        spiff_task = ready.get(task.task_uuid)
+        if spiff_task is None:
+            continue
+        spec = spiff_task.task_spec
+        meta = definition.user_task(spec.bpmn_id)
+        lane_changed = task.lane != (spec.lane or "")
+        task.name, task.lane = spec.bpmn_name or spec.bpmn_id, spec.lane or ""
+        task.form_key, task.ui_form_key = meta.get("form") or "", meta.get("uiForm") or ""
+        task.instructions = (spec.extensions or {}).get("instructionsForEndUser") or spec.documentation or ""
+        task.save(update_fields=["name", "lane", "form_key", "ui_form_key", "instructions"])
+        binding = definition.lane_binding(task.lane)
+        if lane_changed:
+            _assign(task, lanes.assign(binding, task.subject) if binding else lanes.Assignment(None, []))
+
+
 def _save(instance: ProcessInstance, workflow, *, expected_lock: int) -> None:
     next_timer = engine.next_timer(workflow)
     completed = workflow.is_completed()
@@ -360,7 +380,8 @@ def task_unclaim(*, actor: AbstractBaseUser, task_id: int) -> HumanTask:
     task = _locked_task(task_id, actor)
     _require_ready(task)
     _require_doer(actor, task)
-    if task.candidates.count() <= 1:
+    binding = task.instance.definition.lane_binding(task.lane) or ""
+    if binding in lanes.PERSONAL or binding.startswith("USER:"):
         raise BadInput(_("This task belongs to one person and cannot be given back."), fields={"id": "personal"})
     task.assignee = None
     task.save(update_fields=["assignee"])

@@ -1,0 +1,35 @@
+"""Every MIWG reference model and tool export gets either a draft or a clean, element-level
+refusal — never a 500, a TypeError or an internal message."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "bpmn-corpus" / "miwg"
+FILES = sorted(CORPUS.rglob("*.bpmn"))
+UPLOAD = """mutation($x: String!) { uploadProcessDefinition(bpmnXml: $x) { id key status } }"""
+
+
+def test_the_corpus_is_there():
+    assert len(FILES) >= 30, CORPUS
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.name}" for p in FILES])
+def test_corpus_file_gets_a_draft_or_a_clean_refusal(published, client_for, path):
+    admin = client_for(published.process_admin.user.username)
+    response = admin.post(UPLOAD, {"x": path.read_text(encoding="utf-8")})
+    assert response.status_code == 200
+    body = response.json()
+    if "errors" not in body:
+        assert body["data"]["uploadProcessDefinition"]["status"] == "DRAFT"
+        return
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
+    problems = error["extensions"]["errors"]
+    assert problems
+    for problem in problems:
+        assert set(problem) == {"elementId", "tag", "line", "message"}
+        text = problem["message"]
+        assert text and "0x" not in text and "<Element" not in text and "Traceback" not in text
+        assert "TypeError" not in text

@@ -1,0 +1,67 @@
+"""Query counts of the inbox and the audit history are locked and do not grow with rows."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from apps.organization.models import Employee
+from apps.workflow import services
+from apps.workflow.models import ProcessInstance
+
+from ..conftest import gid
+
+INBOX = """{ tasks(first: 50) { totalCount edges { node { id bpmnId name lane state dueAt instructions
+  assignee { name unit { code } } candidates { name } form { schema uiSchema } data
+  processInstance { id status subject { name } definition { key version } } } } } }"""
+HISTORY = """query($id: ID!) { processInstance(id: $id) { status subject { name } activeTasks { name }
+  history { kind actor { username } task { bpmnId name } data outcome createdAt } } }"""
+
+
+def queries(client: Client, query: str, variables: dict | None = None) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.post("/graphql/", json.dumps({"query": query, "variables": variables or {}}),
+                           content_type="application/json").json()
+    assert "errors" not in body, body
+    return len(ctx.captured_queries)
+
+
+@pytest.fixture
+def hr_client(demo_db):
+    call_command("load_workflows", stdout=io.StringIO())
+    client = Client()
+    client.force_login(demo_db.hr_all.user)
+    return client
+
+
+def start_for(employees):
+    for e in employees:
+        services.process_start(actor=None, key="approval_demo", subject=e, data={"periodId": "2026"})
+
+
+def test_inbox_query_count_is_constant(hr_client, demo_db):
+    everyone = list(Employee.objects.order_by("pk"))
+    start_for(everyone[:3])
+    few = queries(hr_client, INBOX)
+    start_for(everyone[3:])
+    assert ProcessInstance.objects.count() == len(everyone) > 50
+    many = queries(hr_client, INBOX)
+    assert few == many == 7, (few, many)
+
+
+def test_history_query_count_is_constant(hr_client, demo_db):
+    staff = demo_db.staff
+    start_for([staff])
+    instance = ProcessInstance.objects.get()
+    task = instance.tasks.get()
+    few = queries(hr_client, HISTORY, {"id": gid("ProcessInstance", instance.pk)})
+    for i in range(40):
+        services.task_save_draft(actor=staff.user, task_id=task.pk, data={"summary": f"versi {i}"})
+    assert instance.events.count() == 41
+    many = queries(hr_client, HISTORY, {"id": gid("ProcessInstance", instance.pk)})
+    assert few == many == 7, (few, many)

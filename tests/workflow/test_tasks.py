@@ -1,0 +1,209 @@
+"""Walking the bundled approval process over HTTP: start, inboxes, forms, decisions, revise
+loop, conflicts, claim/draft/reassign, history — and who may do what at each step."""
+from __future__ import annotations
+
+import pytest
+
+from apps.workflow.models import HumanTask, ProcessEvent
+
+from ..conftest import gid
+from .helpers import COMPLETE, DRAFT, HISTORY, START, TASKS, complete, my_tasks, start
+
+
+def test_full_walk_with_one_revision(published, client_for):
+    d = published
+    staff, kasi, kabid = client_for(d.staff.user.username), client_for(d.kasi.user.username), client_for(d.kabid.user.username)
+    instance = start(staff, d.staff)
+    assert instance["status"] == "RUNNING"
+    [draft] = instance["activeTasks"]
+    assert (draft["bpmnId"], draft["lane"], draft["assignee"]["name"]) == ("draft", "Pegawai", d.staff.name)
+
+    [inbox] = my_tasks(staff)
+    assert inbox["form"]["schema"]["required"] == ["summary", "decision"]
+    assert inbox["form"]["uiSchema"]["summary"]["ui:widget"] == "textarea"
+    assert "SUBMIT" in inbox["instructions"]
+    assert inbox["dueAt"] is not None  # the 14-day boundary timer
+    assert my_tasks(kasi) == []
+
+    result = complete(staff, draft["id"], DRAFT)
+    assert result["task"]["state"] == "COMPLETED" and result["task"]["completedBy"]["username"] == d.staff.user.username
+    [review] = result["nextTasks"]
+    assert (review["bpmnId"], review["assignee"]["name"]) == ("review", d.kasi.name)
+
+    result = complete(kasi, review["id"], {"decision": "REVISE", "notes": "Tambahkan target kuantitas."})
+    [redraft] = result["nextTasks"]
+    assert redraft["bpmnId"] == "draft" and redraft["id"] != draft["id"]  # a new task for the loop
+    [inbox] = my_tasks(staff)
+    assert inbox["id"] == redraft["id"]
+
+    review = complete(staff, redraft["id"], DRAFT)["nextTasks"][0]
+    approve = complete(kasi, review["id"], {"decision": "APPROVE"})["nextTasks"][0]
+    assert (approve["bpmnId"], approve["assignee"]["name"]) == ("approve", d.kabid.name)
+    done = complete(kabid, approve["id"], {"decision": "APPROVE"})
+    assert done["processInstance"]["status"] == "COMPLETED" and done["nextTasks"] == []
+
+    history = staff.data(HISTORY, {"id": instance["id"]})["processInstance"]
+    kinds = [h["kind"] for h in history["history"]]
+    assert kinds == ["STARTED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "ENDED"]
+    revise = history["history"][2]
+    assert revise["actor"]["username"] == d.kasi.user.username
+    assert revise["task"]["bpmnId"] == "review" and revise["outcome"] == "REVISE"
+    assert revise["data"] == {"decision": "REVISE", "notes": "Tambahkan target kuantitas."}
+
+
+@pytest.mark.parametrize("data, fields", [
+    ({**DRAFT, "approved": True}, {"approved"}),                 # extra field
+    ({"summary": 12345678901, "decision": "SUBMIT"}, {"summary"}),  # wrong type
+    ({"decision": "SUBMIT"}, {"summary"}),                       # missing required
+    ({"summary": "Ringkasan yang cukup panjang", "decision": "APPROVE"}, {"decision"}),  # not in enum
+])
+def test_form_validation_before_the_engine(published, client_for, data, fields):
+    staff = client_for(published.staff.user.username)
+    draft = start(staff, published.staff)["activeTasks"][0]
+    error = staff.error(COMPLETE, {"id": draft["id"], "d": data})
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert set(error["extensions"]["fields"]) == fields
+    assert HumanTask.objects.get(bpmn_id="draft").state == "READY"
+
+
+def test_revise_needs_notes(published, client_for):
+    d = published
+    staff, kasi = client_for(d.staff.user.username), client_for(d.kasi.user.username)
+    review = complete(staff, start(staff, d.staff)["activeTasks"][0]["id"], DRAFT)["nextTasks"][0]
+    error = kasi.error(COMPLETE, {"id": review["id"], "d": {"decision": "REVISE"}})
+    assert error["extensions"]["fields"] == {"notes": "wajib diisi"}
+
+
+def test_task_without_form_accepts_only_empty_data(published, client_for):
+    from apps.workflow import services
+
+    d = published
+    staff = client_for(d.staff.user.username)
+    draft_id = start(staff, d.staff)["activeTasks"][0]["id"]
+    HumanTask.objects.filter(bpmn_id="draft").update(form_key="")
+    error = staff.error(COMPLETE, {"id": draft_id, "d": {"x": 1}})
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "fields": {"x": "bidang tidak dikenal"}}
+    assert services  # the same check the service applies
+
+
+def test_double_completion_is_conflict(published, client_for):
+    staff = client_for(published.staff.user.username)
+    draft = start(staff, published.staff)["activeTasks"][0]
+    complete(staff, draft["id"], DRAFT)
+    error = staff.error(COMPLETE, {"id": draft["id"], "d": DRAFT})
+    assert error["extensions"]["code"] == "CONFLICT"
+
+
+def test_who_may_complete_and_see(published, client_for):
+    d = published
+    staff = client_for(d.staff.user.username)
+    instance = start(staff, d.staff)
+    draft = instance["activeTasks"][0]
+    # The rater sees nothing yet: not a participant before a task reaches them.
+    assert client_for(d.kasi.user.username).error(COMPLETE, {"id": draft["id"], "d": DRAFT})["extensions"]["code"] == "NOT_FOUND"
+    assert client_for(d.peer.user.username).error(HISTORY, {"id": instance["id"]})["extensions"]["code"] == "NOT_FOUND"
+    # HR of the unit sees the task but it is not theirs to do.
+    hr = client_for(d.hr_all.user.username)
+    assert hr.error(COMPLETE, {"id": draft["id"], "d": DRAFT})["extensions"]["code"] == "FORBIDDEN"
+    assert client_for(d.hr_dinkes.user.username).error(HISTORY, {"id": instance["id"]})["extensions"]["code"] == "NOT_FOUND"
+    review = complete(staff, draft["id"], DRAFT)["nextTasks"][0]
+    # Now the subject sees the rater's task but may not complete it.
+    assert staff.error(COMPLETE, {"id": review["id"], "d": {"decision": "APPROVE"}})["extensions"]["code"] == "FORBIDDEN"
+    assert client_for(d.kasi.user.username).data(HISTORY, {"id": instance["id"]})["processInstance"]["status"] == "RUNNING"
+
+
+def test_start_permissions_and_one_instance_per_period(published, client_for):
+    d = published
+    peer = client_for(d.peer.user.username)
+    vars_ = {"key": "approval_demo", "s": gid("Employee", d.staff.pk), "d": {"periodId": "2026"}}
+    assert peer.error(START, vars_)["extensions"]["code"] == "FORBIDDEN"
+    hr = client_for(d.hr_all.user.username)
+    assert hr.data(START, vars_)["startProcess"]["status"] == "RUNNING"
+    assert hr.error(START, vars_)["extensions"]["code"] == "CONFLICT"
+    other_period = dict(vars_, d={"periodId": "2027"})
+    assert client_for(d.staff.user.username).data(START, other_period)["startProcess"]["status"] == "RUNNING"
+    assert hr.error(START, dict(vars_, key="tidak_ada"))["extensions"]["code"] == "NOT_FOUND"
+    assert client_for(d.hr_dinkes.user.username).error(START, other_period)["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_save_draft_then_complete(published, client_for):
+    staff = client_for(published.staff.user.username)
+    draft = start(staff, published.staff)["activeTasks"][0]
+    saved = staff.data("mutation($id: ID!, $d: JSON!) { saveTaskDraft(id: $id, data: $d) { data state } }",
+                       {"id": draft["id"], "d": {"summary": "Setengah jadi"}})["saveTaskDraft"]
+    assert saved == {"data": {"summary": "Setengah jadi"}, "state": "READY"}
+    assert my_tasks(staff)[0]["data"] == {"summary": "Setengah jadi"}
+    kasi = client_for(published.kasi.user.username)
+    assert kasi.error("mutation($id: ID!) { saveTaskDraft(id: $id, data: {}) { state } }",
+                      {"id": draft["id"]})["extensions"]["code"] == "NOT_FOUND"
+    complete(staff, draft["id"], DRAFT)
+    assert ProcessEvent.objects.filter(kind="DRAFT_SAVED").count() == 1
+
+
+REASSIGN = "mutation($id: ID!, $e: ID!) { reassignTask(id: $id, employeeId: $e) { assignee { name } candidates { name } } }"
+
+
+def test_hr_reassigns_and_the_old_assignee_loses_the_task(published, client_for):
+    d = published
+    staff = client_for(d.staff.user.username)
+    review = complete(staff, start(staff, d.staff)["activeTasks"][0]["id"], DRAFT)["nextTasks"][0]
+    hr = client_for(d.hr_all.user.username)
+    moved = hr.data(REASSIGN, {"id": review["id"], "e": gid("Employee", d.kabid.pk)})["reassignTask"]
+    assert moved == {"assignee": {"name": d.kabid.name}, "candidates": [{"name": d.kabid.name}]}
+    kasi = client_for(d.kasi.user.username)
+    assert my_tasks(kasi) == []
+    assert kasi.error(COMPLETE, {"id": review["id"], "d": {"decision": "APPROVE"}})["extensions"]["code"] == "FORBIDDEN"
+    assert complete(client_for(d.kabid.user.username), review["id"], {"decision": "APPROVE"})["task"]["state"] == "COMPLETED"
+
+
+@pytest.mark.parametrize("who, code", [("kasi", "FORBIDDEN"), ("hr_dinkes", "FORBIDDEN"), ("process_admin", "FORBIDDEN")])
+def test_reassign_is_for_hr_of_the_unit(published, client_for, who, code):
+    d = published
+    staff = client_for(d.staff.user.username)
+    review = complete(staff, start(staff, d.staff)["activeTasks"][0]["id"], DRAFT)["nextTasks"][0]
+    c = client_for(getattr(d, who).user.username)
+    error = c.error(REASSIGN, {"id": review["id"], "e": gid("Employee", d.peer.pk)})
+    assert error["extensions"]["code"] in (code, "NOT_FOUND")
+    assert HumanTask.objects.get(bpmn_id="review").assignee_id == d.kasi.pk
+
+
+def test_rater_change_moves_open_tasks_in_the_same_transaction(published, client_for):
+    d = published
+    staff = client_for(d.staff.user.username)
+    review = complete(staff, start(staff, d.staff)["activeTasks"][0]["id"], DRAFT)["nextTasks"][0]
+    hr = client_for(d.hr_all.user.username)
+    hr.data("mutation($e: ID!, $s: ID) { setSupervisor(employeeId: $e, supervisorId: $s) { name } }",
+            {"e": gid("Employee", d.staff.pk), "s": gid("Employee", d.kabid.pk)})
+    kasi, kabid = client_for(d.kasi.user.username), client_for(d.kabid.user.username)
+    assert my_tasks(kasi) == []
+    assert kasi.error(COMPLETE, {"id": review["id"], "d": {"decision": "APPROVE"}})["extensions"]["code"] == "FORBIDDEN"
+    [moved] = my_tasks(kabid)
+    assert moved["id"] == review["id"]
+    assert ProcessEvent.objects.filter(kind="REASSIGNED", outcome="org change").count() == 1
+
+
+def test_acting_official_receives_the_rater_task(published, client_for):
+    d = published
+    nurse = client_for(d.nurse.user.username)
+    review = complete(nurse, start(nurse, d.nurse)["activeTasks"][0]["id"], DRAFT)["nextTasks"][0]
+    assert review["assignee"]["name"] == d.plt_kapus.name
+
+
+def test_task_filters(published, client_for):
+    d = published
+    staff = client_for(d.staff.user.username)
+    instance = start(staff, d.staff)
+    hr = client_for(d.hr_all.user.username)
+    q = lambda f: hr.data(TASKS, {"f": f})["tasks"]["totalCount"]  # noqa: E731
+    assert q({}) == 1
+    assert q({"processInstanceId": instance["id"]}) == 1
+    assert q({"subjectEmployeeId": gid("Employee", d.staff.pk)}) == 1
+    assert q({"subjectEmployeeId": gid("Employee", d.peer.pk)}) == 0
+    assert q({"bpmnId": "review"}) == 0 and q({"lane": "Pegawai"}) == 1
+    assert q({"state": "READY"}) == 1 and q({"state": "COMPLETED"}) == 0
+    assert q({"dueBefore": "2099-01-01T00:00:00+00:00"}) == 1 and q({"dueBefore": "2000-01-01T00:00:00+00:00"}) == 0
+    assert q({"mine": True}) == 0
+
+
+def test_anonymous_gets_nothing(published, gql):
+    assert gql.error(TASKS, {"f": {}})["extensions"]["code"] == "UNAUTHENTICATED"
