@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.organization",
     "apps.workflow",
+    "apps.performance",
 ]
 
 MIDDLEWARE = [

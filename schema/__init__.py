@@ -13,10 +13,11 @@ from apps.core.errors import DomainError
 from .accounts import AccountsMutation, AccountsQuery
 from .errors import DomainErrors
 from .organization import OrganizationMutation, OrganizationQuery
+from .performance import PerformanceMutation, PerformanceQuery
 from .workflow import WorkflowMutation, WorkflowQuery
 
-Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery))
-Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation, WorkflowMutation))
+Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery, PerformanceQuery))
+Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation, WorkflowMutation, PerformanceMutation))
 
 class KinerjaSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:

@@ -117,3 +117,9 @@ def test_mutations_are_refused_over_get(demo, live_server):
 
     response = httpx.get(live_server.url + "/graphql/", params={"query": "mutation { logout }"})
     assert response.status_code == 400 and "mutations are not allowed" in response.text
+
+
+def test_variable_of_the_wrong_type_is_bad_user_input(demo, client_for):
+    c = client_for(demo.staff.user.username)
+    error = c.error("query($n: Int) { employees(first: $n) { totalCount } }", {"n": "sepuluh"})
+    assert error["extensions"]["code"] == "BAD_USER_INPUT" and "sepuluh" in error["message"]
