@@ -13,11 +13,12 @@ from apps.core.errors import DomainError
 from .accounts import AccountsMutation, AccountsQuery
 from .errors import DomainErrors
 from .organization import OrganizationMutation, OrganizationQuery
-from .performance import PerformanceMutation, PerformanceQuery
+from .performance import PerformanceMutation, PerformanceQuery, PlanningMutation, PlanningQuery
 from .workflow import WorkflowMutation, WorkflowQuery
 
-Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery, PerformanceQuery))
-Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation, WorkflowMutation, PerformanceMutation))
+Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery, PerformanceQuery, PlanningQuery))
+Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation, WorkflowMutation, PerformanceMutation,
+                                    PlanningMutation))
 
 class KinerjaSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:

@@ -1,15 +1,27 @@
-"""GraphQL for the performance cycle. This part: the predicate rules and public satisfaction (IKM)."""
+"""GraphQL for the performance cycle: the predicate rules, public satisfaction (IKM), the
+performance year, org goals and the SKP (work results, indicators, behaviour expectations)."""
 from __future__ import annotations
 
+import datetime as dt
+from typing import Optional
+
 import strawberry
+import strawberry_django
+from django.db.models import QuerySet
+from strawberry import relay
+from strawberry.scalars import JSON
 from strawberry.types import Info
+from strawberry_django.relay import DjangoCursorConnection
 
 from apps.core.errors import NotFound
 from apps.organization.models import OrgUnit
-from apps.performance import rules, selectors, services
+from apps.performance import cascade, models, rules, selectors, services
 
+from .accounts import UserType
 from .context import require_user
 from .ids import decode_id
+from .organization import EmployeeType, OrgUnitType, _one
+from .workflow import ProcessInstanceType
 
 RatingEnum = strawberry.enum(rules.Rating, name="Rating")
 PredicateEnum = strawberry.enum(rules.Predicate, name="Predicate")
@@ -68,3 +80,220 @@ class PerformanceMutation:
         survey = services.satisfaction_survey_submit(actor=require_user(info), unit=_unit(unit_id), year=year,
                                                      responses=responses)
         return SatisfactionIndex.of(rules.satisfaction_index(survey.responses))
+
+
+# --- the performance year and the SKP --------------------------------------------------------
+
+
+
+PlanStatusEnum = strawberry.enum(models.PlanStatus, name="PlanStatus")
+WorkResultTypeEnum = strawberry.enum(models.WorkResultType, name="WorkResultType")
+PerspectiveEnum = strawberry.enum(models.Perspective, name="Perspective")
+AspectEnum = strawberry.enum(models.IndicatorAspect, name="IndicatorAspect")
+IndicatorKindEnum = strawberry.enum(models.IndicatorKind, name="IndicatorKind")
+CoreValueEnum = strawberry.enum(models.CoreValue, name="CoreValue")
+GoalSourceEnum = strawberry.enum(models.GoalSource, name="GoalSource")
+JobStatusEnum = strawberry.enum(models.JobStatus, name="JobStatus")
+PeriodKindEnum = strawberry.enum(models.PeriodKind, name="PeriodKind")
+
+
+@strawberry_django.type(models.OrgGoal, name="OrgGoal")
+class OrgGoalType(relay.Node):
+    unit: OrgUnitType
+    year: int
+    text: str
+    source: GoalSourceEnum
+    indicator: str
+    target: str
+
+
+@strawberry_django.type(models.Indicator, name="Indicator")
+class IndicatorType(relay.Node):
+    aspect: AspectEnum
+    text: str
+    target: str
+    unit: str
+    kind: IndicatorKindEnum
+
+
+@strawberry_django.type(models.WorkResult, name="WorkResult")
+class WorkResultType(relay.Node):
+    text: str
+    type: WorkResultTypeEnum
+    perspective: str
+    position: int
+    org_goal: Optional[OrgGoalType]
+    indicators: list[IndicatorType]
+    parents: list["WorkResultType"] = strawberry_django.field(
+        description="The rater's work results this one supports (RHK atasan yang diintervensi).")
+
+
+@strawberry_django.type(models.BehaviorExpectation, name="BehaviorExpectation")
+class BehaviorExpectationType:
+    core_value: CoreValueEnum
+    text: str
+
+
+@strawberry_django.type(models.PlanEvent, name="PlanEvent")
+class PlanEventType:
+    kind: str
+    actor: Optional[UserType]
+    data: JSON
+    created_at: dt.datetime
+
+
+@strawberry_django.type(models.PerformancePlan, name="PerformancePlan")
+class PerformancePlanType(relay.Node):
+    year: int
+    status: PlanStatusEnum
+    employee: EmployeeType
+    rater: Optional[EmployeeType]
+    rater_supervisor: Optional[EmployeeType]
+    rater_is_acting: bool
+    revision_notes: str
+    is_overdue: bool
+    attachments: JSON
+    work_results: list[WorkResultType]
+    behavior_expectations: list[BehaviorExpectationType]
+    history: list[PlanEventType] = strawberry_django.field(description="R-AUDIT: every change, oldest first.")
+    process_instance: Optional[ProcessInstanceType]
+    approved_at: Optional[dt.datetime]
+
+    @strawberry_django.field(description="The rater's work results for this year, to cascade from.")
+    def supervisor_work_results(self) -> list[WorkResultType]:
+        upper = cascade.supervisor_plan(self)
+        return list(upper.work_results.all()) if upper else []
+
+
+@strawberry_django.type(models.Job, name="Job")
+class JobType(relay.Node):
+    kind: str
+    status: JobStatusEnum
+    progress: int
+    total: int
+    errors: JSON
+    created_at: dt.datetime
+    finished_at: Optional[dt.datetime]
+
+
+@strawberry.input
+class PlanFilter:
+    year: int | None = None
+    unit_id: strawberry.ID | None = strawberry.field(default=None, description="The unit and its sub-units.")
+    employee_id: strawberry.ID | None = None
+    status: PlanStatusEnum | None = None
+
+
+@strawberry.input
+class IndicatorInput:
+    aspect: AspectEnum
+    text: str
+    target: str
+    unit: str = ""
+    kind: IndicatorKindEnum = IndicatorKindEnum.NORMAL
+
+
+@strawberry.input
+class WorkResultInput:
+    id: strawberry.ID | None = strawberry.field(default=None, description="Set to change an existing work result.")
+    text: str
+    type: WorkResultTypeEnum = WorkResultTypeEnum.UTAMA
+    parent_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    org_goal_id: strawberry.ID | None = None
+    perspective: PerspectiveEnum | None = None
+    indicators: list[IndicatorInput] = strawberry.field(default_factory=list)
+
+
+def _plan(user, plan_id: strawberry.ID) -> models.PerformancePlan:
+    plan = selectors.plans_visible_to(user).select_related("employee__unit", "employee__position", "rater").filter(
+        pk=decode_id(plan_id, "PerformancePlan")).first()
+    if plan is None:
+        raise NotFound()
+    return plan
+
+
+@strawberry.type
+class PlanningQuery:
+    @strawberry_django.field
+    def performance_plan(self, info: Info, id: strawberry.ID) -> PerformancePlanType:
+        user = require_user(info)
+        return _one(selectors.plans_visible_to(user).filter(pk=decode_id(id, "PerformancePlan")), info)
+
+    @strawberry_django.field
+    def my_plan(self, info: Info, year: int) -> Optional[PerformancePlanType]:
+        user = require_user(info)
+        return models.PerformancePlan.objects.filter(employee__user=user, year=year).first()
+
+    @strawberry_django.connection(DjangoCursorConnection[PerformancePlanType])
+    def performance_plans(self, info: Info, filter: PlanFilter | None = None) -> QuerySet[models.PerformancePlan]:
+        qs = selectors.plans_visible_to(require_user(info))
+        f = filter or PlanFilter()
+        if f.year:
+            qs = qs.filter(year=f.year)
+        if f.unit_id:
+            qs = qs.filter(employee__unit__path__startswith=_unit(f.unit_id).path)
+        if f.employee_id:
+            qs = qs.filter(employee_id=decode_id(f.employee_id, "Employee"))
+        if f.status:
+            qs = qs.filter(status=f.status)
+        return qs.order_by("year", "employee__name", "pk")
+
+    @strawberry_django.field
+    def org_goals(self, info: Info, unit_id: strawberry.ID, year: int) -> list[OrgGoalType]:
+        """The goals of the unit and of every unit above it (what its work can support)."""
+        require_user(info)
+        unit = _unit(unit_id)
+        return models.OrgGoal.objects.filter(unit_id__in=unit.ancestor_ids, year=year).order_by("unit__depth", "pk")
+
+    @strawberry_django.field
+    def job(self, info: Info, id: strawberry.ID) -> JobType:
+        user = require_user(info)
+        qs = models.Job.objects.filter(pk=decode_id(id, "Job"))
+        return _one(qs if user.is_superuser else qs.filter(created_by=user), info)
+
+
+@strawberry.type
+class PlanningMutation:
+    @strawberry.mutation(description="HR: open a year for a unit and its sub-units (a background job).")
+    def open_performance_year(self, info: Info, year: int, unit_id: strawberry.ID) -> JobType:
+        job = services.performance_year_open(actor=require_user(info), year=year, unit=_unit(unit_id))
+        return models.Job.objects.get(pk=job.pk)
+
+    @strawberry.mutation(description="HR of the unit or its leader: record a goal (Renstra / Perjanjian Kinerja).")
+    def upsert_org_goal(self, info: Info, unit_id: strawberry.ID, year: int, text: str, id: strawberry.ID | None = None,
+                        source: GoalSourceEnum | None = None, indicator: str = "", target: str = "") -> OrgGoalType:
+        goal = services.org_goal_upsert(actor=require_user(info), unit=_unit(unit_id), year=year,
+                                        goal_id=decode_id(id, "OrgGoal") if id else None, text=text,
+                                        source=source.value if source else None, indicator=indicator, target=target)
+        return models.OrgGoal.objects.get(pk=goal.pk)
+
+    @strawberry.mutation(description="The employee, while drafting: add or change a work result with its indicators.")
+    def upsert_work_result(self, info: Info, plan_id: strawberry.ID, input: WorkResultInput) -> WorkResultType:
+        user = require_user(info)
+        result = services.work_result_upsert(
+            actor=user, plan=_plan(user, plan_id), work_result_id=decode_id(input.id, "WorkResult") if input.id else None,
+            text=input.text, type=input.type.value, parent_ids=[decode_id(p, "WorkResult") for p in input.parent_ids],
+            org_goal_id=decode_id(input.org_goal_id, "OrgGoal") if input.org_goal_id else None,
+            perspective=input.perspective.value if input.perspective else None,
+            indicators=[{"aspect": i.aspect.value, "text": i.text, "target": i.target, "unit": i.unit,
+                         "kind": i.kind.value} for i in input.indicators])
+        return models.WorkResult.objects.get(pk=result.pk)
+
+    @strawberry.mutation
+    def delete_work_result(self, info: Info, id: strawberry.ID) -> bool:
+        user = require_user(info)
+        result = models.WorkResult.objects.filter(pk=decode_id(id, "WorkResult"),
+                                                  plan__in=selectors.plans_visible_to(user)).select_related("plan__employee").first()
+        if result is None:
+            raise NotFound()
+        services.work_result_delete(actor=user, work_result=result)
+        return True
+
+    @strawberry.mutation(description="The rater (or the drafting employee): the leader's expectation for a core value.")
+    def set_behavior_expectation(self, info: Info, plan_id: strawberry.ID, core_value: CoreValueEnum,
+                                 text: str) -> BehaviorExpectationType:
+        user = require_user(info)
+        return services.behavior_expectation_set(actor=user, plan=_plan(user, plan_id), core_value=core_value.value,
+                                                 text=text)
+
+

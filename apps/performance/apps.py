@@ -6,3 +6,6 @@ class PerformanceConfig(AppConfig):
     name = "apps.performance"
     label = "performance"
     verbose_name = _("Performance")
+
+    def ready(self) -> None:
+        from . import handlers  # noqa: F401 - registers the SKP process handlers

@@ -1,11 +1,12 @@
-"""Performance data. This first part holds the public-satisfaction surveys (R-IKM); plans,
-evaluations and the rest of the cycle follow (issue 4)."""
+"""Performance data: public-satisfaction surveys (R-IKM), periods, org goals and the SKP with its
+work results, indicators and behaviour expectations, its audit history, and background jobs.
+Evaluations, realizations and the rest of the cycle follow (issue 4)."""
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 
-from apps.organization.models import OrgUnit
+from apps.organization.models import Employee, OrgUnit
 
 
 class SatisfactionSurvey(models.Model):
@@ -28,3 +29,196 @@ class SatisfactionSurvey(models.Model):
 
     def __str__(self) -> str:
         return f"IKM {self.unit.code} {self.year}: {self.score} ({self.category})"
+
+
+# --- the SKP (performance plan) and what it cascades from ----------------------------------
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "MONTH", "Bulanan"
+    QUARTER = "QUARTER", "Triwulan"
+    SEMESTER = "SEMESTER", "Semester"
+    YEAR = "YEAR", "Tahunan"
+
+
+class PerformancePeriod(models.Model):
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=10, choices=PeriodKind.choices)
+    number = models.PositiveSmallIntegerField()  # 1..4 for quarters, 1 for the year
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["year", "kind", "number"], name="period_unique")]
+        ordering = ["year", "kind", "number"]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.kind} {self.number}"
+
+
+class GoalSource(models.TextChoices):
+    RENSTRA = "RENSTRA", "Renstra"
+    PERJANJIAN_KINERJA = "PERJANJIAN_KINERJA", "Perjanjian Kinerja"
+
+
+class OrgGoal(models.Model):
+    """A unit's goal for a year (Renstra / Perjanjian Kinerja): the root of the cascade."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="goals")
+    year = models.PositiveSmallIntegerField()
+    text = models.TextField()
+    source = models.CharField(max_length=20, choices=GoalSource.choices, default=GoalSource.PERJANJIAN_KINERJA)
+    indicator = models.TextField(blank=True, default="")
+    target = models.CharField(max_length=200, blank=True, default="")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["unit", "year"])]
+        ordering = ["id"]
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "DRAFT", "Draf"
+    SUBMITTED = "SUBMITTED", "Diajukan"
+    APPROVED = "APPROVED", "Ditetapkan"
+
+
+class PerformancePlan(models.Model):
+    """The SKP: one per employee per year."""
+
+    employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="plans")
+    year = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    # Recorded on the SKP (PermenPANRB 6/2022): the rater and the rater's supervisor.
+    rater = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    rater_supervisor = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    rater_is_acting = models.BooleanField(default=False)
+    revision_notes = models.TextField(blank=True, default="")
+    is_overdue = models.BooleanField(default=False)
+    attachments = models.JSONField(default=dict, blank=True)  # {resources, accountability, consequences}: [str]
+    process_instance = models.OneToOneField("workflow.ProcessInstance", null=True, blank=True,
+                                            on_delete=models.SET_NULL, related_name="plan")
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["employee", "year"], name="plan_one_per_employee_year")]
+        indexes = [models.Index(fields=["year", "status"])]
+        ordering = ["year", "employee__name", "id"]
+
+    def __str__(self) -> str:
+        return f"SKP {self.year} {self.employee_id} ({self.status})"
+
+
+class WorkResultType(models.TextChoices):
+    UTAMA = "UTAMA", "Utama"
+    TAMBAHAN = "TAMBAHAN", "Tambahan"
+
+
+class Perspective(models.TextChoices):
+    PENERIMA_LAYANAN = "PENERIMA_LAYANAN", "Penerima layanan"
+    PROSES_BISNIS = "PROSES_BISNIS", "Proses bisnis"
+    PENGUATAN_INTERNAL = "PENGUATAN_INTERNAL", "Penguatan internal"
+    ANGGARAN = "ANGGARAN", "Anggaran"
+
+
+class WorkResult(models.Model):
+    """RHK: a work result, cascading from the supervisor's (parents) or from an org goal."""
+
+    plan = models.ForeignKey(PerformancePlan, on_delete=models.CASCADE, related_name="work_results")
+    text = models.TextField()
+    type = models.CharField(max_length=10, choices=WorkResultType.choices, default=WorkResultType.UTAMA)
+    parents = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="children")
+    org_goal = models.ForeignKey(OrgGoal, null=True, blank=True, on_delete=models.PROTECT, related_name="work_results")
+    perspective = models.CharField(max_length=20, choices=Perspective.choices, blank=True, default="")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+
+class IndicatorAspect(models.TextChoices):
+    KUANTITAS = "KUANTITAS", "Kuantitas"
+    KUALITAS = "KUALITAS", "Kualitas"
+    WAKTU = "WAKTU", "Waktu"
+    BIAYA = "BIAYA", "Biaya"
+
+
+class IndicatorKind(models.TextChoices):
+    NORMAL = "NORMAL", "Biasa"
+    SATISFACTION = "SATISFACTION", "Kepuasan masyarakat (IKM)"
+
+
+class Indicator(models.Model):
+    """IKI: an indicator of a work result."""
+
+    work_result = models.ForeignKey(WorkResult, on_delete=models.CASCADE, related_name="indicators")
+    aspect = models.CharField(max_length=10, choices=IndicatorAspect.choices)
+    text = models.TextField()
+    target = models.CharField(max_length=200)
+    unit = models.CharField(max_length=50, blank=True, default="")
+    kind = models.CharField(max_length=15, choices=IndicatorKind.choices, default=IndicatorKind.NORMAL)
+
+    class Meta:
+        ordering = ["id"]
+
+
+class CoreValue(models.TextChoices):
+    """BerAKHLAK."""
+
+    BERORIENTASI_PELAYANAN = "BERORIENTASI_PELAYANAN", "Berorientasi Pelayanan"
+    AKUNTABEL = "AKUNTABEL", "Akuntabel"
+    KOMPETEN = "KOMPETEN", "Kompeten"
+    HARMONIS = "HARMONIS", "Harmonis"
+    LOYAL = "LOYAL", "Loyal"
+    ADAPTIF = "ADAPTIF", "Adaptif"
+    KOLABORATIF = "KOLABORATIF", "Kolaboratif"
+
+
+class BehaviorExpectation(models.Model):
+    """The leader's specific expectation (ekspektasi khusus pimpinan) for a core value."""
+
+    plan = models.ForeignKey(PerformancePlan, on_delete=models.CASCADE, related_name="behavior_expectations")
+    core_value = models.CharField(max_length=25, choices=CoreValue.choices)
+    text = models.TextField(blank=True, default="")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["plan", "core_value"], name="behavior_unique_value")]
+        ordering = ["id"]
+
+
+class PlanEvent(models.Model):
+    """R-AUDIT: the immutable history of a plan."""
+
+    plan = models.ForeignKey(PerformancePlan, on_delete=models.CASCADE, related_name="history")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=40)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class JobStatus(models.TextChoices):
+    PENDING = "PENDING", "Menunggu"
+    RUNNING = "RUNNING", "Berjalan"
+    DONE = "DONE", "Selesai"
+    FAILED = "FAILED", "Gagal"
+
+
+class Job(models.Model):
+    """A background job with live progress (e.g. opening a performance year)."""
+
+    kind = models.CharField(max_length=40)
+    params = models.JSONField(default=dict)
+    status = models.CharField(max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING)
+    progress = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)

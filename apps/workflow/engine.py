@@ -11,6 +11,7 @@ import contextvars
 import json
 import re
 import threading
+from datetime import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,7 @@ from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
 from SpiffWorkflow.bpmn.script_engine.python_environment import BasePythonScriptEngineEnvironment
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter
-from SpiffWorkflow.bpmn.specs.mixins.events.event_types import CatchingEvent  # noqa: F401
+from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
@@ -389,11 +390,24 @@ def ready_user_tasks(workflow: BpmnWorkflow) -> list:
     return workflow.get_tasks(state=TaskState.READY, manual=True)
 
 
+TIMER_EVENT_TYPES = {"TimeDateEventDefinition", "DurationTimerEventDefinition", "CycleTimerEventDefinition"}
+
+
+def is_timer(event_definition) -> bool:
+    return isinstance(event_definition, TimerEventDefinition)
+
+
+def _due(value) -> str | None:
+    if isinstance(value, dict):  # a cycle timer: {"cycles": n, "next": iso, "duration": s}
+        value = value.get("next")
+    return value if isinstance(value, str) else None
+
+
 def next_timer(workflow: BpmnWorkflow) -> str | None:
     """The earliest due time (ISO string) among waiting timers, if any."""
-    times = [e.value for e in workflow.waiting_events() if getattr(e, "event_type", "") .endswith("TimerEventDefinition")
-             and isinstance(e.value, str)]
-    return min(times) if times else None
+    times = [_due(e.value) for e in workflow.waiting_events() if e.event_type in TIMER_EVENT_TYPES]
+    times = [t for t in times if t]
+    return min(times, key=datetime.fromisoformat) if times else None
 
 
 def diff(workflow: BpmnWorkflow, spec_pair: tuple[Any, dict]):

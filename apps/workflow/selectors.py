@@ -55,3 +55,9 @@ def tasks_for_me(user: AbstractBaseUser) -> QuerySet[HumanTask]:
 def may_complete(user: AbstractBaseUser, task: HumanTask) -> bool:
     return HumanTaskUserObjectPermission.objects.filter(
         content_object=task, user=user, permission__codename="complete_humantask").exists()
+
+
+def holds_open_task(user: AbstractBaseUser, instance_id: int, bpmn_id: str) -> bool:
+    """Whether the user is the assignee of a READY task with this BPMN id in the instance."""
+    return HumanTask.objects.filter(instance_id=instance_id, bpmn_id=bpmn_id, state=TaskState.READY,
+                                    assignee__user=user).exists()

@@ -145,13 +145,13 @@ def _due_at(spiff_task) -> dt.datetime | None:
     dues = []
     for sibling in (parent.children if parent else []):
         definition = getattr(sibling.task_spec, "event_definition", None)
-        if sibling is spiff_task or definition is None or "Timer" not in type(definition).__name__:
+        if sibling is spiff_task or not engine.is_timer(definition):
             continue
         try:
-            value = definition.details(sibling).value
+            value = engine._due(definition.details(sibling).value)
         except Exception:  # a timer that is not waiting yet has no due time
             continue
-        due = parse_datetime(value) if isinstance(value, str) else None
+        due = parse_datetime(value) if value else None
         if due:
             dues.append(due)
     return min(dues) if dues else None

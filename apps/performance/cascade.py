@@ -1,0 +1,48 @@
+"""R-CASCADE: every work result hangs off the organization.
+
+An employee whose rater has an SKP for the same year references at least one work result of
+that SKP in each of their own; anyone else (a top official, or an employee whose rater is
+outside the opened units) references an organizational goal of their unit or a unit above it.
+Each work result needs at least one indicator. Returns the problems, one per offending result.
+"""
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from .models import OrgGoal, PerformancePlan, WorkResult
+
+
+def supervisor_plan(plan: PerformancePlan) -> PerformancePlan | None:
+    rater_id = plan.rater_id or plan.employee.rater_id
+    if rater_id is None:
+        return None
+    return PerformancePlan.objects.filter(employee_id=rater_id, year=plan.year).first()
+
+
+def cascade_problems(plan: PerformancePlan) -> list[dict]:
+    results = list(plan.work_results.prefetch_related("parents__plan", "indicators").select_related("org_goal__unit"))
+    if not results:
+        return [{"workResultId": None, "message": _("The plan has no work results yet.")}]
+    upper = supervisor_plan(plan)
+    unit_path = plan.employee.unit.path
+    problems = []
+    for result in results:
+        if upper is not None:
+            parents = list(result.parents.all())
+            if not parents:
+                problems.append(_problem(result, _("it supports none of the rater's work results")))
+            elif any(p.plan_id != upper.pk for p in parents):
+                problems.append(_problem(result, _("it names a work result that is not in the rater's plan for this year")))
+        else:
+            goal: OrgGoal | None = result.org_goal
+            if goal is None:
+                problems.append(_problem(result, _("it supports no organizational goal")))
+            elif goal.year != plan.year or not unit_path.startswith(goal.unit.path):
+                problems.append(_problem(result, _("its organizational goal is not one of this unit for this year")))
+        if not any(True for _i in result.indicators.all()):
+            problems.append(_problem(result, _("it has no indicator")))
+    return problems
+
+
+def _problem(result: WorkResult, reason: str) -> dict:
+    return {"workResultId": result.pk, "text": result.text[:80], "message": reason}
