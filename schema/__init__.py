@@ -13,12 +13,20 @@ from apps.core.errors import DomainError
 from .accounts import AccountsMutation, AccountsQuery
 from .errors import DomainErrors
 from .organization import OrganizationMutation, OrganizationQuery
-from .performance import PerformanceMutation, PerformanceQuery, PlanningMutation, PlanningQuery
+from .performance import (
+    EvaluationMutation,
+    EvaluationQuery,
+    PerformanceMutation,
+    PerformanceQuery,
+    PlanningMutation,
+    PlanningQuery,
+)
 from .workflow import WorkflowMutation, WorkflowQuery
 
-Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery, PerformanceQuery, PlanningQuery))
+Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery, PerformanceQuery, PlanningQuery,
+                                 EvaluationQuery))
 Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation, WorkflowMutation, PerformanceMutation,
-                                    PlanningMutation))
+                                    PlanningMutation, EvaluationMutation))
 
 class KinerjaSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:

@@ -30,9 +30,9 @@ def format_error(error: GraphQLError) -> GraphQLError:
         for key, value in original.extensions.items():
             extensions[key] = {k: str(v) for k, v in value.items()} if isinstance(value, dict) else value
         return _with(error, str(original.message), extensions)
-    if original is None or isinstance(original, GraphQLError):
-        # Parse, validation and variable-coercion errors: the request itself is wrong.
-        # graphql-core's text is English.
+    if original is None or (isinstance(original, GraphQLError) and not error.path):
+        # Parse, validation and variable-coercion errors (no path: nothing ran yet): the request
+        # itself is wrong. graphql-core's text is English. An error with a path is ours.
         if error.extensions and error.extensions.get("code"):
             return error
         return _with(error, error.message, {"code": "BAD_USER_INPUT"})

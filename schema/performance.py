@@ -297,3 +297,153 @@ class PlanningMutation:
                                                  text=text)
 
 
+
+
+# --- periodic evaluation --------------------------------------------------------------------
+
+EvaluationStatusEnum = strawberry.enum(models.EvaluationStatus, name="EvaluationStatus")
+
+
+@strawberry_django.type(models.PerformancePeriod, name="PerformancePeriod")
+class PerformancePeriodType(relay.Node):
+    year: int
+    kind: PeriodKindEnum
+    number: int
+    starts_on: dt.date
+    ends_on: dt.date
+
+
+@strawberry_django.type(models.Realization, name="Realization")
+class RealizationType(relay.Node):
+    indicator: IndicatorType
+    period: PerformancePeriodType
+    value: str
+    note: str
+    evidence_links: JSON
+    recorded_at: dt.datetime
+
+
+@strawberry_django.type(models.Evaluation, name="Evaluation")
+class EvaluationType(relay.Node):
+    plan: PerformancePlanType
+    period: PerformancePeriodType
+    status: EvaluationStatusEnum
+    self_notes: str
+    result_rating: Optional[RatingEnum]
+    behavior_rating: Optional[RatingEnum]
+    predicate: Optional[PredicateEnum]
+    feedback: str
+    behavior_feedback: JSON
+    rated_by: Optional[EmployeeType]
+    rated_as_acting: bool
+    approved_by: Optional[EmployeeType]
+    process_instance: Optional[ProcessInstanceType]
+    finalized_at: Optional[dt.datetime]
+
+    @strawberry_django.field(only=["plan_id", "period_id"])
+    def realizations(self) -> list[RealizationType]:
+        return list(models.Realization.objects.filter(indicator__work_result__plan_id=self.plan_id,
+                                                      period_id=self.period_id).select_related("indicator", "period"))
+
+
+@strawberry.type
+class PredicateCount:
+    predicate: PredicateEnum
+    count: int
+    percent: float
+
+
+@strawberry.type
+class DistributionViolationType:
+    rule: str
+    message: str
+
+
+@strawberry.type
+class DistributionCheck:
+    org_rating: Optional[OrgRatingEnum]
+    counts: list[PredicateCount]
+    violations: list[DistributionViolationType]
+
+
+def _period(period_id: strawberry.ID) -> models.PerformancePeriod:
+    period = models.PerformancePeriod.objects.filter(pk=decode_id(period_id, "PerformancePeriod")).first()
+    if period is None:
+        raise NotFound()
+    return period
+
+
+def _evaluation(user, evaluation_id: strawberry.ID) -> models.Evaluation:
+    evaluation = models.Evaluation.objects.filter(pk=decode_id(evaluation_id, "Evaluation"),
+                                                  plan__in=selectors.plans_visible_to(user)).first()
+    if evaluation is None:
+        raise NotFound()
+    return evaluation
+
+
+@strawberry.type
+class EvaluationQuery:
+    @strawberry_django.field
+    def performance_periods(self, info: Info, year: int) -> list[PerformancePeriodType]:
+        require_user(info)
+        return models.PerformancePeriod.objects.filter(year=year).order_by("kind", "number")
+
+    @strawberry_django.field
+    def evaluation(self, info: Info, id: strawberry.ID) -> EvaluationType:
+        user = require_user(info)
+        return _one(models.Evaluation.objects.filter(pk=decode_id(id, "Evaluation"),
+                                                     plan__in=selectors.plans_visible_to(user)), info)
+
+    @strawberry_django.field
+    def evaluations(self, info: Info, plan_id: strawberry.ID) -> list[EvaluationType]:
+        """The plan's evaluations, periodic and annual, side by side (R-ANNUAL)."""
+        user = require_user(info)
+        return models.Evaluation.objects.filter(plan=_plan(user, plan_id)).order_by("period__kind", "period__number")
+
+    @strawberry.field(description="R-DIST: the unit's predicate distribution against its organizational rating.")
+    def distribution_check(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID) -> DistributionCheck:
+        require_user(info)
+        org_rating, counts, violations = services.distribution_check(unit=_unit(unit_id), period=_period(period_id))
+        total = sum(counts.values())
+        return DistributionCheck(
+            org_rating=rules.OrgRating(org_rating) if org_rating else None,
+            counts=[PredicateCount(predicate=rules.Predicate(p), count=n,
+                                   percent=round(n * 100 / total, 2) if total else 0.0) for p, n in counts.items()],
+            violations=[DistributionViolationType(rule=v.rule, message=v.message) for v in violations])
+
+
+@strawberry.type
+class EvaluationMutation:
+    @strawberry.mutation(description="HR: open a review period for the approved plans of a unit and its sub-units.")
+    def open_review_period(self, info: Info, period_id: strawberry.ID, unit_id: strawberry.ID) -> JobType:
+        job = services.review_period_open(actor=require_user(info), period=_period(period_id), unit=_unit(unit_id))
+        return models.Job.objects.get(pk=job.pk)
+
+    @strawberry.mutation(description="The employee, during self-assessment: realization of an indicator with evidence links.")
+    def record_realization(self, info: Info, indicator_id: strawberry.ID, period_id: strawberry.ID, value: str,
+                           note: str = "", evidence_links: list[str] | None = None) -> RealizationType:
+        user = require_user(info)
+        indicator = models.Indicator.objects.select_related("work_result__plan__employee__unit").filter(
+            pk=decode_id(indicator_id, "Indicator"), work_result__plan__in=selectors.plans_visible_to(user)).first()
+        if indicator is None:
+            raise NotFound()
+        realization = services.realization_record(actor=user, indicator=indicator, period=_period(period_id),
+                                                  value=value, note=note, evidence_links=evidence_links or [])
+        return models.Realization.objects.get(pk=realization.pk)
+
+    @strawberry.mutation(description="The rater holding the rating task: ratings and feedback; the predicate follows R-MATRIX.")
+    def rate_evaluation(self, info: Info, evaluation_id: strawberry.ID, result_rating: RatingEnum,
+                        behavior_rating: RatingEnum, feedback: str = "",
+                        behavior_feedback: JSON | None = None) -> EvaluationType:
+        user = require_user(info)
+        evaluation = services.evaluation_rate(actor=user, evaluation=_evaluation(user, evaluation_id),
+                                              result_rating=result_rating.value, behavior_rating=behavior_rating.value,
+                                              feedback=feedback, behavior_feedback=behavior_feedback or {})
+        return models.Evaluation.objects.get(pk=evaluation.pk)
+
+    @strawberry.mutation(description="R-ORG: the parent unit's leader sets a unit's organizational rating.")
+    def set_org_rating(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID,
+                       rating: OrgRatingEnum) -> OrgRatingEnum:
+        record = services.org_rating_set(actor=require_user(info), unit=_unit(unit_id), period=_period(period_id),
+                                         rating=rating.value)
+        return rules.OrgRating(record.rating)

@@ -1,15 +1,17 @@
-"""Domain effects of the SKP planning process, registered with the workflow runtime by name."""
+"""Domain effects of the SKP planning and periodic evaluation processes, registered with the
+workflow runtime by name."""
 from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.errors import BadInput, Conflict
+from apps.organization.models import Employee
 from apps.workflow import registry
 from apps.workflow.registry import StepContext
 
 from . import cascade
-from .models import PerformancePlan, PlanEvent, PlanStatus
+from .models import Evaluation, EvaluationStatus, PerformancePlan, PlanEvent, PlanStatus, UnitOrgRating
 
 
 def _plan(step: StepContext) -> PerformancePlan:
@@ -58,3 +60,58 @@ def plan_flag_overdue(step: StepContext) -> bool:
     plan.save(update_fields=["is_overdue", "updated_at"])
     PlanEvent.objects.create(plan=plan, kind="OVERDUE", data={})
     return True
+
+
+# --- periodic evaluation ----------------------------------------------------------------------
+
+def _evaluation(step: StepContext) -> Evaluation:
+    return (Evaluation.objects.select_for_update(of=("self",)).select_related("plan__employee__unit", "period")
+            .get(process_instance=step.instance))
+
+
+def _log(evaluation: Evaluation, actor, kind: str, data: dict | None = None) -> None:
+    PlanEvent.objects.create(plan=evaluation.plan, actor=actor, kind=kind,
+                             data={"evaluationId": evaluation.pk, "period": str(evaluation.period), **(data or {})})
+
+
+@registry.register("performance.evaluation.submit")
+def evaluation_submit(step: StepContext) -> None:
+    evaluation = _evaluation(step)
+    evaluation.status, evaluation.self_notes = EvaluationStatus.RATING, step.data.get("notes", "")
+    evaluation.save(update_fields=["status", "self_notes"])
+    _log(evaluation, step.actor, "SELF_ASSESSMENT_SUBMITTED", {"notes": evaluation.self_notes})
+
+
+@registry.register("performance.evaluation.rate_decision")
+def evaluation_rate_decision(step: StepContext) -> None:
+    evaluation = _evaluation(step)
+    if step.data.get("decision") == "REVISE":
+        evaluation.status = EvaluationStatus.SELF_ASSESSMENT
+        evaluation.save(update_fields=["status"])
+        _log(evaluation, step.actor, "EVALUATION_RETURNED_TO_EMPLOYEE", {"notes": step.data.get("notes", "")})
+        return
+    if not evaluation.predicate:
+        raise BadInput(_("Rate results and behaviour (rateEvaluation) before passing the evaluation on."),
+                       fields={"rating": "missing"})
+    evaluation.status = EvaluationStatus.APPROVAL
+    evaluation.save(update_fields=["status"])
+    _log(evaluation, step.actor, "EVALUATION_RATED", {"predicate": evaluation.predicate})
+
+
+@registry.register("performance.evaluation.approve")
+def evaluation_approve(step: StepContext) -> None:
+    evaluation = _evaluation(step)
+    if step.data.get("decision") == "REVISE":
+        evaluation.status = EvaluationStatus.RATING
+        evaluation.save(update_fields=["status"])
+        _log(evaluation, step.actor, "EVALUATION_RETURNED_TO_RATER", {"notes": step.data.get("notes", "")})
+        return
+    unit = evaluation.plan.employee.unit
+    if not UnitOrgRating.objects.filter(unit=unit, period=evaluation.period).exists():
+        # R-ORG: the unit's organizational predicate comes before its employees' are final.
+        raise Conflict(_("The organizational rating of %(unit)s for this period must be set first (R-ORG).")
+                       % {"unit": unit.name})
+    evaluation.status, evaluation.finalized_at = EvaluationStatus.FINAL, timezone.now()
+    evaluation.approved_by = Employee.objects.filter(user=step.actor).first() if step.actor else None
+    evaluation.save(update_fields=["status", "finalized_at", "approved_by"])
+    _log(evaluation, step.actor, "EVALUATION_FINAL", {"predicate": evaluation.predicate})

@@ -8,6 +8,8 @@ from django.db import models
 
 from apps.organization.models import Employee, OrgUnit
 
+from .rules import OrgRating, Predicate, Rating
+
 
 class SatisfactionSurvey(models.Model):
     """One submitted batch of public-satisfaction responses for a service unit and year.
@@ -222,3 +224,66 @@ class Job(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+
+class Realization(models.Model):
+    """Realisasi: progress on an indicator in a period, with evidence (bukti dukung) links."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="realizations")
+    period = models.ForeignKey(PerformancePeriod, on_delete=models.PROTECT, related_name="+")
+    value = models.CharField(max_length=200)
+    note = models.TextField(blank=True, default="")
+    evidence_links = models.JSONField(default=list, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator", "period"], name="realization_unique")]
+
+
+class EvaluationStatus(models.TextChoices):
+    SELF_ASSESSMENT = "SELF_ASSESSMENT", "Penilaian mandiri"
+    RATING = "RATING", "Dinilai pejabat penilai"
+    APPROVAL = "APPROVAL", "Menunggu persetujuan atasan"
+    FINAL = "FINAL", "Final"
+
+
+class Evaluation(models.Model):
+    """A periodic (or annual) evaluation of one plan."""
+
+    plan = models.ForeignKey(PerformancePlan, on_delete=models.PROTECT, related_name="evaluations")
+    period = models.ForeignKey(PerformancePeriod, on_delete=models.PROTECT, related_name="evaluations")
+    status = models.CharField(max_length=20, choices=EvaluationStatus.choices, default=EvaluationStatus.SELF_ASSESSMENT)
+    self_notes = models.TextField(blank=True, default="")
+    result_rating = models.CharField(max_length=20, choices=Rating.choices, null=True, blank=True)
+    behavior_rating = models.CharField(max_length=20, choices=Rating.choices, null=True, blank=True)
+    predicate = models.CharField(max_length=20, choices=Predicate.choices, null=True, blank=True)
+    feedback = models.TextField(blank=True, default="")
+    behavior_feedback = models.JSONField(default=dict, blank=True)  # {core value: text}
+    rated_by = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    rated_as_acting = models.BooleanField(default=False)
+    approved_by = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    override_reason = models.TextField(blank=True, default="")
+    process_instance = models.OneToOneField("workflow.ProcessInstance", null=True, blank=True,
+                                            on_delete=models.SET_NULL, related_name="evaluation")
+    finalized_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["plan", "period"], name="evaluation_unique")]
+        ordering = ["period__year", "period__number", "id"]
+
+
+class UnitOrgRating(models.Model):
+    """R-ORG: a unit's organizational predicate for a period, set by the parent unit's leader."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="org_ratings")
+    period = models.ForeignKey(PerformancePeriod, on_delete=models.PROTECT, related_name="+")
+    rating = models.CharField(max_length=20, choices=OrgRating.choices)
+    set_by = models.ForeignKey(Employee, null=True, on_delete=models.SET_NULL, related_name="+")
+    set_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "period"], name="org_rating_unique")]

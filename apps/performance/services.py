@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -17,9 +18,11 @@ from apps.workflow import selectors as workflow_selectors
 from apps.workflow import services as workflow
 
 from . import rules
+from .selectors import satisfaction_index_for
 from .models import (
     BehaviorExpectation,
     CoreValue,
+    Evaluation,
     GoalSource,
     Indicator,
     IndicatorAspect,
@@ -33,7 +36,9 @@ from .models import (
     Perspective,
     PlanEvent,
     PlanStatus,
+    Realization,
     SatisfactionSurvey,
+    UnitOrgRating,
     WorkResult,
     WorkResultType,
 )
@@ -111,34 +116,20 @@ def performance_year_open(*, actor: AbstractBaseUser, year: int, unit: OrgUnit) 
     if not org.manages_unit(actor, unit):
         raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
     periods_create(year=year)
-    job = Job.objects.create(kind="open_performance_year", params={"year": year, "unit_id": unit.pk},
-                             created_by=actor)
-    from .tasks import open_performance_year
-
-    transaction.on_commit(lambda: open_performance_year.delay(job.pk))
-    return job
+    return _start_job(actor, "open_performance_year", {"year": year, "unit_id": unit.pk})
 
 
-def job_run_open_year(job_id: int) -> None:
-    """The job's body: one transaction per employee, idempotent per employee-year."""
-    job = Job.objects.get(pk=job_id)
+def _job_open_year(job: Job) -> None:
     year, unit = job.params["year"], OrgUnit.objects.get(pk=job.params["unit_id"])
     ids = list(Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
                .order_by("unit__depth", "pk").values_list("pk", flat=True))
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, total=len(ids))
-    errors = []
     deadline = planning_deadline(year).isoformat()
-    for done, employee_id in enumerate(ids, start=1):
-        try:
-            with transaction.atomic():
-                plan_open(employee=Employee.objects.select_related("unit", "rater__rater").get(pk=employee_id),
-                          year=year, deadline=deadline, actor=job.created_by)
-        except Exception as exc:  # one employee's problem must not stop the others; it is reported
-            errors.append({"employeeId": employee_id, "message": str(getattr(exc, "message", exc))})
-        if done % 20 == 0 or done == len(ids):
-            Job.objects.filter(pk=job.pk).update(progress=done, errors=errors)
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.DONE if not errors else JobStatus.FAILED,
-                                         finished_at=timezone.now(), progress=len(ids), errors=errors)
+
+    def open_one(employee_id: int) -> None:
+        plan_open(employee=Employee.objects.select_related("unit", "rater__rater").get(pk=employee_id),
+                  year=year, deadline=deadline, actor=job.created_by)
+
+    _run_job_items(job, ids, open_one)
 
 
 def plan_open(*, employee: Employee, year: int, deadline: str, actor: AbstractBaseUser | None) -> PerformancePlan:
@@ -268,3 +259,161 @@ def org_goal_upsert(*, actor: AbstractBaseUser, unit: OrgUnit, year: int, goal_i
     goal.year = year
     goal.save()
     return goal
+
+
+# --- background jobs ---------------------------------------------------------------------------
+
+def _run_job_items(job: Job, ids: list[int], work) -> None:
+    """One transaction per item; an item's failure is reported, not fatal; progress is live."""
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, total=len(ids))
+    errors = []
+    for done, item in enumerate(ids, start=1):
+        try:
+            with transaction.atomic():
+                work(item)
+        except Exception as exc:  # reported per item in job.errors
+            errors.append({"id": item, "message": str(getattr(exc, "message", exc))})
+        if done % 20 == 0 or done == len(ids):
+            Job.objects.filter(pk=job.pk).update(progress=done, errors=errors)
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED if errors else JobStatus.DONE,
+                                         finished_at=timezone.now(), progress=len(ids), errors=errors)
+
+
+def job_run(job_id: int) -> None:
+    job = Job.objects.get(pk=job_id)
+    {"open_performance_year": _job_open_year, "open_review_period": _job_open_review}[job.kind](job)
+
+
+def _start_job(actor: AbstractBaseUser, kind: str, params: dict) -> Job:
+    job = Job.objects.create(kind=kind, params=params, created_by=actor)
+    from .tasks import run_job
+
+    transaction.on_commit(lambda: run_job.delay(job.pk))
+    return job
+
+
+# --- periodic evaluation ------------------------------------------------------------------------
+
+REVIEW_PROCESS = "periodic_review"
+
+
+@transaction.atomic
+def review_period_open(*, actor: AbstractBaseUser, period: PerformancePeriod, unit: OrgUnit) -> Job:
+    """HR: one evaluation + periodic_review process per approved plan of the unit's subtree."""
+    if not org.manages_unit(actor, unit):
+        raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
+    if period.kind == PeriodKind.YEAR:
+        raise BadInput(_("The annual evaluation has its own process."), fields={"periodId": "annual"})
+    return _start_job(actor, "open_review_period", {"period_id": period.pk, "unit_id": unit.pk})
+
+
+def _job_open_review(job: Job) -> None:
+    period = PerformancePeriod.objects.get(pk=job.params["period_id"])
+    unit = OrgUnit.objects.get(pk=job.params["unit_id"])
+    ids = list(PerformancePlan.objects.filter(year=period.year, status=PlanStatus.APPROVED,
+                                              employee__unit__path__startswith=unit.path)
+               .order_by("employee__unit__depth", "pk").values_list("pk", flat=True))
+
+    def open_one(plan_id: int) -> None:
+        plan = PerformancePlan.objects.select_related("employee").get(pk=plan_id)
+        evaluation, _created = Evaluation.objects.get_or_create(plan=plan, period=period)
+        if evaluation.process_instance_id is None:
+            evaluation.process_instance = workflow.process_start(
+                actor=None, key=REVIEW_PROCESS, subject=plan.employee,
+                data={"periodId": str(period.pk), "evaluationId": evaluation.pk})
+            evaluation.save(update_fields=["process_instance"])
+
+    _run_job_items(job, ids, open_one)
+
+
+def _require_task(actor: AbstractBaseUser, evaluation: Evaluation, bpmn_id: str, message) -> None:
+    if evaluation.process_instance_id is None or not workflow_selectors.holds_open_task(
+            actor, evaluation.process_instance_id, bpmn_id):
+        raise Forbidden(message)
+
+
+@transaction.atomic
+def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period: PerformancePeriod, value: str,
+                       note: str, evidence_links: list[str]) -> Realization:
+    """The employee, during self-assessment: progress on an indicator with evidence links.
+    SATISFACTION indicators take the unit's IKM for the year (R-IKM)."""
+    plan = indicator.work_result.plan
+    evaluation = Evaluation.objects.filter(plan=plan, period=period).first()
+    if evaluation is None:
+        raise NotFound()
+    _require_task(actor, evaluation, "self_assess",
+                  _("Realizations are recorded by the employee while the self-assessment task is open."))
+    bad_links = [link for link in evidence_links if not re.match(r"^https?://\S+$", link)]
+    if bad_links:
+        raise BadInput(fields={"evidenceLinks": _("links must be http(s) addresses")})
+    if indicator.kind == IndicatorKind.SATISFACTION:
+        ikm = satisfaction_index_for(plan.employee.unit, period.year)
+        if ikm is None:
+            raise Conflict(_("This indicator takes the unit's IKM, and no survey was recorded for the year yet."))
+        value = str(ikm.score)
+    elif not str(value).strip():
+        raise BadInput(fields={"value": _("required")})
+    realization, _created = Realization.objects.update_or_create(
+        indicator=indicator, period=period,
+        defaults={"value": str(value).strip(), "note": note.strip(), "evidence_links": evidence_links,
+                  "recorded_by": actor})
+    PlanEvent.objects.create(plan=plan, actor=actor, kind="REALIZATION_RECORDED",
+                             data={"indicatorId": indicator.pk, "period": str(period), "value": realization.value,
+                                   "evidenceLinks": evidence_links})
+    return realization
+
+
+@transaction.atomic
+def evaluation_rate(*, actor: AbstractBaseUser, evaluation: Evaluation, result_rating: str, behavior_rating: str,
+                    feedback: str, behavior_feedback: dict) -> Evaluation:
+    """The rater holding the rating task: ratings, feedback, and the predicate by R-MATRIX / R-LEADER."""
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).select_related(
+        "plan__employee__unit", "period").get(pk=evaluation.pk)
+    _require_task(actor, evaluation, "rate", _("Only the rater holding the rating task may rate this evaluation."))
+    unknown = [k for k in behavior_feedback if k not in CoreValue.values]
+    if unknown:
+        raise BadInput(fields={f"behaviorFeedback.{k}": _("unknown value") for k in unknown})
+    employee = evaluation.plan.employee
+    if employee.unit.leader_id == employee.pk:
+        # R-LEADER: a unit head's results rating is the unit's organizational rating.
+        org_rating = UnitOrgRating.objects.filter(unit=employee.unit, period=evaluation.period).first()
+        if org_rating is None:
+            raise Conflict(_("The organizational rating of %(unit)s for this period must be set first (R-ORG).")
+                           % {"unit": employee.unit.name})
+        result_rating = rules.leader_result_rating(org_rating.rating)
+    rater = Employee.objects.get(user=actor)
+    evaluation.result_rating, evaluation.behavior_rating = result_rating, behavior_rating
+    evaluation.predicate = rules.predicate(result_rating, behavior_rating)
+    evaluation.feedback, evaluation.behavior_feedback = feedback.strip(), behavior_feedback
+    evaluation.rated_by, evaluation.rated_as_acting = rater, employee.rater_is_acting and employee.rater_id == rater.pk
+    evaluation.save()
+    PlanEvent.objects.create(plan=evaluation.plan, actor=actor, kind="RATED",
+                             data={"evaluationId": evaluation.pk, "resultRating": result_rating,
+                                   "behaviorRating": behavior_rating, "predicate": evaluation.predicate,
+                                   "actingOfficial": evaluation.rated_as_acting})
+    return evaluation
+
+
+@transaction.atomic
+def org_rating_set(*, actor: AbstractBaseUser, unit: OrgUnit, period: PerformancePeriod, rating: str) -> UnitOrgRating:
+    """R-ORG: the leader of the parent unit sets a unit's organizational predicate for a period.
+    A unit whose parent has no leader in the system (e.g. under the regent) is rated by HR."""
+    parent_leader = unit.parent.leader if unit.parent_id and unit.parent.leader_id else None
+    allowed = (parent_leader is not None and parent_leader.user_id == actor.pk) or \
+        (parent_leader is None and org.manages_unit(actor, unit)) or actor.is_superuser
+    if not allowed:
+        raise Forbidden(_("Only the leader of the parent unit sets this unit's organizational rating (R-ORG)."))
+    value = _choice(rating, rules.OrgRating, "rating")
+    record, _created = UnitOrgRating.objects.update_or_create(
+        unit=unit, period=period, defaults={"rating": value, "set_by": Employee.objects.filter(user=actor).first()})
+    return record
+
+
+def distribution_check(*, unit: OrgUnit, period: PerformancePeriod) -> tuple[str | None, dict, list]:
+    """R-DIST for the unit's employees (its subtree) with a predicate in the period."""
+    org_rating = UnitOrgRating.objects.filter(unit=unit, period=period).values_list("rating", flat=True).first()
+    predicates = list(Evaluation.objects.filter(period=period, plan__employee__unit__path__startswith=unit.path)
+                      .filter(predicate__isnull=False).values_list("predicate", flat=True))
+    counts = {p: predicates.count(p) for p in rules.Predicate.values}
+    violations = rules.distribution_violations(org_rating, predicates) if org_rating else []
+    return org_rating, counts, violations

@@ -1,9 +1,9 @@
 """Celery tasks of the performance cycle (in-process without a broker)."""
 from celery import shared_task
 
-from .services import job_run_open_year
+from .services import job_run
 
 
-@shared_task(name="performance.open_performance_year")
-def open_performance_year(job_id: int) -> None:
-    job_run_open_year(job_id)
+@shared_task(name="performance.run_job")
+def run_job(job_id: int) -> None:
+    job_run(job_id)

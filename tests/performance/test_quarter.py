@@ -1,0 +1,127 @@
+"""A quarter of evaluation over HTTP: realizations with evidence, self-assessment, rating with
+R-MATRIX and R-LEADER, R-ORG before finalisation, R-DIST check — and who may do what."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from apps.performance import services
+from apps.performance.models import Evaluation, Indicator, PerformancePeriod, PerformancePlan, PlanStatus, WorkResult
+
+from ..conftest import gid
+from ..workflow.helpers import COMPLETE, complete
+
+YEAR = 2027
+OPEN = "mutation($p: ID!, $u: ID!) { openReviewPeriod(periodId: $p, unitId: $u) { id status progress total } }"
+EVALS = """query($p: ID!) { evaluations(planId: $p) { id status predicate resultRating behaviorRating ratedBy { name }
+  period { kind number } realizations { value evidenceLinks indicator { text } }
+  processInstance { activeTasks { id bpmnId } } } }"""
+RECORD = """mutation($i: ID!, $p: ID!, $v: String!, $l: [String!]) { recordRealization(indicatorId: $i, periodId: $p,
+  value: $v, note: "Sesuai jadwal", evidenceLinks: $l) { value evidenceLinks } }"""
+RATE = """mutation($e: ID!, $r: Rating!, $b: Rating!) { rateEvaluation(evaluationId: $e, resultRating: $r,
+  behaviorRating: $b, feedback: "Pertahankan.", behaviorFeedback: {KOLABORATIF: "Aktif membantu rekan."}) {
+  predicate resultRating ratedBy { name } } }"""
+ORG = "mutation($u: ID!, $p: ID!, $r: OrgRating!) { setOrgRating(unitId: $u, periodId: $p, rating: $r) }"
+DIST = """query($u: ID!, $p: ID!) { distributionCheck(unitId: $u, periodId: $p) { orgRating
+  counts { predicate count percent } violations { rule message } } }"""
+
+
+@pytest.fixture
+def quarter(published):
+    """Approved plans for the section DISDIK-SD-KUR (kasi and three staff), TW I open."""
+    d = published
+    call_command("load_workflows", stdout=io.StringIO())
+    services.periods_create(year=YEAR)
+    for employee in [d.kabid, d.kasi, d.staff, d.peer]:
+        plan = services.plan_open(employee=employee, year=YEAR, deadline=f"{YEAR}-01-31T23:59:00+07:00", actor=None)
+        result = WorkResult.objects.create(plan=plan, text=f"RHK {employee.name}")
+        Indicator.objects.create(work_result=result, aspect="KUANTITAS", text="Dokumen", target="4", unit="dokumen")
+    PerformancePlan.objects.filter(year=YEAR).update(status=PlanStatus.APPROVED)  # planning is tested elsewhere
+    q1 = PerformancePeriod.objects.get(year=YEAR, kind="QUARTER", number=1)
+    return d, gid("PerformancePeriod", q1.pk), q1
+
+
+def evaluation_of(client, employee):
+    plan = PerformancePlan.objects.get(employee=employee, year=YEAR)
+    return client.data(EVALS, {"p": gid("PerformancePlan", plan.pk)})["evaluations"][0]
+
+
+def task_id(evaluation, bpmn_id):
+    return next(t["id"] for t in evaluation["processInstance"]["activeTasks"] if t["bpmnId"] == bpmn_id)
+
+
+def test_a_quarter_from_self_assessment_to_final(quarter, client_for):
+    d, period, q1 = quarter
+    hr, staff = client_for(d.hr_all.user.username), client_for(d.staff.user.username)
+    kasi, kabid, peer = (client_for(d.kasi.user.username), client_for(d.kabid.user.username),
+                         client_for(d.peer.user.username))
+    section = gid("OrgUnit", d.kasi.unit_id)
+    job = hr.data(OPEN, {"p": period, "u": section})["openReviewPeriod"]
+    assert hr.data("query($id: ID!) { job(id: $id) { status total } }", {"id": job["id"]})["job"] == {
+        "status": "DONE", "total": 3}  # kasi, staff, peer (the kabid's unit is above)
+
+    mine = evaluation_of(staff, d.staff)
+    assert (mine["status"], mine["period"]) == ("SELF_ASSESSMENT", {"kind": "QUARTER", "number": 1})
+    indicator = gid("Indicator", Indicator.objects.get(work_result__plan__employee=d.staff).pk)
+    bad = staff.error(RECORD, {"i": indicator, "p": period, "v": "1", "l": ["file:///etc/passwd"]})
+    assert bad["extensions"]["fields"] == {"evidenceLinks": "tautan harus berupa alamat http(s)"}
+    assert peer.error(RECORD, {"i": indicator, "p": period, "v": "1", "l": []})["extensions"]["code"] == "NOT_FOUND"
+    assert kasi.error(RECORD, {"i": indicator, "p": period, "v": "1", "l": []})["extensions"]["code"] == "FORBIDDEN"
+    recorded = staff.data(RECORD, {"i": indicator, "p": period, "v": "1", "l": ["https://drive.lebongkab.go.id/bukti/1"]})
+    assert recorded["recordRealization"] == {"value": "1", "evidenceLinks": ["https://drive.lebongkab.go.id/bukti/1"]}
+    complete(staff, task_id(mine, "self_assess"), {"decision": "SUBMIT", "notes": "Satu dokumen selesai."})
+
+    rating = evaluation_of(kasi, d.staff)
+    assert rating["status"] == "RATING" and rating["realizations"][0]["value"] == "1"
+    not_rated = kasi.error(COMPLETE, {"id": task_id(rating, "rate"), "d": {"decision": "APPROVE"}})
+    assert not_rated["extensions"]["code"] == "BAD_USER_INPUT"
+    assert staff.error(RATE, {"e": rating["id"], "r": "DI_ATAS_EKSPEKTASI", "b": "DI_ATAS_EKSPEKTASI"})[
+        "extensions"]["code"] == "FORBIDDEN"
+    rated = kasi.data(RATE, {"e": rating["id"], "r": "SESUAI_EKSPEKTASI", "b": "DI_ATAS_EKSPEKTASI"})["rateEvaluation"]
+    assert rated == {"predicate": "BAIK", "resultRating": "SESUAI_EKSPEKTASI", "ratedBy": {"name": d.kasi.name}}
+    complete(kasi, task_id(rating, "rate"), {"decision": "APPROVE"})
+
+    approval = evaluation_of(kabid, d.staff)
+    assert approval["status"] == "APPROVAL"
+    too_early = kabid.error(COMPLETE, {"id": task_id(approval, "approve"), "d": {"decision": "APPROVE"}})
+    assert too_early["extensions"]["code"] == "CONFLICT" and "R-ORG" in too_early["message"]
+    # R-ORG: the section's rating is set by the leader of the unit above it (the kabid), not by its own head.
+    assert kasi.error(ORG, {"u": section, "p": period, "r": "BAIK"})["extensions"]["code"] == "FORBIDDEN"
+    assert kabid.data(ORG, {"u": section, "p": period, "r": "BAIK"})["setOrgRating"] == "BAIK"
+    complete(kabid, task_id(approval, "approve"), {"decision": "APPROVE"})
+    assert evaluation_of(staff, d.staff)["status"] == "FINAL"
+
+    check = staff.data(DIST, {"u": section, "p": period})["distributionCheck"]
+    assert check["orgRating"] == "BAIK"
+    assert {c["predicate"]: (c["count"], c["percent"]) for c in check["counts"]}["BAIK"] == (1, 100.0)
+    assert [v["rule"] for v in check["violations"]] == ["BAIK_MAX_70", "NEEDS_IMPROVEMENT_OR_POOR_MIN_1"]
+
+
+def test_r_leader_the_section_head_takes_the_org_rating(quarter, client_for):
+    d, period, q1 = quarter
+    hr, kasi, kabid = (client_for(d.hr_all.user.username), client_for(d.kasi.user.username),
+                       client_for(d.kabid.user.username))
+    section = gid("OrgUnit", d.kasi.unit_id)
+    hr.data(OPEN, {"p": period, "u": section})
+    own = evaluation_of(kasi, d.kasi)
+    complete(kasi, task_id(own, "self_assess"), {"decision": "SUBMIT"})
+    rating = evaluation_of(kabid, d.kasi)
+    before = kabid.error(RATE, {"e": rating["id"], "r": "DI_ATAS_EKSPEKTASI", "b": "SESUAI_EKSPEKTASI"})
+    assert before["extensions"]["code"] == "CONFLICT"  # R-ORG first
+    kabid.data(ORG, {"u": section, "p": period, "r": "BUTUH_PERBAIKAN"})
+    rated = kabid.data(RATE, {"e": rating["id"], "r": "DI_ATAS_EKSPEKTASI", "b": "SESUAI_EKSPEKTASI"})["rateEvaluation"]
+    # R-LEADER: BUTUH_PERBAIKAN maps to DI_BAWAH, whatever the rater chose; then R-MATRIX.
+    assert rated["resultRating"] == "DI_BAWAH_EKSPEKTASI" and rated["predicate"] == "BUTUH_PERBAIKAN"
+    assert Evaluation.objects.get(plan__employee=d.kasi).rated_by == d.kabid
+
+
+def test_only_hr_opens_a_review_period(quarter, client_for):
+    d, period, q1 = quarter
+    section = gid("OrgUnit", d.kasi.unit_id)
+    for who in ["kasi", "hr_dinkes", "staff"]:
+        assert client_for(getattr(d, who).user.username).error(OPEN, {"p": period, "u": section})[
+            "extensions"]["code"] == "FORBIDDEN"
+    annual = gid("PerformancePeriod", PerformancePeriod.objects.get(year=YEAR, kind="YEAR").pk)
+    assert client_for(d.hr_all.user.username).error(OPEN, {"p": annual, "u": section})["extensions"]["code"] == "BAD_USER_INPUT"
