@@ -16,6 +16,8 @@ from .organization import OrganizationMutation, OrganizationQuery
 from .performance import (
     EvaluationMutation,
     EvaluationQuery,
+    MonitoringMutation,
+    MonitoringQuery,
     PerformanceMutation,
     PerformanceQuery,
     PlanningMutation,
@@ -24,9 +26,9 @@ from .performance import (
 from .workflow import WorkflowMutation, WorkflowQuery
 
 Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery, PerformanceQuery, PlanningQuery,
-                                 EvaluationQuery))
+                                 EvaluationQuery, MonitoringQuery))
 Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation, WorkflowMutation, PerformanceMutation,
-                                    PlanningMutation, EvaluationMutation))
+                                    PlanningMutation, EvaluationMutation, MonitoringMutation))
 
 class KinerjaSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:

@@ -14,7 +14,7 @@ from strawberry.types import Info
 from strawberry_django.relay import DjangoCursorConnection
 
 from apps.core.errors import NotFound
-from apps.organization.models import OrgUnit
+from apps.organization.models import Employee, OrgUnit
 from apps.performance import cascade, models, rules, selectors, services
 
 from .accounts import UserType
@@ -126,6 +126,14 @@ class WorkResultType(relay.Node):
     indicators: list[IndicatorType]
     parents: list["WorkResultType"] = strawberry_django.field(
         description="The rater's work results this one supports (RHK atasan yang diintervensi).")
+    feedback: list["FeedbackType"] = strawberry_django.field(description="Continuous feedback from the rater.")
+
+
+@strawberry_django.type(models.Feedback, name="Feedback")
+class FeedbackType:
+    text: str
+    given_by: Optional[EmployeeType]
+    created_at: dt.datetime
 
 
 @strawberry_django.type(models.BehaviorExpectation, name="BehaviorExpectation")
@@ -447,3 +455,103 @@ class EvaluationMutation:
         record = services.org_rating_set(actor=require_user(info), unit=_unit(unit_id), period=_period(period_id),
                                          rating=rating.value)
         return rules.OrgRating(record.rating)
+
+
+
+# --- feedback, meetings, dashboards -----------------------------------------------------------
+
+@strawberry_django.type(models.EvaluationMeeting, name="EvaluationMeeting")
+class EvaluationMeetingType(relay.Node):
+    unit: OrgUnitType
+    period: PerformancePeriodType
+    held_at: dt.datetime
+    attendees: list[EmployeeType]
+    minutes: str
+    actions: JSON
+    created_at: dt.datetime
+
+
+@strawberry.type
+class IndicatorProgress:
+    work_result_text: str
+    indicator: IndicatorType
+    target: str
+    realization: Optional[str]
+    percent: Optional[float] = strawberry.field(description="Realization ÷ target × 100 when both are numbers.")
+
+
+@strawberry.type
+class StatusCount:
+    status: PlanStatusEnum
+    count: int
+
+
+@strawberry.type
+class UnitPerformance:
+    plans_by_status: list[StatusCount]
+    overdue_plans: int
+    predicate_distribution: list[PredicateCount]
+    satisfaction: Optional[SatisfactionIndex]
+    meetings_held: int
+
+
+@strawberry.type
+class MonitoringQuery:
+    @strawberry.field(description="Your progress for the year: per indicator, target, realization to date, percent.")
+    def my_progress(self, info: Info, year: int) -> list[IndicatorProgress]:
+        user = require_user(info)
+        plan = models.PerformancePlan.objects.filter(employee__user=user, year=year).first()
+        if plan is None:
+            return []
+        return [IndicatorProgress(work_result_text=row["work_result"].text, indicator=row["indicator"],
+                                  target=row["indicator"].target,
+                                  realization=row["realization"].value if row["realization"] else None,
+                                  percent=float(row["percent"]) if row["percent"] is not None else None)
+                for row in selectors.progress_of(plan)]
+
+    @strawberry.field(description="A unit's aggregates for the year: for HR of the unit and the leaders above.")
+    def unit_performance(self, info: Info, unit_id: strawberry.ID, year: int) -> UnitPerformance:
+        user = require_user(info)
+        unit = _unit(unit_id)
+        if not selectors.may_see_unit_aggregates(user, unit):
+            raise NotFound()
+        data = selectors.unit_performance(unit, year)
+        total = sum(data["predicates"].values())
+        return UnitPerformance(
+            plans_by_status=[StatusCount(status=models.PlanStatus(s), count=data["plans_by_status"].get(s, 0))
+                             for s in models.PlanStatus.values],
+            overdue_plans=data["overdue"],
+            predicate_distribution=[PredicateCount(predicate=rules.Predicate(p), count=data["predicates"].get(p, 0),
+                                                   percent=round(data["predicates"].get(p, 0) * 100 / total, 2) if total else 0.0)
+                                    for p in rules.Predicate.values],
+            satisfaction=SatisfactionIndex.of(data["ikm"]) if data["ikm"] else None,
+            meetings_held=data["meetings"])
+
+    @strawberry_django.field
+    def evaluation_meetings(self, info: Info, unit_id: strawberry.ID, year: int) -> list[EvaluationMeetingType]:
+        require_user(info)
+        return models.EvaluationMeeting.objects.filter(unit=_unit(unit_id), period__year=year)
+
+
+@strawberry.type
+class MonitoringMutation:
+    @strawberry.mutation(description="The rater: continuous feedback on a work result, at any time.")
+    def give_feedback(self, info: Info, work_result_id: strawberry.ID, text: str) -> FeedbackType:
+        user = require_user(info)
+        result = models.WorkResult.objects.select_related("plan__employee").filter(
+            pk=decode_id(work_result_id, "WorkResult"), plan__in=selectors.plans_visible_to(user)).first()
+        if result is None:
+            raise NotFound()
+        return services.feedback_give(actor=user, work_result=result, text=text)
+
+    @strawberry.mutation(description="The unit's leader or HR: record a quarterly evaluation meeting.")
+    def record_evaluation_meeting(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID,
+                                  held_at: dt.datetime, attendee_ids: list[strawberry.ID], minutes: str,
+                                  actions: list[str] | None = None) -> EvaluationMeetingType:
+        attendees = list(Employee.objects.select_related("unit").filter(
+            pk__in=[decode_id(a, "Employee") for a in attendee_ids]))
+        if len(attendees) != len(set(attendee_ids)):
+            raise NotFound()
+        meeting = services.meeting_record(actor=require_user(info), unit=_unit(unit_id), period=_period(period_id),
+                                          held_at=held_at, attendees=attendees, minutes=minutes, actions=actions or [])
+        return models.EvaluationMeeting.objects.get(pk=meeting.pk)

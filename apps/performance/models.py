@@ -287,3 +287,31 @@ class UnitOrgRating(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "period"], name="org_rating_unique")]
+
+
+class Feedback(models.Model):
+    """Continuous feedback (umpan balik berkelanjutan) from the rater on a work result."""
+
+    work_result = models.ForeignKey(WorkResult, on_delete=models.CASCADE, related_name="feedback")
+    text = models.TextField()
+    given_by = models.ForeignKey(Employee, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class EvaluationMeeting(models.Model):
+    """A quarterly evaluation meeting (rapat evaluasi triwulan) of a unit."""
+
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="evaluation_meetings")
+    period = models.ForeignKey(PerformancePeriod, on_delete=models.PROTECT, related_name="+")
+    held_at = models.DateTimeField()
+    attendees = models.ManyToManyField(Employee, related_name="+")
+    minutes = models.TextField()
+    actions = models.JSONField(default=list, blank=True)  # agreed actions: [str]
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["held_at", "id"]

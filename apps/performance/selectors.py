@@ -1,15 +1,24 @@
 """Reads of the performance cycle."""
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from apps.organization import selectors as org
 from apps.organization.models import OrgUnit
 from apps.workflow.models import ProcessInstanceUserObjectPermission
 
 from . import rules
-from .models import PerformancePlan, SatisfactionSurvey
+from .models import (
+    Evaluation,
+    EvaluationMeeting,
+    EvaluationStatus,
+    PerformancePlan,
+    Realization,
+    SatisfactionSurvey,
+)
 
 
 def satisfaction_index_for(unit: OrgUnit, year: int) -> rules.SatisfactionResult | None:
@@ -35,3 +44,47 @@ def plans_visible_to(user: AbstractBaseUser) -> QuerySet[PerformancePlan]:
     if org.is_performance_admin(user):
         condition |= Q(employee__unit__in=org.units_managed_by(user))
     return PerformancePlan.objects.filter(condition)
+
+
+def _number(value: str) -> Decimal | None:
+    try:
+        return Decimal(str(value).replace(",", ".").strip().rstrip("%"))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def progress_of(plan: PerformancePlan) -> list[dict]:
+    """Per work result and indicator: target, latest realization, percent (4 queries)."""
+    results = list(plan.work_results.prefetch_related("indicators"))
+    latest: dict[int, Realization] = {}
+    for realization in (Realization.objects.filter(indicator__work_result__plan=plan)
+                        .select_related("period").order_by("period__ends_on", "recorded_at")):
+        latest[realization.indicator_id] = realization
+    rows = []
+    for result in results:
+        for indicator in result.indicators.all():
+            realization = latest.get(indicator.pk)
+            target, value = _number(indicator.target), _number(realization.value) if realization else None
+            percent = (value * 100 / target).quantize(Decimal("0.01")) if target and value is not None else None
+            rows.append({"work_result": result, "indicator": indicator, "realization": realization, "percent": percent})
+    return rows
+
+
+def unit_performance(unit: OrgUnit, year: int) -> dict:
+    """Aggregates of a unit's subtree for a year, in a constant number of queries (5)."""
+    plans = PerformancePlan.objects.filter(year=year, employee__unit__path__startswith=unit.path)
+    by_status = dict(plans.values_list("status").annotate(n=Count("pk")))
+    overdue = plans.filter(is_overdue=True).count()
+    predicates = dict(Evaluation.objects.filter(plan__in=plans, predicate__isnull=False, status=EvaluationStatus.FINAL)
+                      .values_list("predicate").annotate(n=Count("pk")))
+    ikm = satisfaction_index_for(unit, year)
+    meetings = EvaluationMeeting.objects.filter(unit__path__startswith=unit.path, period__year=year).count()
+    return {"plans_by_status": by_status, "overdue": overdue, "predicates": predicates, "ikm": ikm,
+            "meetings": meetings}
+
+
+def may_see_unit_aggregates(user: AbstractBaseUser, unit: OrgUnit) -> bool:
+    """HR of the unit, and the leaders of the unit or of any unit above it."""
+    if org.manages_unit(user, unit):
+        return True
+    return OrgUnit.objects.filter(pk__in=unit.ancestor_ids, leader__user=user).exists()

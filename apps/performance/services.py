@@ -23,6 +23,8 @@ from .models import (
     BehaviorExpectation,
     CoreValue,
     Evaluation,
+    EvaluationMeeting,
+    Feedback,
     GoalSource,
     Indicator,
     IndicatorAspect,
@@ -417,3 +419,42 @@ def distribution_check(*, unit: OrgUnit, period: PerformancePeriod) -> tuple[str
     counts = {p: predicates.count(p) for p in rules.Predicate.values}
     violations = rules.distribution_violations(org_rating, predicates) if org_rating else []
     return org_rating, counts, violations
+
+
+# --- continuous feedback and evaluation meetings ------------------------------------------------
+
+@transaction.atomic
+def feedback_give(*, actor: AbstractBaseUser, work_result: WorkResult, text: str) -> Feedback:
+    """The rater gives feedback on a work result at any time (umpan balik berkelanjutan)."""
+    plan = work_result.plan
+    rater_ids = {plan.rater_id, plan.employee.rater_id} - {None}
+    giver = Employee.objects.filter(user=actor, pk__in=rater_ids).first()
+    if giver is None:
+        raise Forbidden(_("Only the employee's rater gives feedback on their work."))
+    if not text or not text.strip():
+        raise BadInput(fields={"text": _("required")})
+    feedback = Feedback.objects.create(work_result=work_result, text=text.strip(), given_by=giver)
+    PlanEvent.objects.create(plan=plan, actor=actor, kind="FEEDBACK", data={"workResultId": work_result.pk,
+                                                                             "text": feedback.text})
+    return feedback
+
+
+@transaction.atomic
+def meeting_record(*, actor: AbstractBaseUser, unit: OrgUnit, period: PerformancePeriod, held_at: dt.datetime,
+                   attendees: list[Employee], minutes: str, actions: list[str]) -> EvaluationMeeting:
+    """The unit's leader or HR records a quarterly evaluation meeting."""
+    _require_unit_manager(actor, unit)
+    fields = {}
+    if not minutes or not minutes.strip():
+        fields["minutes"] = _("required")
+    if not attendees:
+        fields["attendeeIds"] = _("at least one attendee")
+    outsiders = [e.pk for e in attendees if not e.unit.path.startswith(unit.path)]
+    if outsiders:
+        fields["attendeeIds"] = _("attendees must belong to the unit")
+    if fields:
+        raise BadInput(fields=fields)
+    meeting = EvaluationMeeting.objects.create(unit=unit, period=period, held_at=held_at, minutes=minutes.strip(),
+                                               actions=[a.strip() for a in actions if a.strip()], recorded_by=actor)
+    meeting.attendees.set(attendees)
+    return meeting
