@@ -347,6 +347,8 @@ class EvaluationType(relay.Node):
     approved_by: Optional[EmployeeType]
     process_instance: Optional[ProcessInstanceType]
     finalized_at: Optional[dt.datetime]
+    override_reason: str = strawberry_django.field(description="Recorded when R-DIST was exceeded (annual).")
+    credit_points: Optional[float] = strawberry_django.field(description="R-CREDIT, functional positions (annual).")
 
     @strawberry_django.field(only=["plan_id", "period_id"])
     def realizations(self) -> list[RealizationType]:
@@ -495,8 +497,23 @@ class UnitPerformance:
     meetings_held: int
 
 
+@strawberry_django.type(models.DevelopmentPlanItem, name="DevelopmentPlanItem")
+class DevelopmentPlanItemType:
+    need: str
+    activity: str
+    created_at: dt.datetime
+
+
 @strawberry.type
 class MonitoringQuery:
+    @strawberry_django.field(description="Competence development items from the annual follow-up.")
+    def development_plan(self, info: Info, employee_id: strawberry.ID, year: int) -> list[DevelopmentPlanItemType]:
+        user = require_user(info)
+        plan = selectors.plans_visible_to(user).filter(employee_id=decode_id(employee_id, "Employee"), year=year).first()
+        if plan is None:
+            raise NotFound()
+        return plan.development_items.all()
+
     @strawberry.field(description="Your progress for the year: per indicator, target, realization to date, percent.")
     def my_progress(self, info: Info, year: int) -> list[IndicatorProgress]:
         user = require_user(info)

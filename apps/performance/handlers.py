@@ -10,8 +10,8 @@ from apps.organization.models import Employee
 from apps.workflow import registry
 from apps.workflow.registry import StepContext
 
-from . import cascade
-from .models import Evaluation, EvaluationStatus, PerformancePlan, PlanEvent, PlanStatus, UnitOrgRating
+from . import cascade, rules
+from .models import DevelopmentPlanItem, Evaluation, EvaluationStatus, PerformancePlan, PlanEvent, PlanStatus, UnitOrgRating
 
 
 def _plan(step: StepContext) -> PerformancePlan:
@@ -115,3 +115,53 @@ def evaluation_approve(step: StepContext) -> None:
     evaluation.approved_by = Employee.objects.filter(user=step.actor).first() if step.actor else None
     evaluation.save(update_fields=["status", "finalized_at", "approved_by"])
     _log(evaluation, step.actor, "EVALUATION_FINAL", {"predicate": evaluation.predicate})
+
+
+# --- annual evaluation ------------------------------------------------------------------------
+
+@registry.register("performance.annual.rate_decision")
+def annual_rate_decision(step: StepContext) -> None:
+    """Before the rater's annual rating is final: R-ORG set, and R-DIST respected or overridden
+    with a recorded reason."""
+    evaluation = _evaluation(step)
+    if step.data.get("decision") == "REVISE" or not evaluation.predicate:
+        evaluation_rate_decision(step)
+        return
+    unit = evaluation.plan.employee.unit
+    org_rating = UnitOrgRating.objects.filter(unit=unit, period=evaluation.period).first()
+    if org_rating is None:
+        raise Conflict(_("The organizational rating of %(unit)s for this period must be set first (R-ORG).")
+                       % {"unit": unit.name})
+    others = list(Evaluation.objects.filter(period=evaluation.period, plan__employee__unit__path__startswith=unit.path,
+                                            predicate__isnull=False).exclude(pk=evaluation.pk)
+                  .values_list("predicate", flat=True))
+    violations = rules.distribution_violations(org_rating.rating, [*others, evaluation.predicate])
+    reason = (step.data.get("overrideReason") or "").strip()
+    if violations and not reason:
+        raise BadInput(_("The unit's predicate distribution breaks the rule for its organizational rating (R-DIST); "
+                         "give overrideReason to go on."),
+                       errors=[{"rule": v.rule, "message": v.message} for v in violations])
+    if violations:
+        evaluation.override_reason = reason
+        evaluation.save(update_fields=["override_reason"])
+        _log(evaluation, step.actor, "DISTRIBUTION_OVERRIDDEN",
+             {"reason": reason, "violations": [v.rule for v in violations]})
+    evaluation_rate_decision(step)
+
+
+@registry.register("performance.annual.follow_up")
+def annual_follow_up(step: StepContext) -> None:
+    """Development plan items; R-CREDIT credit points for functional positions."""
+    evaluation = _evaluation(step)
+    plan = evaluation.plan
+    items = [DevelopmentPlanItem(plan=plan, need=i["need"].strip(), activity=i["activity"].strip(), created_by=step.actor)
+             for i in step.data.get("items", [])]
+    DevelopmentPlanItem.objects.bulk_create(items)
+    position = plan.employee.position
+    if position.position_class == "FUNGSIONAL" and evaluation.predicate:
+        coefficient = rules.credit_coefficient(position.title)
+        if coefficient is not None:
+            evaluation.credit_points = rules.credit_points(coefficient, evaluation.predicate)
+            evaluation.save(update_fields=["credit_points"])
+    _log(evaluation, step.actor, "DEVELOPMENT_PLAN", {"items": step.data.get("items", []),
+                                                      "creditPoints": str(evaluation.credit_points or "")})

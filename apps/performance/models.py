@@ -266,7 +266,8 @@ class Evaluation(models.Model):
     rated_by = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     rated_as_acting = models.BooleanField(default=False)
     approved_by = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    override_reason = models.TextField(blank=True, default="")
+    override_reason = models.TextField(blank=True, default="")  # R-DIST exceeded, recorded reason
+    credit_points = models.DecimalField(max_digits=7, decimal_places=3, null=True, blank=True)  # R-CREDIT
     process_instance = models.OneToOneField("workflow.ProcessInstance", null=True, blank=True,
                                             on_delete=models.SET_NULL, related_name="evaluation")
     finalized_at = models.DateTimeField(null=True, blank=True)
@@ -315,3 +316,16 @@ class EvaluationMeeting(models.Model):
 
     class Meta:
         ordering = ["held_at", "id"]
+
+
+class DevelopmentPlanItem(models.Model):
+    """Follow-up of the annual evaluation: a competence development need and its activity."""
+
+    plan = models.ForeignKey(PerformancePlan, on_delete=models.CASCADE, related_name="development_items")
+    need = models.CharField(max_length=500)
+    activity = models.CharField(max_length=500)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]

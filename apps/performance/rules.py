@@ -78,6 +78,20 @@ CREDIT_FACTOR = {
 }
 
 
+# Yearly credit-point coefficient by functional grade (PermenPANRB 1/2023), read from the
+# position title; override with settings.KINERJA_CREDIT_COEFFICIENTS.
+DEFAULT_CREDIT_COEFFICIENTS = {
+    "Ahli Utama": Decimal("50"), "Ahli Madya": Decimal("37.5"), "Ahli Muda": Decimal("25"),
+    "Ahli Pertama": Decimal("12.5"), "Penyelia": Decimal("25"), "Mahir": Decimal("12.5"),
+    "Terampil": Decimal("5"), "Pemula": Decimal("3.75"),
+}
+
+
+def credit_coefficient(position_title: str) -> Decimal | None:
+    table = getattr(settings, "KINERJA_CREDIT_COEFFICIENTS", None) or DEFAULT_CREDIT_COEFFICIENTS
+    return next((Decimal(str(v)) for grade, v in table.items() if grade.lower() in position_title.lower()), None)
+
+
 def credit_points(coefficient: Decimal | int | str, predicate_value: str) -> Decimal:
     """R-CREDIT: functional-position credit points for the year = coefficient × factor (3 decimals)."""
     value = Fraction(Decimal(str(coefficient))) * CREDIT_FACTOR[Predicate(predicate_value)]

@@ -297,15 +297,15 @@ def _start_job(actor: AbstractBaseUser, kind: str, params: dict) -> Job:
 # --- periodic evaluation ------------------------------------------------------------------------
 
 REVIEW_PROCESS = "periodic_review"
+ANNUAL_PROCESS = "annual_review"
 
 
 @transaction.atomic
 def review_period_open(*, actor: AbstractBaseUser, period: PerformancePeriod, unit: OrgUnit) -> Job:
-    """HR: one evaluation + periodic_review process per approved plan of the unit's subtree."""
+    """HR: one evaluation + review process per approved plan of the unit's subtree: periodic_review
+    for a quarter (month, semester), annual_review for the year."""
     if not org.manages_unit(actor, unit):
         raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
-    if period.kind == PeriodKind.YEAR:
-        raise BadInput(_("The annual evaluation has its own process."), fields={"periodId": "annual"})
     return _start_job(actor, "open_review_period", {"period_id": period.pk, "unit_id": unit.pk})
 
 
@@ -321,7 +321,8 @@ def _job_open_review(job: Job) -> None:
         evaluation, _created = Evaluation.objects.get_or_create(plan=plan, period=period)
         if evaluation.process_instance_id is None:
             evaluation.process_instance = workflow.process_start(
-                actor=None, key=REVIEW_PROCESS, subject=plan.employee,
+                actor=None, key=ANNUAL_PROCESS if period.kind == PeriodKind.YEAR else REVIEW_PROCESS,
+                subject=plan.employee,
                 data={"periodId": str(period.pk), "evaluationId": evaluation.pk})
             evaluation.save(update_fields=["process_instance"])
 
