@@ -32,6 +32,7 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py load_workflows
+	$(BIN)/python manage.py load_demo_year
 
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -182,5 +182,6 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "spiff": {"level": "WARNING"},  # SpiffWorkflow logs every task state change at INFO
+        "celery": {"level": "WARNING"},  # in-process (eager) tasks would log every run
     },
 }

@@ -15,8 +15,10 @@ from .models import DevelopmentPlanItem, Evaluation, EvaluationStatus, Performan
 
 
 def _plan(step: StepContext) -> PerformancePlan:
+    # By the id seeded into the process data: a timer already due at start runs its service task
+    # before the new instance is linked to the plan.
     return (PerformancePlan.objects.select_for_update(of=("self",)).select_related("employee__unit")
-            .get(process_instance=step.instance))
+            .get(pk=step.data["planId"]))
 
 
 def _refuse_cascade(plan: PerformancePlan) -> None:
@@ -66,7 +68,7 @@ def plan_flag_overdue(step: StepContext) -> bool:
 
 def _evaluation(step: StepContext) -> Evaluation:
     return (Evaluation.objects.select_for_update(of=("self",)).select_related("plan__employee__unit", "period")
-            .get(process_instance=step.instance))
+            .get(pk=step.data["evaluationId"]))
 
 
 def _log(evaluation: Evaluation, actor, kind: str, data: dict | None = None) -> None:

@@ -50,12 +50,13 @@ def assign(binding: str, subject: Employee) -> Assignment:
     """Who gets a task in a lane with this binding, for this subject, now."""
     if binding == EMPLOYEE:
         return Assignment(subject, [subject])
-    if binding == RATER:
-        rater = subject.rater
-        return Assignment(rater, [rater] if rater else [])
-    if binding == RATER_SUPERVISOR:
-        supervisor = subject.rater.rater if subject.rater else None
-        return Assignment(supervisor, [supervisor] if supervisor else [])
+    if binding in (RATER, RATER_SUPERVISOR):
+        person = subject.rater if binding == RATER else (subject.rater.rater if subject.rater else None)
+        if person is None:
+            # Nobody in the system rates this subject (e.g. the Sekda, rated by the regent): HR of
+            # the unit may claim the task and act for the official outside the system.
+            return Assignment(None, list(hr_of(subject)))
+        return Assignment(person, [person])
     if binding == PERFORMANCE_ADMIN:
         return Assignment(None, list(hr_of(subject)))
     kind, _sep, name = binding.partition(":")

@@ -18,7 +18,7 @@ _handlers: dict[str, Callable[["StepContext"], Any]] = {}
 @dataclass
 class StepContext:
     instance: Any                      # ProcessInstance
-    data: dict                         # the task data (read/write)
+    data: dict                         # service task: the task data (read/write); completion: process data + submission
     params: dict = field(default_factory=dict)
     actor: Any = None                  # the user completing a task, or None for engine steps
     task: Any = None                   # HumanTask for completion handlers

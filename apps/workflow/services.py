@@ -340,7 +340,9 @@ def task_complete(*, actor: AbstractBaseUser, task_id: int, data: dict) -> Compl
 
     def complete():
         if handler_name:
-            registry.get(handler_name)(registry.StepContext(instance=instance, data=data, actor=actor, task=task))
+            # The handler sees the process data (ids seeded at start) overlaid with the submission.
+            registry.get(handler_name)(registry.StepContext(instance=instance, data={**spiff_task.data, **data},
+                                                            actor=actor, task=task))
         spiff_task.data.update(data)
         spiff_task.run()
 
