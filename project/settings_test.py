@@ -16,3 +16,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 # connections exactly as uvicorn workers do, instead of sharing one across threads.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kinerja-media-"))  # noqa: F405

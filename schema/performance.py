@@ -8,7 +8,9 @@ from typing import Optional
 import strawberry
 import strawberry_django
 from django.db.models import QuerySet
+from django.urls import reverse
 from strawberry import relay
+from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
 from strawberry.types import Info
 from strawberry_django.relay import DjangoCursorConnection
@@ -297,6 +299,14 @@ class PlanningMutation:
         services.work_result_delete(actor=user, work_result=result)
         return True
 
+    @strawberry.mutation(description="The employee, while drafting: the SKP's attachments (lampiran).")
+    def set_plan_attachments(self, info: Info, plan_id: strawberry.ID, resources: list[str],
+                             accountability: list[str], consequences: list[str]) -> PerformancePlanType:
+        user = require_user(info)
+        plan = services.plan_attachments_set(actor=user, plan=_plan(user, plan_id), resources=resources,
+                                             accountability=accountability, consequences=consequences)
+        return models.PerformancePlan.objects.get(pk=plan.pk)
+
     @strawberry.mutation(description="The rater (or the drafting employee): the leader's expectation for a core value.")
     def set_behavior_expectation(self, info: Info, plan_id: strawberry.ID, core_value: CoreValueEnum,
                                  text: str) -> BehaviorExpectationType:
@@ -321,6 +331,18 @@ class PerformancePeriodType(relay.Node):
     ends_on: dt.date
 
 
+@strawberry_django.type(models.Evidence, name="Evidence")
+class EvidenceType(relay.Node):
+    name: str
+    content_type: str
+    size: int
+    uploaded_at: dt.datetime
+
+    @strawberry_django.field(only=["id"], description="Download address (for those who may see the plan).")
+    def url(self) -> str:
+        return reverse("evidence-download", args=[self.pk])
+
+
 @strawberry_django.type(models.Realization, name="Realization")
 class RealizationType(relay.Node):
     indicator: IndicatorType
@@ -328,6 +350,7 @@ class RealizationType(relay.Node):
     value: str
     note: str
     evidence_links: JSON
+    evidence_files: list[EvidenceType]
     recorded_at: dt.datetime
 
 
@@ -429,16 +452,19 @@ class EvaluationMutation:
         job = services.review_period_open(actor=require_user(info), period=_period(period_id), unit=_unit(unit_id))
         return models.Job.objects.get(pk=job.pk)
 
-    @strawberry.mutation(description="The employee, during self-assessment: realization of an indicator with evidence links.")
+    @strawberry.mutation(description="The employee, during self-assessment: realization of an indicator with evidence "
+                                     "(links, and/or PDF/PNG/JPEG files by multipart upload).")
     def record_realization(self, info: Info, indicator_id: strawberry.ID, period_id: strawberry.ID, value: str,
-                           note: str = "", evidence_links: list[str] | None = None) -> RealizationType:
+                           note: str = "", evidence_links: list[str] | None = None,
+                           evidence_files: list[Upload] | None = None) -> RealizationType:
         user = require_user(info)
         indicator = models.Indicator.objects.select_related("work_result__plan__employee__unit").filter(
             pk=decode_id(indicator_id, "Indicator"), work_result__plan__in=selectors.plans_visible_to(user)).first()
         if indicator is None:
             raise NotFound()
         realization = services.realization_record(actor=user, indicator=indicator, period=_period(period_id),
-                                                  value=value, note=note, evidence_links=evidence_links or [])
+                                                  value=value, note=note, evidence_links=evidence_links or [],
+                                                  evidence_files=evidence_files or [])
         return models.Realization.objects.get(pk=realization.pk)
 
     @strawberry.mutation(description="The rater holding the rating task: ratings and feedback; the predicate follows R-MATRIX.")

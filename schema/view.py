@@ -26,6 +26,9 @@ class KinerjaGraphQLView(GraphQLView):
         kwargs.setdefault("schema", schema)
         kwargs.setdefault("graphql_ide", "graphiql" if settings.GRAPHIQL else None)
         kwargs.setdefault("allow_queries_via_get", True)
+        # Evidence files (GraphQL multipart spec). Cross-site multipart posts carry no bearer
+        # token, and those with a session cookie are CSRF-checked in dispatch().
+        kwargs.setdefault("multipart_uploads_enabled", True)
         super().__init__(**kwargs)
 
     def dispatch(self, request: HttpRequest, *args, **kwargs):

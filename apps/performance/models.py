@@ -329,3 +329,18 @@ class DevelopmentPlanItem(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+
+class Evidence(models.Model):
+    """An uploaded evidence file (bukti dukung) of a realization; served only to plan viewers."""
+
+    realization = models.ForeignKey(Realization, on_delete=models.CASCADE, related_name="evidence_files")
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]

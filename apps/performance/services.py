@@ -24,6 +24,7 @@ from .models import (
     CoreValue,
     Evaluation,
     EvaluationMeeting,
+    Evidence,
     Feedback,
     GoalSource,
     Indicator,
@@ -337,7 +338,7 @@ def _require_task(actor: AbstractBaseUser, evaluation: Evaluation, bpmn_id: str,
 
 @transaction.atomic
 def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period: PerformancePeriod, value: str,
-                       note: str, evidence_links: list[str]) -> Realization:
+                       note: str, evidence_links: list[str], evidence_files: list | None = None) -> Realization:
     """The employee, during self-assessment: progress on an indicator with evidence links.
     SATISFACTION indicators take the unit's IKM for the year (R-IKM)."""
     plan = indicator.work_result.plan
@@ -363,6 +364,8 @@ def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period:
     PlanEvent.objects.create(plan=plan, actor=actor, kind="REALIZATION_RECORDED",
                              data={"indicatorId": indicator.pk, "period": str(period), "value": realization.value,
                                    "evidenceLinks": evidence_links})
+    for upload in evidence_files or []:
+        evidence_add(actor=actor, realization=realization, upload=upload)
     return realization
 
 
@@ -459,3 +462,47 @@ def meeting_record(*, actor: AbstractBaseUser, unit: OrgUnit, period: Performanc
                                                actions=[a.strip() for a in actions if a.strip()], recorded_by=actor)
     meeting.attendees.set(attendees)
     return meeting
+
+
+# --- evidence files ---------------------------------------------------------------------------
+
+# Accepted evidence types, recognised by their first bytes (not by the name the client sends).
+EVIDENCE_SIGNATURES = {
+    b"%PDF-": "application/pdf",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+}
+
+
+def evidence_add(*, actor: AbstractBaseUser, realization: Realization, upload) -> Evidence:
+    """Attach an uploaded file to a realization (same rules as recording it)."""
+    head = upload.read(16)
+    upload.seek(0)
+    content_type = next((t for sig, t in EVIDENCE_SIGNATURES.items() if head.startswith(sig)), None)
+    if content_type is None:
+        raise BadInput(fields={"evidenceFiles": _("only PDF, PNG or JPEG files are accepted")})
+    if upload.size > settings.KINERJA_EVIDENCE_MAX_BYTES:
+        raise BadInput(fields={"evidenceFiles": _("a file may be at most %(mb)s MB")
+                               % {"mb": settings.KINERJA_EVIDENCE_MAX_BYTES // (1024 * 1024)}})
+    name = re.sub(r"[^\w.\- ]", "_", (upload.name or "bukti").rsplit("/", 1)[-1])[:200]
+    evidence = Evidence(realization=realization, name=name, content_type=content_type, size=upload.size,
+                        uploaded_by=actor)
+    evidence.file.save(name, upload, save=False)
+    evidence.save()
+    PlanEvent.objects.create(plan=realization.indicator.work_result.plan, actor=actor, kind="EVIDENCE_UPLOADED",
+                             data={"realizationId": realization.pk, "name": name, "size": upload.size})
+    return evidence
+
+
+@transaction.atomic
+def plan_attachments_set(*, actor: AbstractBaseUser, plan: PerformancePlan, resources: list[str],
+                         accountability: list[str], consequences: list[str]) -> PerformancePlan:
+    """Lampiran SKP: resource support, accountability scheme, consequences (free-text lists)."""
+    _require_drafting(actor, plan)
+    clean = {name: [item.strip() for item in items if item.strip()]
+             for name, items in (("resources", resources), ("accountability", accountability),
+                                 ("consequences", consequences))}
+    plan.attachments = clean
+    plan.save(update_fields=["attachments", "updated_at"])
+    PlanEvent.objects.create(plan=plan, actor=actor, kind="ATTACHMENTS_SET", data=clean)
+    return plan

@@ -154,6 +154,21 @@ def test_who_may_edit_and_see_a_plan(year_open, client_for):
     complete(staff, task(staff_plan, "draft")["id"], {"decision": "SUBMIT"})
     # Once submitted the drafting task is closed: no more edits.
     assert staff.error(UPSERT, change)["extensions"]["code"] == "FORBIDDEN"
+    attachments = """mutation($p: ID!) { setPlanAttachments(planId: $p, resources: ["Laptop"], accountability: [],
+      consequences: []) { attachments } }"""
+    assert staff.error(attachments, {"p": staff_plan["id"]})["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_attachments_while_drafting(year_open, client_for):
+    d, _hr, _job, _goal = year_open
+    staff = client_for(d.staff.user.username)
+    plan = plan_of(staff)
+    result = staff.data("""mutation($p: ID!) { setPlanAttachments(planId: $p, resources: ["Laptop", " "],
+      accountability: ["Laporan bulanan"], consequences: ["Teguran"]) { attachments history { kind } } }""",
+                        {"p": plan["id"]})["setPlanAttachments"]
+    assert result["attachments"] == {"resources": ["Laptop"], "accountability": ["Laporan bulanan"],
+                                     "consequences": ["Teguran"]}
+    assert result["history"][-1] == {"kind": "ATTACHMENTS_SET"}
 
 
 def test_overdue_plans_are_flagged_to_hr(year_open, client_for, clock):
