@@ -364,7 +364,8 @@ class EvaluationType(relay.Node):
     behavior_rating: Optional[RatingEnum]
     predicate: Optional[PredicateEnum]
     feedback: str
-    behavior_feedback: JSON
+    behavior_feedback: JSON = strawberry_django.field(description="Feedback per core value: {AKUNTABEL: text, ...}.")
+    result_feedback: JSON = strawberry_django.field(description="Feedback per work result: {workResultId: text}.")
     rated_by: Optional[EmployeeType]
     rated_as_acting: bool
     approved_by: Optional[EmployeeType]
@@ -445,6 +446,12 @@ class EvaluationQuery:
             violations=[DistributionViolationType(rule=v.rule, message=v.message) for v in violations])
 
 
+@strawberry.input
+class WorkResultFeedbackInput:
+    work_result_id: strawberry.ID
+    text: str
+
+
 @strawberry.type
 class EvaluationMutation:
     @strawberry.mutation(description="HR: open a review period for the approved plans of a unit and its sub-units.")
@@ -470,11 +477,13 @@ class EvaluationMutation:
     @strawberry.mutation(description="The rater holding the rating task: ratings and feedback; the predicate follows R-MATRIX.")
     def rate_evaluation(self, info: Info, evaluation_id: strawberry.ID, result_rating: RatingEnum,
                         behavior_rating: RatingEnum, feedback: str = "",
-                        behavior_feedback: JSON | None = None) -> EvaluationType:
+                        behavior_feedback: JSON | None = None,
+                        work_result_feedback: list["WorkResultFeedbackInput"] | None = None) -> EvaluationType:
         user = require_user(info)
-        evaluation = services.evaluation_rate(actor=user, evaluation=_evaluation(user, evaluation_id),
-                                              result_rating=result_rating.value, behavior_rating=behavior_rating.value,
-                                              feedback=feedback, behavior_feedback=behavior_feedback or {})
+        evaluation = services.evaluation_rate(
+            actor=user, evaluation=_evaluation(user, evaluation_id), result_rating=result_rating.value,
+            behavior_rating=behavior_rating.value, feedback=feedback, behavior_feedback=behavior_feedback or {},
+            result_feedback={decode_id(f.work_result_id, "WorkResult"): f.text for f in work_result_feedback or []})
         return models.Evaluation.objects.get(pk=evaluation.pk)
 
     @strawberry.mutation(description="R-ORG: the parent unit's leader sets a unit's organizational rating.")

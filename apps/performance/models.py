@@ -263,6 +263,7 @@ class Evaluation(models.Model):
     predicate = models.CharField(max_length=20, choices=Predicate.choices, null=True, blank=True)
     feedback = models.TextField(blank=True, default="")
     behavior_feedback = models.JSONField(default=dict, blank=True)  # {core value: text}
+    result_feedback = models.JSONField(default=dict, blank=True)  # {work result id: text}
     rated_by = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     rated_as_acting = models.BooleanField(default=False)
     approved_by = models.ForeignKey(Employee, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

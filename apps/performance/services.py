@@ -371,7 +371,7 @@ def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period:
 
 @transaction.atomic
 def evaluation_rate(*, actor: AbstractBaseUser, evaluation: Evaluation, result_rating: str, behavior_rating: str,
-                    feedback: str, behavior_feedback: dict) -> Evaluation:
+                    feedback: str, behavior_feedback: dict, result_feedback: dict | None = None) -> Evaluation:
     """The rater holding the rating task: ratings, feedback, and the predicate by R-MATRIX / R-LEADER."""
     evaluation = Evaluation.objects.select_for_update(of=("self",)).select_related(
         "plan__employee__unit", "period").get(pk=evaluation.pk)
@@ -379,6 +379,11 @@ def evaluation_rate(*, actor: AbstractBaseUser, evaluation: Evaluation, result_r
     unknown = [k for k in behavior_feedback if k not in CoreValue.values]
     if unknown:
         raise BadInput(fields={f"behaviorFeedback.{k}": _("unknown value") for k in unknown})
+    result_feedback = {str(k): str(v).strip() for k, v in (result_feedback or {}).items()}
+    own_results = {str(pk) for pk in evaluation.plan.work_results.values_list("pk", flat=True)}
+    foreign = [k for k in result_feedback if k not in own_results]
+    if foreign:
+        raise BadInput(fields={f"workResultFeedback.{k}": _("not a work result of this plan") for k in foreign})
     employee = evaluation.plan.employee
     if employee.unit.leader_id == employee.pk:
         # R-LEADER: a unit head's results rating is the unit's organizational rating.
@@ -391,6 +396,7 @@ def evaluation_rate(*, actor: AbstractBaseUser, evaluation: Evaluation, result_r
     evaluation.result_rating, evaluation.behavior_rating = result_rating, behavior_rating
     evaluation.predicate = rules.predicate(result_rating, behavior_rating)
     evaluation.feedback, evaluation.behavior_feedback = feedback.strip(), behavior_feedback
+    evaluation.result_feedback = result_feedback
     evaluation.rated_by, evaluation.rated_as_acting = rater, employee.rater_is_acting and employee.rater_id == rater.pk
     evaluation.save()
     PlanEvent.objects.create(plan=evaluation.plan, actor=actor, kind="RATED",

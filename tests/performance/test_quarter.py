@@ -123,3 +123,36 @@ def test_only_hr_opens_a_review_period(quarter, client_for):
     for who in ["kasi", "hr_dinkes", "staff"]:
         assert client_for(getattr(d, who).user.username).error(OPEN, {"p": period, "u": section})[
             "extensions"]["code"] == "FORBIDDEN"
+
+
+def test_feedback_per_work_result_and_core_value(quarter, client_for):
+    d, period, q1 = quarter
+    hr, staff, kasi = (client_for(d.hr_all.user.username), client_for(d.staff.user.username),
+                       client_for(d.kasi.user.username))
+    hr.data(OPEN, {"p": period, "u": gid("OrgUnit", d.kasi.unit_id)})
+    complete(staff, task_id(evaluation_of(staff, d.staff), "self_assess"), {"decision": "SUBMIT"})
+    rating = evaluation_of(kasi, d.staff)
+    own = gid("WorkResult", WorkResult.objects.get(plan__employee=d.staff).pk)
+    foreign = gid("WorkResult", WorkResult.objects.get(plan__employee=d.peer).pk)
+    mutation = """mutation($e: ID!, $f: [WorkResultFeedbackInput!]) { rateEvaluation(evaluationId: $e,
+      resultRating: SESUAI_EKSPEKTASI, behaviorRating: SESUAI_EKSPEKTASI, feedback: "Umum",
+      behaviorFeedback: {AKUNTABEL: "Laporan tepat waktu."}, workResultFeedback: $f) { resultFeedback behaviorFeedback } }"""
+    wrong = kasi.error(mutation, {"e": rating["id"], "f": [{"workResultId": foreign, "text": "x"}]})
+    assert wrong["extensions"]["code"] == "BAD_USER_INPUT"
+    done = kasi.data(mutation, {"e": rating["id"], "f": [{"workResultId": own, "text": "Dokumen rapi."}]})["rateEvaluation"]
+    pk = str(WorkResult.objects.get(plan__employee=d.staff).pk)
+    assert done == {"resultFeedback": {pk: "Dokumen rapi."}, "behaviorFeedback": {"AKUNTABEL": "Laporan tepat waktu."}}
+
+
+def test_satisfaction_indicator_takes_the_units_ikm(quarter, client_for):
+    d, period, q1 = quarter
+    hr, staff = client_for(d.hr_all.user.username), client_for(d.staff.user.username)
+    hr.data(OPEN, {"p": period, "u": gid("OrgUnit", d.kasi.unit_id)})
+    result = WorkResult.objects.get(plan__employee=d.staff)
+    ikm_indicator = Indicator.objects.create(work_result=result, aspect="KUALITAS", text="IKM seksi", target="80",
+                                             kind="SATISFACTION")
+    variables = {"i": gid("Indicator", ikm_indicator.pk), "p": period, "v": "99", "l": []}
+    assert staff.error(RECORD, variables)["extensions"]["code"] == "CONFLICT"  # no survey yet
+    hr.data("""mutation($u: ID!) { submitSatisfactionSurvey(unitId: $u, year: 2027,
+      responses: [[4,4,4,4,4,4,4,4,3],[3,3,3,3,3,3,3,3,3]]) { score } }""", {"u": gid("OrgUnit", d.kasi.unit_id)})
+    assert staff.data(RECORD, variables)["recordRealization"]["value"] == "86.11"  # the IKM, not the 99 sent
