@@ -10,8 +10,8 @@ from apps.organization.models import Employee
 from apps.workflow import registry
 from apps.workflow.registry import StepContext
 
-from . import cascade, rules
-from .models import DevelopmentPlanItem, Evaluation, EvaluationStatus, PerformancePlan, PlanEvent, PlanStatus, UnitOrgRating
+from . import cascade, rules, services
+from .models import DevelopmentPlanItem, Evaluation, EvaluationStatus, PerformancePlan, PlanEvent, PlanStatus
 
 
 def _plan(step: StepContext) -> PerformancePlan:
@@ -84,13 +84,20 @@ def evaluation_submit(step: StepContext) -> None:
     _log(evaluation, step.actor, "SELF_ASSESSMENT_SUBMITTED", {"notes": evaluation.self_notes})
 
 
+def _sent_back(step: StepContext, evaluation: Evaluation, status: str, kind: str) -> bool:
+    """REVISE: the evaluation goes back one step (the process loops back the same way)."""
+    if step.data.get("decision") != "REVISE":
+        return False
+    evaluation.status = status
+    evaluation.save(update_fields=["status"])
+    _log(evaluation, step.actor, kind, {"notes": step.data.get("notes", "")})
+    return True
+
+
 @registry.register("performance.evaluation.rate_decision")
 def evaluation_rate_decision(step: StepContext) -> None:
     evaluation = _evaluation(step)
-    if step.data.get("decision") == "REVISE":
-        evaluation.status = EvaluationStatus.SELF_ASSESSMENT
-        evaluation.save(update_fields=["status"])
-        _log(evaluation, step.actor, "EVALUATION_RETURNED_TO_EMPLOYEE", {"notes": step.data.get("notes", "")})
+    if _sent_back(step, evaluation, EvaluationStatus.SELF_ASSESSMENT, "EVALUATION_RETURNED_TO_EMPLOYEE"):
         return
     if not evaluation.predicate:
         raise BadInput(_("Rate results and behaviour (rateEvaluation) before passing the evaluation on."),
@@ -103,16 +110,10 @@ def evaluation_rate_decision(step: StepContext) -> None:
 @registry.register("performance.evaluation.approve")
 def evaluation_approve(step: StepContext) -> None:
     evaluation = _evaluation(step)
-    if step.data.get("decision") == "REVISE":
-        evaluation.status = EvaluationStatus.RATING
-        evaluation.save(update_fields=["status"])
-        _log(evaluation, step.actor, "EVALUATION_RETURNED_TO_RATER", {"notes": step.data.get("notes", "")})
+    if _sent_back(step, evaluation, EvaluationStatus.RATING, "EVALUATION_RETURNED_TO_RATER"):
         return
-    unit = evaluation.plan.employee.unit
-    if not UnitOrgRating.objects.filter(unit=unit, period=evaluation.period).exists():
-        # R-ORG: the unit's organizational predicate comes before its employees' are final.
-        raise Conflict(_("The organizational rating of %(unit)s for this period must be set first (R-ORG).")
-                       % {"unit": unit.name})
+    # R-ORG: the unit's organizational predicate comes before its employees' are final.
+    services.required_org_rating(evaluation.plan.employee.unit, evaluation.period)
     evaluation.status, evaluation.finalized_at = EvaluationStatus.FINAL, timezone.now()
     evaluation.approved_by = Employee.objects.filter(user=step.actor).first() if step.actor else None
     evaluation.save(update_fields=["status", "finalized_at", "approved_by"])
@@ -130,10 +131,7 @@ def annual_rate_decision(step: StepContext) -> None:
         evaluation_rate_decision(step)
         return
     unit = evaluation.plan.employee.unit
-    org_rating = UnitOrgRating.objects.filter(unit=unit, period=evaluation.period).first()
-    if org_rating is None:
-        raise Conflict(_("The organizational rating of %(unit)s for this period must be set first (R-ORG).")
-                       % {"unit": unit.name})
+    org_rating = services.required_org_rating(unit, evaluation.period)
     others = list(Evaluation.objects.filter(period=evaluation.period, plan__employee__unit__path__startswith=unit.path,
                                             predicate__isnull=False).exclude(pk=evaluation.pk)
                   .values_list("predicate", flat=True))

@@ -387,11 +387,7 @@ def evaluation_rate(*, actor: AbstractBaseUser, evaluation: Evaluation, result_r
     employee = evaluation.plan.employee
     if employee.unit.leader_id == employee.pk:
         # R-LEADER: a unit head's results rating is the unit's organizational rating.
-        org_rating = UnitOrgRating.objects.filter(unit=employee.unit, period=evaluation.period).first()
-        if org_rating is None:
-            raise Conflict(_("The organizational rating of %(unit)s for this period must be set first (R-ORG).")
-                           % {"unit": employee.unit.name})
-        result_rating = rules.leader_result_rating(org_rating.rating)
+        result_rating = rules.leader_result_rating(required_org_rating(employee.unit, evaluation.period).rating)
     rater = Employee.objects.get(user=actor)
     evaluation.result_rating, evaluation.behavior_rating = result_rating, behavior_rating
     evaluation.predicate = rules.predicate(result_rating, behavior_rating)
@@ -404,6 +400,15 @@ def evaluation_rate(*, actor: AbstractBaseUser, evaluation: Evaluation, result_r
                                    "behaviorRating": behavior_rating, "predicate": evaluation.predicate,
                                    "actingOfficial": evaluation.rated_as_acting})
     return evaluation
+
+
+def required_org_rating(unit: OrgUnit, period: PerformancePeriod) -> UnitOrgRating:
+    """R-ORG: the unit's organizational rating for the period, which must exist by now."""
+    record = UnitOrgRating.objects.filter(unit=unit, period=period).first()
+    if record is None:
+        raise Conflict(_("The organizational rating of %(unit)s for this period must be set first (R-ORG).")
+                       % {"unit": unit.name})
+    return record
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from apps.performance.models import DevelopmentPlanItem, Evaluation, Performance
 
 from ..conftest import gid
 from ..workflow.helpers import COMPLETE, complete
-from .test_quarter import EVALS, OPEN, ORG, RATE, YEAR, quarter  # noqa: F401 - fixture
+from .test_quarter import EVALS, OPEN, ORG, RATE, YEAR
 
 
 def annual_of(client, employee):

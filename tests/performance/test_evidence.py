@@ -9,7 +9,7 @@ import httpx
 from apps.performance.models import Evidence, Indicator, Realization
 
 from ..conftest import gid
-from .test_quarter import OPEN, YEAR, quarter  # noqa: F401 - fixture
+from .test_quarter import OPEN
 
 UPLOAD = """mutation($i: ID!, $p: ID!, $files: [Upload!]) { recordRealization(indicatorId: $i, periodId: $p,
   value: "2", evidenceFiles: $files) { value evidenceFiles { name contentType size url } } }"""

@@ -12,7 +12,7 @@ from apps.performance import services
 from apps.performance.models import EvaluationMeeting, Feedback, Indicator, PerformancePlan, WorkResult
 
 from ..conftest import gid
-from .test_quarter import OPEN, RECORD, YEAR, evaluation_of, quarter  # noqa: F401 - fixture
+from .test_quarter import OPEN, RECORD, YEAR
 
 FEEDBACK = "mutation($w: ID!, $t: String!) { giveFeedback(workResultId: $w, text: $t) { text givenBy { name } } }"
 MEETING = """mutation($u: ID!, $p: ID!, $a: [ID!]!, $m: String!) { recordEvaluationMeeting(unitId: $u, periodId: $p,

@@ -2,18 +2,14 @@
 R-MATRIX and R-LEADER, R-ORG before finalisation, R-DIST check — and who may do what."""
 from __future__ import annotations
 
-import io
 
-import pytest
-from django.core.management import call_command
 
-from apps.performance import services
-from apps.performance.models import Evaluation, Indicator, PerformancePeriod, PerformancePlan, PlanStatus, WorkResult
+from apps.performance.models import Evaluation, Indicator, PerformancePlan, WorkResult
 
 from ..conftest import gid
 from ..workflow.helpers import COMPLETE, complete
 
-YEAR = 2027
+from .conftest import YEAR  # noqa: E402
 OPEN = "mutation($p: ID!, $u: ID!) { openReviewPeriod(periodId: $p, unitId: $u) { id status progress total } }"
 EVALS = """query($p: ID!) { evaluations(planId: $p) { id status predicate resultRating behaviorRating ratedBy { name }
   period { kind number } realizations { value evidenceLinks indicator { text } }
@@ -26,21 +22,6 @@ RATE = """mutation($e: ID!, $r: Rating!, $b: Rating!) { rateEvaluation(evaluatio
 ORG = "mutation($u: ID!, $p: ID!, $r: OrgRating!) { setOrgRating(unitId: $u, periodId: $p, rating: $r) }"
 DIST = """query($u: ID!, $p: ID!) { distributionCheck(unitId: $u, periodId: $p) { orgRating
   counts { predicate count percent } violations { rule message } } }"""
-
-
-@pytest.fixture
-def quarter(published):
-    """Approved plans for the section DISDIK-SD-KUR (kasi and three staff), TW I open."""
-    d = published
-    call_command("load_workflows", stdout=io.StringIO())
-    services.periods_create(year=YEAR)
-    for employee in [d.kabid, d.kasi, d.staff, d.peer]:
-        plan = services.plan_open(employee=employee, year=YEAR, deadline=f"{YEAR}-01-31T23:59:00+07:00", actor=None)
-        result = WorkResult.objects.create(plan=plan, text=f"RHK {employee.name}")
-        Indicator.objects.create(work_result=result, aspect="KUANTITAS", text="Dokumen", target="4", unit="dokumen")
-    PerformancePlan.objects.filter(year=YEAR).update(status=PlanStatus.APPROVED)  # planning is tested elsewhere
-    q1 = PerformancePeriod.objects.get(year=YEAR, kind="QUARTER", number=1)
-    return d, gid("PerformancePeriod", q1.pk), q1
 
 
 def evaluation_of(client, employee):

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from apps.performance import rules
-from apps.performance.rules import OrgRating, Predicate, Rating
+from apps.performance.rules import OrgRating, Rating
 
 A, S, B = "DI_ATAS_EKSPEKTASI", "SESUAI_EKSPEKTASI", "DI_BAWAH_EKSPEKTASI"
 

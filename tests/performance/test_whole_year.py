@@ -40,8 +40,7 @@ def test_a_whole_year(published, client_for):
     hr = client_for(d.hr_all.user.username)
     head, kasi, staff = (client_for(d.kabid.user.username), client_for(d.kasi.user.username),
                          client_for(d.staff.user.username))
-    kadis, sekda, peer = (client_for(d.kadis.user.username), client_for(d.sekda.user.username),
-                          client_for(d.peer.user.username))
+    kadis, peer = client_for(d.kadis.user.username), client_for(d.peer.user.username)
     division, section = gid("OrgUnit", d.kabid.unit_id), gid("OrgUnit", d.kasi.unit_id)
 
     # --- planning ------------------------------------------------------------------------------
