@@ -16,13 +16,13 @@ from strawberry.types import Info
 from strawberry_django.relay import DjangoCursorConnection
 
 from apps.core.errors import NotFound
-from apps.organization.models import Employee, OrgUnit
+from apps.organization.models import Employee
 from apps.performance import cascade, models, rules, selectors, services
 
 from .accounts import UserType
 from .context import require_user
 from .ids import decode_id
-from .organization import EmployeeType, OrgUnitType, _one
+from .organization import EmployeeType, OrgUnitType, _one, _unit
 from .workflow import ProcessInstanceType
 
 RatingEnum = strawberry.enum(rules.Rating, name="Rating")
@@ -51,13 +51,6 @@ class SatisfactionIndex:
                    respondents=result.respondents,
                    element_scores=[ElementScore(element=rules.SurveyElement(k), score=float(v))
                                    for k, v in result.element_scores.items()])
-
-
-def _unit(unit_id: strawberry.ID) -> OrgUnit:
-    unit = OrgUnit.objects.select_related("leader").filter(pk=decode_id(unit_id, "OrgUnit")).first()
-    if unit is None:
-        raise NotFound()
-    return unit
 
 
 @strawberry.type

@@ -92,6 +92,3 @@ def user_for_token(token: str) -> tuple[AbstractBaseUser, ApiToken] | None:
         ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
     return api_token.user, api_token
 
-
-def revoke_all_tokens(*, user: AbstractBaseUser) -> int:
-    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())

@@ -102,10 +102,6 @@ def find_cycles(raters: dict[Key, Key | None]) -> list[list[Key]]:
     return cycles
 
 
-def find_unit_cycles(unit_parent: dict[Key, Key | None]) -> list[list[Key]]:
-    return find_cycles(unit_parent)
-
-
 @dataclass
 class HeadChoice:
     head: Key | None

@@ -27,10 +27,10 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from apps.core.errors import BadInput
+from apps.core.errors import BadInput, Forbidden
 
 from . import services
-from .hierarchy import Member, OrgSnapshot, choose_head_position, find_cycles, find_unit_cycles
+from .hierarchy import Member, OrgSnapshot, choose_head_position, find_cycles
 from .models import (
     Employee,
     EmploymentType,
@@ -42,6 +42,7 @@ from .models import (
     UnitKind,
 )
 from .nip import nip_problem
+from .selectors import is_performance_admin, units_managed_by
 
 UNIT_COLUMNS = ["code", "name", "parent_code", "kind"]
 EMPLOYEE_COLUMNS = [
@@ -272,7 +273,7 @@ def _validate_merged(plan: _Plan, errors: Errors) -> None:
         if row.parent_code and row.parent_code not in plan.unit_parent:
             errors.add("units", row.row, "parent_code", _("Unknown parent unit %(code)s.") % {"code": row.parent_code})
     unit_row = {r.code: r.row for r in plan.unit_rows}
-    for cycle in find_unit_cycles(plan.unit_parent):
+    for cycle in find_cycles(plan.unit_parent):
         errors.add("units", min(unit_row.get(c, 0) for c in cycle), "parent_code",
                    _("The units %(codes)s form a cycle.") % {"codes": " → ".join(cycle)})
 
@@ -369,8 +370,6 @@ def _check_actor_scope(plan: _Plan, actor: AbstractBaseUser | None, errors: Erro
     """A non-superuser HR may only import inside the units they manage, and grant no PROCESS_ADMIN."""
     if actor is None or actor.is_superuser:
         return
-    from .selectors import units_managed_by
-
     managed = set(units_managed_by(actor).values_list("code", flat=True))
     for row in plan.unit_rows:
         inside = row.code in managed if row.code in plan.db_units else row.parent_code in managed
@@ -405,6 +404,8 @@ def organization_import(
     of new accounts (demo and tests); without it new accounts get an unusable password.
     ``progress`` is a callable wrapping an iterable (e.g. tqdm) for large files.
     """
+    if actor is not None and not is_performance_admin(actor):
+        raise Forbidden()
     errors = Errors()
     unit_rows = _parse_units(units_csv, errors)
     employee_rows = _parse_employees(employees_csv, errors)

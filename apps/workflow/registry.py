@@ -33,7 +33,3 @@ def register(name: str) -> Callable:
 
 def get(name: str) -> Callable[[StepContext], Any] | None:
     return _handlers.get(name)
-
-
-def names() -> set[str]:
-    return set(_handlers)

@@ -7,6 +7,8 @@ import pytest
 from apps.performance.models import PerformancePlan, PlanEvent
 from apps.workflow.models import HumanTask
 
+from schema.ids import decode_id
+
 from ..conftest import gid
 from ..workflow.helpers import COMPLETE, complete
 
@@ -88,8 +90,7 @@ def test_a_year_of_planning_top_down(year_open, client_for, django_user_model):
         "upsertWorkResult"]
     error = kabid.error(COMPLETE, {"id": task(mid, "draft")["id"], "d": {"decision": "SUBMIT"}})
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "R-CASCADE" in error["message"]
-    assert error["extensions"]["errors"][0]["workResultId"] == int(orphan["id"] and PerformancePlan.objects.get(
-        employee=d.kabid, year=YEAR).work_results.get().pk)
+    assert error["extensions"]["errors"][0]["workResultId"] == decode_id(orphan["id"], "WorkResult")
     assert [w["text"] for w in plan_of(kabid)["supervisorWorkResults"]] == ["Meningkatnya mutu SD"]
     kabid_rhk = kabid.data(UPSERT, {"p": mid["id"], "i": {"id": orphan["id"], "text": "Pembinaan kurikulum SD",
                                                             "parentIds": [kadis_rhk["id"]], "indicators": indicator("12")}})[
@@ -125,8 +126,8 @@ def test_a_year_of_planning_top_down(year_open, client_for, django_user_model):
     staff.data(UPSERT, {"p": bottom["id"], "i": {"text": "Menyusun instrumen penilaian", "parentIds": [kadis_rhk["id"]],
                                                   "indicators": indicator("4")}})
     foreign = staff.error(COMPLETE, {"id": task(bottom, "draft")["id"], "d": {"decision": "SUBMIT"}})
-    assert "not in the rater's plan" in foreign["extensions"]["errors"][0]["message"] or \
-        "bukan RHK" in foreign["extensions"]["errors"][0]["message"]
+    assert foreign["extensions"]["errors"][0]["message"] == \
+        "RHK ini menyebut RHK yang bukan RHK pejabat penilai pada tahun ini"
     assert kasi_rhk
 
     history = [e.kind for e in PlanEvent.objects.filter(plan__employee=d.kabid, plan__year=YEAR)]
@@ -183,3 +184,34 @@ def test_overdue_plans_are_flagged_to_hr(year_open, client_for, clock):
     follow_ups = HumanTask.objects.filter(bpmn_id="overdue_follow_up", state="READY")
     assert follow_ups.count() == 15
     assert set(follow_ups.values_list("candidates__user__username", flat=True)) == {d.hr_all.user.username}
+
+
+DELETE = "mutation($id: ID!) { deleteWorkResult(id: $id) }"
+
+
+def test_deleting_work_results_and_changing_goals(year_open, client_for):
+    d, hr, _job, goal_id = year_open
+    kasi, staff = client_for(d.kasi.user.username), client_for(d.staff.user.username)
+    kasi_rhk = kasi.data(UPSERT, {"p": plan_of(kasi)["id"], "i": {"text": "Penilaian", "indicators": indicator()}})[
+        "upsertWorkResult"]["id"]
+    staff_rhk = staff.data(UPSERT, {"p": plan_of(staff)["id"], "i": {"text": "Instrumen", "parentIds": [kasi_rhk],
+                                                                       "indicators": indicator()}})["upsertWorkResult"]["id"]
+    # A result that staff plans already support cannot go; the rater cannot delete the staff's.
+    assert kasi.error(DELETE, {"id": kasi_rhk})["extensions"]["code"] == "CONFLICT"
+    assert kasi.error(DELETE, {"id": staff_rhk})["extensions"]["code"] == "FORBIDDEN"
+    assert client_for(d.peer.user.username).error(DELETE, {"id": staff_rhk})["extensions"]["code"] == "NOT_FOUND"
+    assert staff.data(DELETE, {"id": staff_rhk})["deleteWorkResult"] is True
+    assert plan_of(staff)["workResults"] == []
+    assert kasi.data(DELETE, {"id": kasi_rhk})["deleteWorkResult"] is True
+    assert plan_of(staff)["history"][-1] == {"kind": "WORK_RESULT_DELETED"}
+
+    # Goals: HR changes one; everyone below sees the goals of their unit and the units above.
+    changed = hr.data("""mutation($u: ID!, $id: ID!) { upsertOrgGoal(unitId: $u, year: 2027, id: $id,
+      text: "Mutu pendidikan dasar merata", target: "99%") { text target } }""",
+                      {"u": gid("OrgUnit", d.kadis.unit_id), "id": goal_id})["upsertOrgGoal"]
+    assert changed == {"text": "Mutu pendidikan dasar merata", "target": "99%"}
+    goals = staff.data("query($u: ID!) { orgGoals(unitId: $u, year: 2027) { text unit { code } } }",
+                       {"u": gid("OrgUnit", d.staff.unit_id)})["orgGoals"]
+    assert goals == [{"text": "Mutu pendidikan dasar merata", "unit": {"code": "DISDIK"}}]
+    assert hr.error("""mutation($u: ID!) { upsertOrgGoal(unitId: $u, year: 2027, text: " ") { id } }""",
+                    {"u": gid("OrgUnit", d.kadis.unit_id)})["extensions"]["fields"] == {"text": "wajib diisi"}
