@@ -90,7 +90,10 @@ async def run_load(url: str, work: Work, *, clients: int = 16, seconds: float = 
     start = time.perf_counter()
     stop_at = start + seconds
     issued = 0
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    # A new connection per request: uvicorn's workers share one listening socket, and the kernel
+    # hands each connection to one worker for its life — 16 long-lived connections would mostly
+    # land on one worker and leave the others idle (as a proxy's short upstream connections don't).
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=0)
 
     async def client(http: httpx.AsyncClient) -> None:
         nonlocal issued

@@ -8,7 +8,6 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     ValidationCache,
 )
@@ -58,9 +57,10 @@ schema = KinerjaSchema(
     extensions=[
         lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=settings.KINERJA_GRAPHQL_MAX_TOKENS),
-        # Clients send the same few documents again and again: parse and validate each once
-        # (bounded, so that a flood of distinct queries cannot grow memory).
-        lambda: ParserCache(maxsize=1000),
+        # Clients send the same few documents again and again: validate each once (bounded, so
+        # that a flood of distinct queries cannot grow memory). Documents compare by structure.
+        # (strawberry's ParserCache would also save the parse, but its parse errors bypass
+        # DomainErrors and reach clients without a code.)
         lambda: ValidationCache(maxsize=1000),
         DjangoOptimizerExtension,
         DomainErrors,

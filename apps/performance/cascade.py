@@ -19,11 +19,16 @@ def supervisor_plan(plan: PerformancePlan) -> PerformancePlan | None:
     return PerformancePlan.objects.filter(employee_id=rater_id, year=plan.year).first()
 
 
-def cascade_problems(plan: PerformancePlan) -> list[dict]:
-    results = list(plan.work_results.prefetch_related("parents__plan", "indicators").select_related("org_goal__unit"))
+NOT_LOADED = object()
+
+
+def cascade_problems(plan: PerformancePlan, upper: PerformancePlan | None = NOT_LOADED) -> list[dict]:
+    """``upper``: the rater's plan, when the caller has it already."""
+    results = list(plan.work_results.prefetch_related("parents", "indicators").select_related("org_goal__unit"))
     if not results:
         return [{"workResultId": None, "message": _("The plan has no work results yet.")}]
-    upper = supervisor_plan(plan)
+    if upper is NOT_LOADED:
+        upper = supervisor_plan(plan)
     unit_path = plan.employee.unit.path
     problems = []
     for result in results:

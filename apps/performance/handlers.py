@@ -21,8 +21,8 @@ def _plan(step: StepContext) -> PerformancePlan:
             .get(pk=step.data["planId"]))
 
 
-def _refuse_cascade(plan: PerformancePlan) -> None:
-    problems = cascade.cascade_problems(plan)
+def _refuse_cascade(plan: PerformancePlan, upper=cascade.NOT_LOADED) -> None:
+    problems = cascade.cascade_problems(plan, upper)
     if problems:
         raise BadInput(_("The plan does not cascade from the organization (R-CASCADE): %(count)d problem(s).")
                        % {"count": len(problems)}, errors=problems)
@@ -48,7 +48,7 @@ def plan_review(step: StepContext) -> None:
     upper = cascade.supervisor_plan(plan)
     if upper is not None and upper.status != PlanStatus.APPROVED:
         raise Conflict(_("Your own plan for this year must be approved before you approve your staff's."))
-    _refuse_cascade(plan)
+    _refuse_cascade(plan, upper)
     plan.status, plan.approved_at, plan.approved_by = PlanStatus.APPROVED, timezone.now(), step.actor
     plan.revision_notes = ""
     plan.save(update_fields=["status", "approved_at", "approved_by", "revision_notes", "updated_at"])

@@ -122,37 +122,51 @@ def performance_year_open(*, actor: AbstractBaseUser, year: int, unit: OrgUnit) 
     return _start_job(actor, "open_performance_year", {"year": year, "unit_id": unit.pk})
 
 
-def _job_open_year(job: Job) -> None:
-    year, unit = job.params["year"], OrgUnit.objects.get(pk=job.params["unit_id"])
-    ids = list(Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
-               .order_by("unit__depth", "pk").values_list("pk", flat=True))
-    deadline = planning_deadline(year).isoformat()
+def _open_year_items(job: Job) -> list[int]:
+    unit = OrgUnit.objects.get(pk=job.params["unit_id"])
+    return list(Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
+                .order_by("unit__depth", "pk").values_list("pk", flat=True))
 
-    def open_one(employee_id: int) -> None:
-        plan_open(employee=Employee.objects.select_related("unit", "rater__rater").get(pk=employee_id),
-                  year=year, deadline=deadline, actor=job.created_by)
 
-    _run_job_items(job, ids, open_one)
+def _open_year_chunk(job: Job, ids: list[int]) -> None:
+    year = job.params["year"]
+    employees = list(Employee.objects.filter(pk__in=ids).select_related("unit", "rater__rater", "user"))
+    plans_open_many(employees=employees, year=year, deadline=planning_deadline(year).isoformat(),
+                    actor=job.created_by)
 
 
 def plan_open(*, employee: Employee, year: int, deadline: str, actor: AbstractBaseUser | None) -> PerformancePlan:
     """Create the employee's SKP for the year and start its planning process (idempotent)."""
-    rater = employee.rater
-    plan, created = PerformancePlan.objects.get_or_create(
-        employee=employee, year=year,
-        defaults={"rater": rater, "rater_supervisor": rater.rater if rater else None,
-                  "rater_is_acting": employee.rater_is_acting,
-                  "attachments": {"resources": [], "accountability": [], "consequences": []}})
-    if created:
-        BehaviorExpectation.objects.bulk_create(
-            [BehaviorExpectation(plan=plan, core_value=value) for value in CoreValue.values])
-        PlanEvent.objects.create(plan=plan, actor=actor, kind="CREATED", data={})
-    if plan.process_instance_id is None:
-        instance = workflow.process_start(actor=None, key=PLANNING_PROCESS, subject=employee,
-                                          data={"periodId": str(year), "planId": plan.pk, "deadline": deadline})
-        plan.process_instance = instance
-        plan.save(update_fields=["process_instance", "updated_at"])
-    return plan
+    return plans_open_many(employees=[employee], year=year, deadline=deadline, actor=actor)[0]
+
+
+@transaction.atomic
+def plans_open_many(*, employees: list[Employee], year: int, deadline: str,
+                    actor: AbstractBaseUser | None) -> list[PerformancePlan]:
+    """The SKP of each employee for the year with its planning process, created where missing
+    (idempotent), in a handful of statements for the whole batch."""
+    plans = {p.employee_id: p for p in PerformancePlan.objects.filter(employee__in=employees, year=year)}
+    created = PerformancePlan.objects.bulk_create([
+        PerformancePlan(employee=e, year=year, rater=e.rater, rater_supervisor=e.rater.rater if e.rater else None,
+                        rater_is_acting=e.rater_is_acting,
+                        attachments={"resources": [], "accountability": [], "consequences": []})
+        for e in employees if e.pk not in plans])
+    BehaviorExpectation.objects.bulk_create([BehaviorExpectation(plan=plan, core_value=value)
+                                             for plan in created for value in CoreValue.values])
+    PlanEvent.objects.bulk_create([PlanEvent(plan=plan, actor=actor, kind="CREATED", data={}) for plan in created])
+    plans.update({plan.employee_id: plan for plan in created})
+    by_employee = {e.pk: e for e in employees}
+    waiting = [plans[e.pk] for e in employees if plans[e.pk].process_instance_id is None]
+    if waiting:
+        instances = workflow.processes_start_many(key=PLANNING_PROCESS, requests=[
+            workflow.StartRequest(by_employee[plan.employee_id],
+                                  {"periodId": str(year), "planId": plan.pk, "deadline": deadline})
+            for plan in waiting])
+        now = timezone.now()
+        for plan, instance in zip(waiting, instances):
+            plan.process_instance, plan.updated_at = instance, now
+        PerformancePlan.objects.bulk_update(waiting, ["process_instance", "updated_at"])
+    return [plans[e.pk] for e in employees]
 
 
 def _require_drafting(actor: AbstractBaseUser, plan: PerformancePlan) -> None:
@@ -266,25 +280,50 @@ def org_goal_upsert(*, actor: AbstractBaseUser, unit: OrgUnit, year: int, goal_i
 
 # --- background jobs ---------------------------------------------------------------------------
 
-def _run_job_items(job: Job, ids: list[int], work) -> None:
-    """One transaction per item; an item's failure is reported, not fatal; progress is live."""
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, total=len(ids))
+JOB_CHUNK = 200  # items per transaction (and per Celery task when a broker is configured)
+
+
+def _run_chunk(job: Job, ids: list[int]) -> None:
+    """One transaction for the chunk; if it fails, one per item, so that each failing item is
+    reported (in job.errors) and the others are done. Progress is live."""
+    work = JOBS[job.kind][1]
     errors = []
-    for done, item in enumerate(ids, start=1):
-        try:
-            with transaction.atomic():
-                work(item)
-        except Exception as exc:  # reported per item in job.errors
-            errors.append({"id": item, "message": str(getattr(exc, "message", exc))})
-        if done % 20 == 0 or done == len(ids):
-            Job.objects.filter(pk=job.pk).update(progress=done, errors=errors)
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.FAILED if errors else JobStatus.DONE,
-                                         finished_at=timezone.now(), progress=len(ids), errors=errors)
+    try:
+        with transaction.atomic():
+            work(job, ids)
+    except Exception:  # retried item by item below, where each error is reported
+        for item in ids:
+            try:
+                with transaction.atomic():
+                    work(job, [item])
+            except Exception as exc:
+                errors.append({"id": item, "message": str(getattr(exc, "message", exc))})
+    with transaction.atomic():
+        job = Job.objects.select_for_update().get(pk=job.pk)
+        job.progress += len(ids)
+        job.errors += errors
+        if job.progress >= job.total:
+            job.status = JobStatus.FAILED if job.errors else JobStatus.DONE
+            job.finished_at = timezone.now()
+        job.save(update_fields=["progress", "errors", "status", "finished_at"])
 
 
 def job_run(job_id: int) -> None:
+    """Split the job into chunks, one Celery task each: in parallel on the workers with a
+    broker, one after the other in this process without one."""
+    from .tasks import run_job_chunk
+
     job = Job.objects.get(pk=job_id)
-    {"open_performance_year": _job_open_year, "open_review_period": _job_open_review}[job.kind](job)
+    ids = JOBS[job.kind][0](job)
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, total=len(ids))
+    if not ids:
+        Job.objects.filter(pk=job.pk).update(status=JobStatus.DONE, finished_at=timezone.now())
+    for start in range(0, len(ids), JOB_CHUNK):
+        run_job_chunk.delay(job.pk, ids[start:start + JOB_CHUNK])
+
+
+def job_run_chunk(job_id: int, ids: list[int]) -> None:
+    _run_chunk(Job.objects.select_related("created_by").get(pk=job_id), ids)
 
 
 def _start_job(actor: AbstractBaseUser, kind: str, params: dict) -> Job:
@@ -310,15 +349,17 @@ def review_period_open(*, actor: AbstractBaseUser, period: PerformancePeriod, un
     return _start_job(actor, "open_review_period", {"period_id": period.pk, "unit_id": unit.pk})
 
 
-def _job_open_review(job: Job) -> None:
+def _open_review_items(job: Job) -> list[int]:
     period = PerformancePeriod.objects.get(pk=job.params["period_id"])
     unit = OrgUnit.objects.get(pk=job.params["unit_id"])
-    ids = list(PerformancePlan.objects.filter(year=period.year, status=PlanStatus.APPROVED,
-                                              employee__unit__path__startswith=unit.path)
-               .order_by("employee__unit__depth", "pk").values_list("pk", flat=True))
+    return list(PerformancePlan.objects.filter(year=period.year, status=PlanStatus.APPROVED,
+                                               employee__unit__path__startswith=unit.path)
+                .order_by("employee__unit__depth", "pk").values_list("pk", flat=True))
 
-    def open_one(plan_id: int) -> None:
-        plan = PerformancePlan.objects.select_related("employee").get(pk=plan_id)
+
+def _open_review_chunk(job: Job, ids: list[int]) -> None:
+    period = PerformancePeriod.objects.get(pk=job.params["period_id"])
+    for plan in PerformancePlan.objects.filter(pk__in=ids).select_related("employee"):
         evaluation, _created = Evaluation.objects.get_or_create(plan=plan, period=period)
         if evaluation.process_instance_id is None:
             evaluation.process_instance = workflow.process_start(
@@ -327,7 +368,12 @@ def _job_open_review(job: Job) -> None:
                 data={"periodId": str(period.pk), "evaluationId": evaluation.pk})
             evaluation.save(update_fields=["process_instance"])
 
-    _run_job_items(job, ids, open_one)
+
+# kind -> (the item ids, the work for a chunk of them)
+JOBS = {
+    "open_performance_year": (_open_year_items, _open_year_chunk),
+    "open_review_period": (_open_review_items, _open_review_chunk),
+}
 
 
 def _require_task(actor: AbstractBaseUser, evaluation: Evaluation, bpmn_id: str, message) -> None:

@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import contextvars
 import json
 import re
@@ -329,13 +331,14 @@ _specs: dict[tuple[int, str], tuple[Any, dict]] = {}
 _specs_lock = threading.Lock()
 
 
-def spec_for(definition_id: int, checksum: str, xml: str, process_id: str) -> tuple[Any, dict]:
-    """The parsed (spec, subprocess specs) of a definition version, parsed once per process."""
+def spec_for(definition_id: int, checksum: str, xml: str | Callable[[], str], process_id: str) -> tuple[Any, dict]:
+    """The parsed (spec, subprocess specs) of a definition version, parsed once per process.
+    ``xml`` may be a callable, so that callers read the (large) XML only on a cache miss."""
     key = (definition_id, checksum)
     cached = _specs.get(key)
     if cached is None:
         parser = SpiffBpmnParser()
-        parser.add_bpmn_xml(_parse_xml(xml), filename=f"{process_id}.bpmn")
+        parser.add_bpmn_xml(_parse_xml(xml() if callable(xml) else xml), filename=f"{process_id}.bpmn")
         cached = (parser.get_spec(process_id), parser.get_subprocess_specs(process_id))
         with _specs_lock:
             _specs[key] = cached

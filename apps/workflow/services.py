@@ -4,18 +4,20 @@ HumanTask mirror, write the audit event, run domain handlers."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import logging
 from dataclasses import dataclass
 
 import jsonschema
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.db import IntegrityError, transaction
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from guardian.shortcuts import assign_perm, remove_perm
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 
 from apps.core.errors import BadInput, Conflict, DomainError, Forbidden, NotFound
@@ -26,10 +28,12 @@ from . import engine, lanes, registry, selectors
 from .models import (
     DefinitionStatus,
     HumanTask,
+    HumanTaskUserObjectPermission,
     InstanceStatus,
     ProcessDefinition,
     ProcessEvent,
     ProcessInstance,
+    ProcessInstanceUserObjectPermission,
     TaskState,
 )
 
@@ -97,8 +101,28 @@ def definition_retire(*, actor: AbstractBaseUser, definition: ProcessDefinition)
 
 # --- running ----------------------------------------------------------------------------------
 
+# What a step reads of its definition (forms, tasks, lanes) never changes within a version: keep
+# it per process, keyed by id and checksum, instead of decoding those JSON columns on every step.
+_HEAVY_DEFINITION_FIELDS = ("bpmn_xml", "forms", "user_tasks", "lanes", "lane_bindings", "starters")
+
+
+@functools.lru_cache(maxsize=256)
+def _definition_content(pk: int, checksum: str, created_at: dt.datetime) -> ProcessDefinition:
+    return ProcessDefinition.objects.defer("bpmn_xml").get(pk=pk, checksum=checksum)
+
+
+def _use_cached_definition(instance: ProcessInstance) -> ProcessDefinition:
+    """Swap the instance's lightly loaded definition for the cached full one."""
+    light = instance.definition
+    cached = _definition_content(light.pk, light.checksum, light.created_at)
+    cached.status = light.status  # the one column that changes
+    instance.definition = cached
+    return cached
+
+
 def _spec(definition: ProcessDefinition):
-    return engine.spec_for(definition.pk, definition.checksum, definition.bpmn_xml, definition.process_id)
+    # The XML is read (a deferred field) only when this process has not parsed the version yet.
+    return engine.spec_for(definition.pk, definition.checksum, lambda: definition.bpmn_xml, definition.process_id)
 
 
 def _run_engine(instance: ProcessInstance, workflow, actor: AbstractBaseUser | None, action) -> None:
@@ -118,24 +142,60 @@ def _run_engine(instance: ProcessInstance, workflow, actor: AbstractBaseUser | N
         engine.current_step.reset(token)
 
 
+@functools.cache
+def _permission_id(codename: str) -> int:
+    return Permission.objects.get(content_type__app_label="workflow", codename=codename).pk
+
+
+@receiver(post_migrate)
+def _forget_cached_rows(**_kwargs) -> None:
+    """Migrations and flushes (tests) re-create permissions and definitions under other ids."""
+    _permission_id.cache_clear()
+    _definition_content.cache_clear()
+
+
+def _view_rows(instance: ProcessInstance, employees) -> list[ProcessInstanceUserObjectPermission]:
+    """Guardian's direct-FK rows granting view of the instance."""
+    return [ProcessInstanceUserObjectPermission(user_id=u, content_object=instance,
+                                                permission_id=_permission_id("view_processinstance"))
+            for u in {e.user_id for e in employees if e and e.user_id}]
+
+
 def _grant_view(instance: ProcessInstance, employees: list[Employee]) -> None:
-    for employee in employees:
-        if employee and employee.user_id:
-            assign_perm("workflow.view_processinstance", employee.user, instance)
+    ProcessInstanceUserObjectPermission.objects.bulk_create(_view_rows(instance, employees), ignore_conflicts=True)
+
+
+def _insert_tasks(pairs: list[tuple[HumanTask, lanes.Assignment]]) -> list[HumanTask]:
+    """Insert new tasks with their candidates, the complete permission for the candidates and
+    view of the instance for them: four statements for any number of tasks."""
+    tasks = HumanTask.objects.bulk_create([task for task, _assignment in pairs])
+    permission = _permission_id("complete_humantask")
+    candidates, grants, views = [], [], []
+    for task, assignment in pairs:
+        people = list({p.pk: p for p in assignment.candidates if p is not None}.values())
+        candidates += [HumanTask.candidates.through(humantask_id=task.pk, employee_id=p.pk) for p in people]
+        grants += [HumanTaskUserObjectPermission(user_id=p.user_id, content_object=task, permission_id=permission)
+                   for p in people if p.user_id]
+        views += _view_rows(task.instance, people)
+    HumanTask.candidates.through.objects.bulk_create(candidates)
+    HumanTaskUserObjectPermission.objects.bulk_create(grants, ignore_conflicts=True)
+    ProcessInstanceUserObjectPermission.objects.bulk_create(views, ignore_conflicts=True)
+    return tasks
 
 
 def _assign(task: HumanTask, assignment: lanes.Assignment) -> None:
-    """Set assignee and candidates, moving the complete permission with them."""
-    for old in task.candidates.select_related("user"):
-        if old.user_id:
-            remove_perm("workflow.complete_humantask", old.user, task)
-    people = [p for p in assignment.candidates if p is not None]
+    """Move an open task to other people, and the complete permission with it."""
+    HumanTaskUserObjectPermission.objects.filter(
+        content_object=task, permission_id=_permission_id("complete_humantask")).delete()
+    task.candidates.clear()
     task.assignee = assignment.assignee
     task.save(update_fields=["assignee"])
+    people = [p for p in assignment.candidates if p is not None]
     task.candidates.set(people)
-    for person in people:
-        if person.user_id:
-            assign_perm("workflow.complete_humantask", person.user, task)
+    HumanTaskUserObjectPermission.objects.bulk_create(
+        [HumanTaskUserObjectPermission(user_id=p.user_id, content_object=task,
+                                       permission_id=_permission_id("complete_humantask"))
+         for p in people if p.user_id], ignore_conflicts=True)
     _grant_view(task.instance, people)
 
 
@@ -157,31 +217,38 @@ def _due_at(spiff_task) -> dt.datetime | None:
     return min(dues) if dues else None
 
 
-def _sync_tasks(instance: ProcessInstance, workflow, definition: ProcessDefinition) -> list[HumanTask]:
+def _new_task(instance: ProcessInstance, spiff_task, definition: ProcessDefinition,
+              subject: Employee) -> tuple[HumanTask, lanes.Assignment]:
+    """The mirror row of a READY user task (not saved) and who gets it."""
+    spec = spiff_task.task_spec
+    meta = definition.user_task(spec.bpmn_id)
+    binding = definition.lane_binding(spec.lane or "")
+    assignment = lanes.assign(binding, subject) if binding else lanes.Assignment(None, [])
+    draft = spiff_task.data.get("draft")
+    task = HumanTask(
+        instance=instance, subject=subject, task_uuid=spiff_task.id, bpmn_id=spec.bpmn_id,
+        name=spec.bpmn_name or spec.bpmn_id, lane=spec.lane or "", assignee=assignment.assignee,
+        instructions=(spec.extensions or {}).get("instructionsForEndUser") or spec.documentation or "",
+        form_key=meta.get("form") or "", ui_form_key=meta.get("uiForm") or "",
+        data=dict(draft) if isinstance(draft, dict) else {}, due_at=_due_at(spiff_task),
+    )
+    return task, assignment
+
+
+def _sync_tasks(instance: ProcessInstance, workflow, definition: ProcessDefinition,
+                subject: Employee | None = None) -> list[HumanTask]:
     """Mirror READY user tasks: insert new ones (assigned per lane), cancel vanished ones."""
     ready = {str(t.id): t for t in engine.ready_user_tasks(workflow)}
     existing = {str(t.task_uuid): t for t in instance.tasks.filter(state=TaskState.READY)}
     vanished = [t.pk for uuid, t in existing.items() if uuid not in ready]
-    HumanTask.objects.filter(pk__in=vanished).update(state=TaskState.CANCELLED, completed_at=timezone.now())
-    created = []
-    subject = Employee.objects.select_related("unit", "rater__rater", "user").get(pk=instance.subject_id)
-    for uuid, spiff_task in ready.items():
-        if uuid in existing:
-            continue
-        spec = spiff_task.task_spec
-        meta = definition.user_task(spec.bpmn_id)
-        task = HumanTask.objects.create(
-            instance=instance, subject=subject, task_uuid=spiff_task.id, bpmn_id=spec.bpmn_id,
-            name=spec.bpmn_name or spec.bpmn_id, lane=spec.lane or "",
-            instructions=(spec.extensions or {}).get("instructionsForEndUser") or spec.documentation or "",
-            form_key=meta.get("form") or "", ui_form_key=meta.get("uiForm") or "",
-            data=dict(spiff_task.data.get("draft", {})) if isinstance(spiff_task.data.get("draft"), dict) else {},
-            due_at=_due_at(spiff_task),
-        )
-        binding = definition.lane_binding(task.lane)
-        _assign(task, lanes.assign(binding, subject) if binding else lanes.Assignment(None, []))
-        created.append(task)
-    return created
+    if vanished:
+        HumanTask.objects.filter(pk__in=vanished).update(state=TaskState.CANCELLED, completed_at=timezone.now())
+    new = [t for uuid, t in ready.items() if uuid not in existing]
+    if not new:
+        return []
+    if subject is None:
+        subject = Employee.objects.select_related("unit", "rater__rater", "user").get(pk=instance.subject_id)
+    return _insert_tasks([_new_task(instance, t, definition, subject) for t in new])
 
 
 def _refresh_open_tasks(instance: ProcessInstance, workflow, definition: ProcessDefinition) -> None:
@@ -204,15 +271,20 @@ def _refresh_open_tasks(instance: ProcessInstance, workflow, definition: Process
             _assign(task, lanes.assign(binding, task.subject) if binding else lanes.Assignment(None, []))
 
 
-def _save(instance: ProcessInstance, workflow, *, expected_lock: int) -> None:
+def _state_values(workflow, lock_version: int) -> dict:
+    """The instance columns that follow from the engine's state."""
     next_timer = engine.next_timer(workflow)
     completed = workflow.is_completed()
-    values = dict(
-        state=engine.dumps(workflow), serializer_version=engine.SERIALIZER_VERSION, lock_version=expected_lock + 1,
+    return dict(
+        state=engine.dumps(workflow), serializer_version=engine.SERIALIZER_VERSION, lock_version=lock_version,
         next_timer_at=parse_datetime(next_timer) if next_timer else None,
         status=InstanceStatus.COMPLETED if completed else InstanceStatus.RUNNING,
         ended_at=timezone.now() if completed else None,
     )
+
+
+def _save(instance: ProcessInstance, workflow, *, expected_lock: int) -> None:
+    values = _state_values(workflow, expected_lock + 1)
     updated = ProcessInstance.objects.filter(pk=instance.pk, lock_version=expected_lock).update(**values)
     if updated != 1:
         raise Conflict()
@@ -220,9 +292,15 @@ def _save(instance: ProcessInstance, workflow, *, expected_lock: int) -> None:
         setattr(instance, name, value)
 
 
-def _event(instance, kind, *, actor=None, task=None, data=None, outcome="") -> ProcessEvent:
-    return ProcessEvent.objects.create(instance=instance, kind=kind, actor=actor if actor and actor.is_authenticated else None,
-                                       task=task, data=data or {}, outcome=str(outcome)[:300])
+def _event_row(instance, kind, *, actor=None, task=None, data=None, outcome="") -> ProcessEvent:
+    return ProcessEvent(instance=instance, kind=kind, actor=actor if actor and actor.is_authenticated else None,
+                        task=task, data=data or {}, outcome=str(outcome)[:300])
+
+
+def _event(instance, kind, **fields) -> ProcessEvent:
+    event = _event_row(instance, kind, **fields)
+    event.save()
+    return event
 
 
 def _may_start(actor: AbstractBaseUser, definition: ProcessDefinition, subject: Employee) -> bool:
@@ -238,42 +316,86 @@ def _may_start(actor: AbstractBaseUser, definition: ProcessDefinition, subject: 
     )
 
 
-@transaction.atomic
-def process_start(*, actor: AbstractBaseUser | None, key: str, subject: Employee, data: dict | None = None) -> ProcessInstance:
-    """Start the published version of ``key`` for a subject. ``actor`` None is the system."""
+def _published(key: str) -> ProcessDefinition:
     definition = ProcessDefinition.objects.filter(key=key, status=DefinitionStatus.PUBLISHED).first()
     if definition is None:
         raise NotFound(_("There is no published process %(key)s.") % {"key": key})
+    return definition
+
+
+def _already_running(key: str) -> Conflict:
+    return Conflict(_("A %(key)s process is already running for this employee and period.") % {"key": key})
+
+
+@transaction.atomic
+def process_start(*, actor: AbstractBaseUser | None, key: str, subject: Employee, data: dict | None = None) -> ProcessInstance:
+    """Start the published version of ``key`` for a subject. ``actor`` None is the system."""
+    definition = _published(key)
     if actor is not None and not _may_start(actor, definition, subject):
         raise Forbidden()
     data = dict(data or {})
-    period = str(data.get("periodId") or "")
-    if ProcessInstance.objects.filter(key=key, subject=subject, period_id=period, status=InstanceStatus.RUNNING).exists():
-        raise Conflict(_("A %(key)s process is already running for this employee and period.") % {"key": key})
-    seed = {**data, "subject_employee_id": subject.pk}
-    workflow = engine.new_workflow(_spec(definition), seed)
+    if ProcessInstance.objects.filter(key=key, subject=subject, period_id=str(data.get("periodId") or ""),
+                                      status=InstanceStatus.RUNNING).exists():
+        raise _already_running(key)
+    return _start(definition, [StartRequest(subject, data)], actor)[0]
+
+
+@dataclass
+class StartRequest:
+    subject: Employee      # with unit, rater__rater and user loaded (the lanes read them)
+    data: dict
+
+
+@transaction.atomic
+def processes_start_many(*, key: str, requests: list[StartRequest]) -> list[ProcessInstance]:
+    """System starts of ``key`` for many subjects at once (bulk jobs): what ``process_start``
+    does, in a handful of statements for the whole batch. A subject with a running instance for
+    the period makes the whole batch CONFLICT; callers then go one by one to report who."""
+    return _start(_published(key), requests, None)
+
+
+def _start(definition: ProcessDefinition, requests: list[StartRequest], actor) -> list[ProcessInstance]:
+    """Insert the instances first (service tasks at the start may refer to them), run each
+    engine to its first wait, then write states, tasks, grants and audit in bulk."""
     try:
         with transaction.atomic():
-            instance = ProcessInstance.objects.create(
-                definition=definition, key=key, subject=subject, initiator=actor, period_id=period,
-                state="{}", serializer_version=engine.SERIALIZER_VERSION)
+            instances = ProcessInstance.objects.bulk_create([
+                ProcessInstance(definition=definition, key=definition.key, subject=r.subject, initiator=actor,
+                                period_id=str(r.data.get("periodId") or ""), state="{}",
+                                serializer_version=engine.SERIALIZER_VERSION) for r in requests])
     except IntegrityError:
-        raise Conflict(_("A %(key)s process is already running for this employee and period.") % {"key": key}) from None
-    _run_engine(instance, workflow, actor, lambda: None)
-    _save(instance, workflow, expected_lock=0)
-    _grant_view(instance, [subject])
-    _event(instance, ProcessEvent.Kind.STARTED, actor=actor, data=data)
-    _sync_tasks(instance, workflow, definition)
-    if instance.status == InstanceStatus.COMPLETED:
-        _event(instance, ProcessEvent.Kind.ENDED)
-    return instance
+        raise _already_running(definition.key) from None
+    spec = _spec(definition)
+    pairs, events = [], []
+    for instance, request in zip(instances, requests):
+        workflow = engine.new_workflow(spec, {**request.data, "subject_employee_id": request.subject.pk})
+        _run_engine(instance, workflow, actor, lambda: None)
+        for name, value in _state_values(workflow, 1).items():
+            setattr(instance, name, value)
+        events.append(_event_row(instance, ProcessEvent.Kind.STARTED, actor=actor, data=dict(request.data)))
+        if instance.status == InstanceStatus.COMPLETED:
+            events.append(_event_row(instance, ProcessEvent.Kind.ENDED))
+        pairs += [_new_task(instance, t, definition, request.subject) for t in engine.ready_user_tasks(workflow)]
+    ProcessInstance.objects.bulk_update(instances, ["state", "serializer_version", "lock_version", "next_timer_at",
+                                                    "status", "ended_at"])
+    ProcessInstanceUserObjectPermission.objects.bulk_create(
+        [row for instance, r in zip(instances, requests) for row in _view_rows(instance, [r.subject])],
+        ignore_conflicts=True)
+    _insert_tasks(pairs)
+    ProcessEvent.objects.bulk_create(sorted(events, key=lambda e: e.kind != ProcessEvent.Kind.STARTED))
+    return instances
 
 
 def _locked_task(task_id: int, actor: AbstractBaseUser) -> HumanTask:
-    """The task, row-locked, if the actor may see it (else NOT_FOUND)."""
+    """The task, row-locked, if the actor may see it (else NOT_FOUND). Whoever may complete it
+    sees it (its candidates are granted the instance); only others need the visibility query."""
     task = (HumanTask.objects.select_for_update(of=("self",)).select_related("instance__definition", "assignee")
-            .filter(pk=task_id).first())
-    if task is None or not selectors.tasks_visible_to(actor).filter(pk=task.pk).exists():
+            .defer(*(f"instance__definition__{name}" for name in _HEAVY_DEFINITION_FIELDS)).filter(pk=task_id).first())
+    if task is None:
+        raise NotFound()
+    _use_cached_definition(task.instance)
+    task.actor_may_complete = selectors.may_complete(actor, task)
+    if not task.actor_may_complete and not selectors.tasks_visible_to(actor).filter(pk=task.pk).exists():
         raise NotFound()
     return task
 
@@ -285,7 +407,7 @@ def _require_ready(task: HumanTask) -> None:
 
 def _require_doer(actor: AbstractBaseUser, task: HumanTask) -> None:
     """Only the assignee — or, while nobody has claimed it, a candidate — may act on a task."""
-    if not selectors.may_complete(actor, task):
+    if not task.actor_may_complete:
         raise Forbidden(_("This task is not yours."))
     if task.assignee_id and task.assignee.user_id != actor.pk:
         raise Forbidden(_("This task was claimed by someone else."))
@@ -347,16 +469,18 @@ def task_complete(*, actor: AbstractBaseUser, task_id: int, data: dict) -> Compl
         spiff_task.run()
 
     _run_engine(instance, workflow, actor, complete)
-    claimed = HumanTask.objects.filter(pk=task.pk, state=TaskState.READY).update(
-        state=TaskState.COMPLETED, completed_at=timezone.now(), completed_by=actor, data=data)
-    if claimed != 1:
+    completed = {"state": TaskState.COMPLETED, "completed_at": timezone.now(), "completed_by": actor, "data": data}
+    if HumanTask.objects.filter(pk=task.pk, state=TaskState.READY).update(**completed) != 1:
         raise Conflict()
+    for name, value in completed.items():
+        setattr(task, name, value)
     _save(instance, workflow, expected_lock=expected_lock)
-    task.refresh_from_db()
-    _event(instance, ProcessEvent.Kind.COMPLETED, actor=actor, task=task, data=data, outcome=data.get("decision", ""))
     next_tasks = _sync_tasks(instance, workflow, definition)
+    events = [_event_row(instance, ProcessEvent.Kind.COMPLETED, actor=actor, task=task, data=data,
+                         outcome=data.get("decision", ""))]
     if instance.status == InstanceStatus.COMPLETED:
-        _event(instance, ProcessEvent.Kind.ENDED)
+        events.append(_event_row(instance, ProcessEvent.Kind.ENDED))
+    ProcessEvent.objects.bulk_create(events)
     return CompleteResult(task=task, instance=instance, next_tasks=next_tasks)
 
 
@@ -364,7 +488,7 @@ def task_complete(*, actor: AbstractBaseUser, task_id: int, data: dict) -> Compl
 def task_claim(*, actor: AbstractBaseUser, task_id: int) -> HumanTask:
     task = _locked_task(task_id, actor)
     _require_ready(task)
-    if not selectors.may_complete(actor, task):
+    if not task.actor_may_complete:
         raise Forbidden(_("This task is not yours."))
     if task.assignee_id:
         if task.assignee.user_id == actor.pk:
