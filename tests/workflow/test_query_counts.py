@@ -65,3 +65,25 @@ def test_history_query_count_is_constant(hr_client, demo_db):
     assert instance.events.count() == 41
     many = queries(hr_client, HISTORY, {"id": gid("ProcessInstance", instance.pk)})
     assert few == many == 7, (few, many)
+
+
+COMPLETE = """mutation($id: ID!, $d: JSON!) { completeTask(id: $id, data: $d) { task { id state }
+  processInstance { status } nextTasks { id bpmnId assignee { name } } } }"""
+
+
+def test_complete_task_query_count_is_locked(demo_db):
+    """A completion that hands the next task to the rater: same statements whatever the number
+    of instances (session authentication included)."""
+    call_command("load_workflows", stdout=io.StringIO())
+    staff = list(Employee.objects.filter(rater__rater__isnull=False, user__isnull=False).order_by("pk"))
+    start_for(staff[:3])
+    counts = []
+    for subject in (staff[0], staff[1], staff[2]):  # the first warms the per-process caches
+        if subject is staff[2]:
+            start_for(staff[3:])  # many more instances and tasks before the last completion
+        task = ProcessInstance.objects.get(subject=subject).tasks.get(state="READY")
+        client = Client()
+        client.force_login(subject.user)
+        counts.append(queries(client, COMPLETE, {"id": gid("Task", task.pk),
+                                                 "d": {"summary": "Rencana kerja", "decision": "SUBMIT"}}))
+    assert counts[1:] == [19, 19], counts
