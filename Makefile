@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-test migrate demo serve schema messages bench clean
+.PHONY: run test install install-test migrate demo serve schema messages bench prod-check clean
 
 # Local development runs with DEBUG on (GraphiQL, a dev secret key); production sets its own env.
 run demo migrate serve: export DEBUG ?= true
@@ -61,5 +61,10 @@ messages: install
 bench: install-test
 	$(BIN)/python -m bench.org $(BENCH_ARGS)
 
+## make prod-check: start the production shape (PostgreSQL, Redis, Celery worker + beat, uvicorn
+## workers) on this machine, seed a small province and drive it briefly (README "Production")
+prod-check: install-test
+	$(BIN)/python -m bench.prodcheck $(PROD_CHECK_ARGS)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache bench/logs

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import datetime as dt
 import collections
+import datetime as dt
 import random
 import secrets
 import time

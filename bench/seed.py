@@ -51,10 +51,10 @@ class Unit:
     code: str
     name: str
     kind: str
-    parent: "Unit | None"
+    parent: Unit | None
     depth: int
     path: str = ""
-    children: list["Unit"] = field(default_factory=list)
+    children: list[Unit] = field(default_factory=list)
     head_position: int | None = None
     staff_position: int | None = None
     leader: int | None = None
@@ -335,7 +335,6 @@ def seed(employees: int, year: int, rng_seed: int = 2027, quiet: bool = False) -
         Evaluation,
         Indicator,
         OrgGoal,
-        PerformancePeriod,
         PerformancePlan,
         PlanEvent,
         WorkResult,

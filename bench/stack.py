@@ -132,6 +132,11 @@ def rss_mb(pids: list[int]) -> list[float]:
 @contextmanager
 def running(env: dict[str, str], log_dir: Path, *, workers: int = 0, celery: int = 0):
     log_dir.mkdir(parents=True, exist_ok=True)
+    if env.get("CELERY_BROKER_URL"):
+        import redis
+
+        # Jobs queued by an earlier, interrupted run would run against this run's database.
+        redis.Redis.from_url(env["CELERY_BROKER_URL"]).flushdb()
     stack = Stack(env, log_dir)
     try:
         if celery:

@@ -107,7 +107,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the timer loop and the server read while the other writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+        # A writer waits up to 20 s for another (server, timer loop, job) instead of failing.
+        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

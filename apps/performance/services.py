@@ -18,7 +18,6 @@ from apps.workflow import selectors as workflow_selectors
 from apps.workflow import services as workflow
 
 from . import rules
-from .selectors import satisfaction_index_for
 from .models import (
     BehaviorExpectation,
     CoreValue,
@@ -45,6 +44,7 @@ from .models import (
     WorkResult,
     WorkResultType,
 )
+from .selectors import satisfaction_index_for
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -163,7 +163,7 @@ def plans_open_many(*, employees: list[Employee], year: int, deadline: str,
                                   {"periodId": str(year), "planId": plan.pk, "deadline": deadline})
             for plan in waiting])
         now = timezone.now()
-        for plan, instance in zip(waiting, instances):
+        for plan, instance in zip(waiting, instances, strict=True):
             plan.process_instance, plan.updated_at = instance, now
         PerformancePlan.objects.bulk_update(waiting, ["process_instance", "updated_at"])
     return [plans[e.pk] for e in employees]

@@ -7,17 +7,18 @@
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import contextvars
 import json
 import re
 import threading
-from datetime import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import jsonschema
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from lxml import etree
 from SpiffWorkflow.bpmn import BpmnWorkflow
 from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
@@ -30,9 +31,6 @@ from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
 from SpiffWorkflow.util.task import TaskState
-
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from . import registry, sandbox
 from .lanes import resolve_binding

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import jsonschema
 from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
-from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -328,7 +328,8 @@ def _already_running(key: str) -> Conflict:
 
 
 @transaction.atomic
-def process_start(*, actor: AbstractBaseUser | None, key: str, subject: Employee, data: dict | None = None) -> ProcessInstance:
+def process_start(*, actor: AbstractBaseUser | None, key: str, subject: Employee,
+                  data: dict | None = None) -> ProcessInstance:
     """Start the published version of ``key`` for a subject. ``actor`` None is the system."""
     definition = _published(key)
     if actor is not None and not _may_start(actor, definition, subject):
@@ -367,7 +368,7 @@ def _start(definition: ProcessDefinition, requests: list[StartRequest], actor) -
         raise _already_running(definition.key) from None
     spec = _spec(definition)
     pairs, events = [], []
-    for instance, request in zip(instances, requests):
+    for instance, request in zip(instances, requests, strict=True):
         workflow = engine.new_workflow(spec, {**request.data, "subject_employee_id": request.subject.pk})
         _run_engine(instance, workflow, actor, lambda: None)
         for name, value in _state_values(workflow, 1).items():
@@ -379,7 +380,7 @@ def _start(definition: ProcessDefinition, requests: list[StartRequest], actor) -
     ProcessInstance.objects.bulk_update(instances, ["state", "serializer_version", "lock_version", "next_timer_at",
                                                     "status", "ended_at"])
     ProcessInstanceUserObjectPermission.objects.bulk_create(
-        [row for instance, r in zip(instances, requests) for row in _view_rows(instance, [r.subject])],
+        [row for instance, r in zip(instances, requests, strict=True) for row in _view_rows(instance, [r.subject])],
         ignore_conflicts=True)
     _insert_tasks(pairs)
     ProcessEvent.objects.bulk_create(sorted(events, key=lambda e: e.kind != ProcessEvent.Kind.STARTED))
