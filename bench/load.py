@@ -20,6 +20,7 @@ import httpx
 
 COMPLETE = """mutation($id: ID!, $d: JSON!) { completeTask(id: $id, data: $d) {
   task { id state } nextTasks { id bpmnId assignee { id } } } }"""
+DEBUG = bool(__import__("os").environ.get("LOAD_DEBUG"))
 DECISIONS = {"review": {"decision": "APPROVE"}, "draft": {"decision": "SUBMIT", "notes": "SKP saya."}}
 
 
@@ -127,6 +128,9 @@ async def run_load(url: str, work: Work, *, clients: int = 16, seconds: float = 
     async def sampler() -> None:
         while time.perf_counter() < stop_at and work.queue:
             await asyncio.sleep(1)
+            if DEBUG:
+                print("sample", round(time.perf_counter() - start), result.completed, len(work.queue), issued,
+                      dict(result.errors), flush=True)
             result.samples.append((time.perf_counter() - start, result.completed))
             if on_sample:
                 on_sample(result)

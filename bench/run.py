@@ -62,7 +62,7 @@ class Report:
             f"{_memory_gb()} GB RAM, {platform.python_implementation()} {platform.python_version()}, "
             f"{platform.system()} {platform.release()}.\n")
         with path.open("a") as out:
-            out.write(f"{head}\n## {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} — "
+            out.write(f"{head}\n## {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')} — "
                       f"`python -m bench.run {' '.join(sys.argv[1:])}`\n\n"
                       f"Data: {Employee.objects.count():,} employees, {HumanTask.objects.count():,} task rows.\n\n"
                       f"{HEADER}\n" + "\n".join(self.rows) + "\n")

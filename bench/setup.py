@@ -21,6 +21,9 @@ def django_setup(database_url: str | None, *, default_sqlite: str | None = None)
     import django
 
     django.setup()
+    import logging
+
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request would slow the load client
     return url
 
 
