@@ -37,8 +37,8 @@ demo: migrate
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "GraphiQL: http://$(HOST):$(PORT)/graphql/   admin: http://$(HOST):$(PORT)/admin/"
-	# The timer loop runs next to the server and stops with it.
-	$(BIN)/python manage.py run_timers --loop & trap "kill $$!" EXIT INT TERM; \
+	# The periodic tasks (BPMN timers, notification e-mails) run next to the server and stop with it.
+	$(BIN)/python manage.py run_periodic --loop & trap "kill $$!" EXIT INT TERM; \
 	$(BIN)/uvicorn project.asgi:application --host $(HOST) --port $(PORT)
 
 ## make run: virtualenv + install + migrate + Tubei demo + serve GraphiQL

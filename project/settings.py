@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "apps.organization",
     "apps.workflow",
     "apps.performance",
+    "apps.notifications",
 ]
 
 MIDDLEWARE = [
@@ -187,7 +188,17 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "fire-workflow-timers": {"task": "workflow.fire_timers", "schedule": float(os.environ.get("TIMER_INTERVAL", "10"))},
+    "send-notifications": {"task": "notifications.send_due", "schedule": float(os.environ.get("NOTIFY_INTERVAL", "60"))},
 }
+
+# E-mail (task notifications): printed to the console unless a backend is configured.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kinerja <kinerja@localhost>")
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,4 @@
-"""GraphQL for accounts: login/logout and `me`."""
+"""GraphQL for accounts: login/logout, `me`, and the user's notification setting."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from strawberry import relay
 from strawberry.types import Info
 
-from apps.accounts import services
-from apps.accounts import roles
+from apps.accounts import roles, services
+from apps.notifications import selectors as notification_selectors
+from apps.notifications import services as notification_services
 from apps.organization import selectors
 
 from .context import context, require_user
@@ -42,6 +43,10 @@ class Me:
     managed_units: list[OrgUnitType] = strawberry.field(description="Units you manage as HR (top of each scope).")
     roles: list[UserRole]
 
+    @strawberry.field(description="Whether you receive task e-mails (assigned, due in three days, overdue).")
+    def email_notifications(self) -> bool:
+        return notification_selectors.email_enabled(self.user)
+
 
 @strawberry.type
 class AccountsQuery:
@@ -70,6 +75,10 @@ class AccountsMutation:
         """Start a session (browser clients) and issue a bearer token (other clients)."""
         result = services.login(request=context(info).request, username=username, password=password)
         return LoginPayload(token=result.token, expires_at=result.expires_at, user=result.user)
+
+    @strawberry.mutation(description="Turn your task e-mails on or off; returns the new setting.")
+    def set_email_notifications(self, info: Info, enabled: bool) -> bool:
+        return notification_services.preference_set(actor=require_user(info), email_enabled=enabled).email_enabled
 
     @strawberry.mutation
     def logout(self, info: Info) -> bool:
