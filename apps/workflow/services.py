@@ -235,8 +235,7 @@ def _new_task(instance: ProcessInstance, spiff_task, definition: ProcessDefiniti
     return task, assignment
 
 
-def _sync_tasks(instance: ProcessInstance, workflow, definition: ProcessDefinition,
-                subject: Employee | None = None) -> list[HumanTask]:
+def _sync_tasks(instance: ProcessInstance, workflow, definition: ProcessDefinition) -> list[HumanTask]:
     """Mirror READY user tasks: insert new ones (assigned per lane), cancel vanished ones."""
     ready = {str(t.id): t for t in engine.ready_user_tasks(workflow)}
     existing = {str(t.task_uuid): t for t in instance.tasks.filter(state=TaskState.READY)}
@@ -246,8 +245,7 @@ def _sync_tasks(instance: ProcessInstance, workflow, definition: ProcessDefiniti
     new = [t for uuid, t in ready.items() if uuid not in existing]
     if not new:
         return []
-    if subject is None:
-        subject = Employee.objects.select_related("unit", "rater__rater", "user").get(pk=instance.subject_id)
+    subject = Employee.objects.select_related("unit", "rater__rater", "user").get(pk=instance.subject_id)
     return _insert_tasks([_new_task(instance, t, definition, subject) for t in new])
 
 
