@@ -159,6 +159,14 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # --- Kinerja settings -------------------------------------------------------------------
 # Bearer tokens for non-browser clients.
 KINERJA_TOKEN_TTL_HOURS = int(os.environ.get("TOKEN_TTL_HOURS", str(24 * 30)))
+# GraphQL subscriptions: the Channels layer carries live events between processes (Redis in
+# production); in-memory serves the single-process embedded default.
+if REDIS_URL:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
+                                  "CONFIG": {"hosts": [REDIS_URL]}}}
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
 # Login rate limits (django-ratelimit syntax). Per address is generous on purpose: a whole
 # office often reaches us through one NAT address; the per-username limit stops guessing.
 KINERJA_LOGIN_RATE_USERNAME = os.environ.get("LOGIN_RATE_USERNAME", "10/15m")
@@ -188,7 +196,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "fire-workflow-timers": {"task": "workflow.fire_timers", "schedule": float(os.environ.get("TIMER_INTERVAL", "10"))},
-    "send-notifications": {"task": "notifications.send_due", "schedule": float(os.environ.get("NOTIFY_INTERVAL", "60"))},
+    "send-notifications": {"task": "notifications.send_due",
+                           "schedule": float(os.environ.get("NOTIFY_INTERVAL", "60"))},
 }
 
 # E-mail (task notifications): printed to the console unless a backend is configured.

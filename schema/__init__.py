@@ -30,6 +30,7 @@ from .performance import (
     PlanningMutation,
     PlanningQuery,
 )
+from .subscriptions import Subscription
 from .workflow import WorkflowMutation, WorkflowQuery
 
 Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery, PerformanceQuery, PlanningQuery,
@@ -53,6 +54,7 @@ LIMIT_RULES = [*QueryDepthLimiter(max_depth=settings.KINERJA_GRAPHQL_MAX_DEPTH).
 schema = KinerjaSchema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     config=StrawberryConfig(relay_max_results=settings.KINERJA_GRAPHQL_MAX_PAGE),
     extensions=[
         lambda: AddValidationRules(LIMIT_RULES),

@@ -10,8 +10,8 @@ from apps.organization.models import Employee
 from apps.workflow import registry
 from apps.workflow.registry import StepContext
 
-from . import cascade, rules, services
-from .models import DevelopmentPlanItem, Evaluation, EvaluationStatus, PerformancePlan, PlanEvent, PlanStatus
+from . import cascade, history, rules, services
+from .models import DevelopmentPlanItem, Evaluation, EvaluationStatus, PerformancePlan, PlanStatus
 
 
 def _plan(step: StepContext) -> PerformancePlan:
@@ -34,7 +34,7 @@ def plan_submit(step: StepContext) -> None:
     _refuse_cascade(plan)
     plan.status = PlanStatus.SUBMITTED
     plan.save(update_fields=["status", "updated_at"])
-    PlanEvent.objects.create(plan=plan, actor=step.actor, kind="SUBMITTED", data={"notes": step.data.get("notes", "")})
+    history.record(plan=plan, actor=step.actor, kind="SUBMITTED", data={"notes": step.data.get("notes", "")})
 
 
 @registry.register("performance.plan.review")
@@ -43,7 +43,7 @@ def plan_review(step: StepContext) -> None:
     if step.data.get("decision") == "REVISE":
         plan.status, plan.revision_notes = PlanStatus.DRAFT, step.data.get("notes", "")
         plan.save(update_fields=["status", "revision_notes", "updated_at"])
-        PlanEvent.objects.create(plan=plan, actor=step.actor, kind="RETURNED", data={"notes": plan.revision_notes})
+        history.record(plan=plan, actor=step.actor, kind="RETURNED", data={"notes": plan.revision_notes})
         return
     upper = cascade.supervisor_plan(plan)
     if upper is not None and upper.status != PlanStatus.APPROVED:
@@ -52,7 +52,7 @@ def plan_review(step: StepContext) -> None:
     plan.status, plan.approved_at, plan.approved_by = PlanStatus.APPROVED, timezone.now(), step.actor
     plan.revision_notes = ""
     plan.save(update_fields=["status", "approved_at", "approved_by", "revision_notes", "updated_at"])
-    PlanEvent.objects.create(plan=plan, actor=step.actor, kind="APPROVED", data={})
+    history.record(plan=plan, actor=step.actor, kind="APPROVED", data={})
 
 
 @registry.register("performance.plan.flag_overdue")
@@ -60,7 +60,7 @@ def plan_flag_overdue(step: StepContext) -> bool:
     plan = _plan(step)
     plan.is_overdue = True
     plan.save(update_fields=["is_overdue", "updated_at"])
-    PlanEvent.objects.create(plan=plan, kind="OVERDUE", data={})
+    history.record(plan=plan, kind="OVERDUE", data={})
     return True
 
 
@@ -72,7 +72,7 @@ def _evaluation(step: StepContext) -> Evaluation:
 
 
 def _log(evaluation: Evaluation, actor, kind: str, data: dict | None = None) -> None:
-    PlanEvent.objects.create(plan=evaluation.plan, actor=actor, kind=kind,
+    history.record(plan=evaluation.plan, actor=actor, kind=kind,
                              data={"evaluationId": evaluation.pk, "period": str(evaluation.period), **(data or {})})
 
 

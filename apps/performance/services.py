@@ -17,7 +17,7 @@ from apps.organization.models import Employee, OrgUnit
 from apps.workflow import selectors as workflow_selectors
 from apps.workflow import services as workflow
 
-from . import rules
+from . import history, rules
 from .models import (
     BehaviorExpectation,
     CoreValue,
@@ -229,7 +229,7 @@ def work_result_upsert(*, actor: AbstractBaseUser, plan: PerformancePlan, work_r
         Indicator(work_result=result, aspect=ind["aspect"], text=ind["text"].strip(), target=str(ind["target"]).strip(),
                   unit=(ind.get("unit") or "").strip(), kind=ind.get("kind") or IndicatorKind.NORMAL)
         for ind in indicators])
-    PlanEvent.objects.create(plan=plan, actor=actor, kind="WORK_RESULT_SAVED",
+    history.record(plan=plan, actor=actor, kind="WORK_RESULT_SAVED",
                              data={"workResultId": result.pk, "text": result.text, "parents": sorted(parent_ids),
                                    "orgGoalId": org_goal_id, "indicators": indicators})
     return result
@@ -241,7 +241,7 @@ def work_result_delete(*, actor: AbstractBaseUser, work_result: WorkResult) -> N
     _require_drafting(actor, plan)
     if work_result.children.exists():
         raise Conflict(_("Staff plans already support this work result; it cannot be deleted."))
-    PlanEvent.objects.create(plan=plan, actor=actor, kind="WORK_RESULT_DELETED",
+    history.record(plan=plan, actor=actor, kind="WORK_RESULT_DELETED",
                              data={"workResultId": work_result.pk, "text": work_result.text})
     work_result.delete()
 
@@ -254,7 +254,7 @@ def behavior_expectation_set(*, actor: AbstractBaseUser, plan: PerformancePlan, 
     value = _choice(core_value, CoreValue, "coreValue")
     expectation, _created = BehaviorExpectation.objects.update_or_create(plan=plan, core_value=value,
                                                                          defaults={"text": text.strip()})
-    PlanEvent.objects.create(plan=plan, actor=actor, kind="BEHAVIOR_EXPECTATION_SET",
+    history.record(plan=plan, actor=actor, kind="BEHAVIOR_EXPECTATION_SET",
                              data={"coreValue": value, "text": expectation.text})
     return expectation
 
@@ -407,7 +407,7 @@ def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period:
         indicator=indicator, period=period,
         defaults={"value": str(value).strip(), "note": note.strip(), "evidence_links": evidence_links,
                   "recorded_by": actor})
-    PlanEvent.objects.create(plan=plan, actor=actor, kind="REALIZATION_RECORDED",
+    history.record(plan=plan, actor=actor, kind="REALIZATION_RECORDED",
                              data={"indicatorId": indicator.pk, "period": str(period), "value": realization.value,
                                    "evidenceLinks": evidence_links})
     for upload in evidence_files or []:
@@ -441,7 +441,7 @@ def evaluation_rate(*, actor: AbstractBaseUser, evaluation: Evaluation, result_r
     evaluation.result_feedback = result_feedback
     evaluation.rated_by, evaluation.rated_as_acting = rater, employee.rater_is_acting and employee.rater_id == rater.pk
     evaluation.save()
-    PlanEvent.objects.create(plan=evaluation.plan, actor=actor, kind="RATED",
+    history.record(plan=evaluation.plan, actor=actor, kind="RATED",
                              data={"evaluationId": evaluation.pk, "resultRating": result_rating,
                                    "behaviorRating": behavior_rating, "predicate": evaluation.predicate,
                                    "actingOfficial": evaluation.rated_as_acting})
@@ -495,7 +495,7 @@ def feedback_give(*, actor: AbstractBaseUser, work_result: WorkResult, text: str
     if not text or not text.strip():
         raise BadInput(fields={"text": _("required")})
     feedback = Feedback.objects.create(work_result=work_result, text=text.strip(), given_by=giver)
-    PlanEvent.objects.create(plan=plan, actor=actor, kind="FEEDBACK", data={"workResultId": work_result.pk,
+    history.record(plan=plan, actor=actor, kind="FEEDBACK", data={"workResultId": work_result.pk,
                                                                              "text": feedback.text})
     return feedback
 
@@ -546,7 +546,7 @@ def evidence_add(*, actor: AbstractBaseUser, realization: Realization, upload) -
                         uploaded_by=actor)
     evidence.file.save(name, upload, save=False)
     evidence.save()
-    PlanEvent.objects.create(plan=realization.indicator.work_result.plan, actor=actor, kind="EVIDENCE_UPLOADED",
+    history.record(plan=realization.indicator.work_result.plan, actor=actor, kind="EVIDENCE_UPLOADED",
                              data={"realizationId": realization.pk, "name": name, "size": upload.size})
     return evidence
 
@@ -561,5 +561,5 @@ def plan_attachments_set(*, actor: AbstractBaseUser, plan: PerformancePlan, reso
                                  ("consequences", consequences))}
     plan.attachments = clean
     plan.save(update_fields=["attachments", "updated_at"])
-    PlanEvent.objects.create(plan=plan, actor=actor, kind="ATTACHMENTS_SET", data=clean)
+    history.record(plan=plan, actor=actor, kind="ATTACHMENTS_SET", data=clean)
     return plan

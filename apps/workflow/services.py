@@ -20,6 +20,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 
+from apps.core import events
 from apps.core.errors import BadInput, Conflict, DomainError, Forbidden, NotFound
 from apps.organization import selectors as org
 from apps.organization.models import Employee
@@ -180,7 +181,16 @@ def _insert_tasks(pairs: list[tuple[HumanTask, lanes.Assignment]]) -> list[Human
     HumanTask.candidates.through.objects.bulk_create(candidates)
     HumanTaskUserObjectPermission.objects.bulk_create(grants, ignore_conflicts=True)
     ProcessInstanceUserObjectPermission.objects.bulk_create(views, ignore_conflicts=True)
+    for task, assignment in pairs:
+        _tell(task, "ASSIGNED" if task.assignee_id else "CLAIMABLE",
+              [p.user_id for p in assignment.candidates if p is not None])
     return tasks
+
+
+def _tell(task: HumanTask, kind: str, user_ids) -> None:
+    """A live ``taskEvents`` message to these users (after the commit)."""
+    events.publish([events.user_group(u) for u in sorted({u for u in user_ids if u})], events.TASK_EVENT,
+                   {"kind": kind, "task_id": task.pk})
 
 
 def _assign(task: HumanTask, assignment: lanes.Assignment) -> None:
@@ -365,15 +375,15 @@ def _start(definition: ProcessDefinition, requests: list[StartRequest], actor) -
     except IntegrityError:
         raise _already_running(definition.key) from None
     spec = _spec(definition)
-    pairs, events = [], []
+    pairs, audit = [], []
     for instance, request in zip(instances, requests, strict=True):
         workflow = engine.new_workflow(spec, {**request.data, "subject_employee_id": request.subject.pk})
         _run_engine(instance, workflow, actor, lambda: None)
         for name, value in _state_values(workflow, 1).items():
             setattr(instance, name, value)
-        events.append(_event_row(instance, ProcessEvent.Kind.STARTED, actor=actor, data=dict(request.data)))
+        audit.append(_event_row(instance, ProcessEvent.Kind.STARTED, actor=actor, data=dict(request.data)))
         if instance.status == InstanceStatus.COMPLETED:
-            events.append(_event_row(instance, ProcessEvent.Kind.ENDED))
+            audit.append(_event_row(instance, ProcessEvent.Kind.ENDED))
         pairs += [_new_task(instance, t, definition, request.subject) for t in engine.ready_user_tasks(workflow)]
     ProcessInstance.objects.bulk_update(instances, ["state", "serializer_version", "lock_version", "next_timer_at",
                                                     "status", "ended_at"])
@@ -381,14 +391,15 @@ def _start(definition: ProcessDefinition, requests: list[StartRequest], actor) -
         [row for instance, r in zip(instances, requests, strict=True) for row in _view_rows(instance, [r.subject])],
         ignore_conflicts=True)
     _insert_tasks(pairs)
-    ProcessEvent.objects.bulk_create(sorted(events, key=lambda e: e.kind != ProcessEvent.Kind.STARTED))
+    ProcessEvent.objects.bulk_create(sorted(audit, key=lambda e: e.kind != ProcessEvent.Kind.STARTED))
     return instances
 
 
 def _locked_task(task_id: int, actor: AbstractBaseUser) -> HumanTask:
     """The task, row-locked, if the actor may see it (else NOT_FOUND). Whoever may complete it
     sees it (its candidates are granted the instance); only others need the visibility query."""
-    task = (HumanTask.objects.select_for_update(of=("self",)).select_related("instance__definition", "assignee")
+    task = (HumanTask.objects.select_for_update(of=("self",))
+            .select_related("instance__definition", "assignee", "subject")
             .defer(*(f"instance__definition__{name}" for name in _HEAVY_DEFINITION_FIELDS)).filter(pk=task_id).first())
     if task is None:
         raise NotFound()
@@ -475,11 +486,13 @@ def task_complete(*, actor: AbstractBaseUser, task_id: int, data: dict) -> Compl
         setattr(task, name, value)
     _save(instance, workflow, expected_lock=expected_lock)
     next_tasks = _sync_tasks(instance, workflow, definition)
-    events = [_event_row(instance, ProcessEvent.Kind.COMPLETED, actor=actor, task=task, data=data,
+    # Completed for the subject (a step of their process) and for whoever completed it.
+    _tell(task, "COMPLETED", [actor.pk, task.subject.user_id])
+    audit = [_event_row(instance, ProcessEvent.Kind.COMPLETED, actor=actor, task=task, data=data,
                          outcome=data.get("decision", ""))]
     if instance.status == InstanceStatus.COMPLETED:
-        events.append(_event_row(instance, ProcessEvent.Kind.ENDED))
-    ProcessEvent.objects.bulk_create(events)
+        audit.append(_event_row(instance, ProcessEvent.Kind.ENDED))
+    ProcessEvent.objects.bulk_create(audit)
     return CompleteResult(task=task, instance=instance, next_tasks=next_tasks)
 
 
