@@ -27,7 +27,16 @@ def email_enabled(user: AbstractBaseUser) -> bool:
     return not NotificationPreference.objects.filter(user=user, email_enabled=False).exists()
 
 
+def _reachable(user_path: str) -> Q:
+    """The user at ``user_path`` can be mailed: active, has an address, has not opted out."""
+    opted_out = NotificationPreference.objects.filter(user=OuterRef(user_path), email_enabled=False)
+    return (Q(**{f"{user_path}__is_active": True}) & ~Q(**{f"{user_path}__email": ""})
+            & ~Exists(opted_out))
+
+
 def due_notices(now: dt.datetime, *, limit: int) -> list[Notice]:
+    """Up to ``limit`` notices per kind. Only tasks with somebody left to tell are read, so that
+    tasks whose people cannot be mailed never crowd out the others."""
     ready = (HumanTask.objects.filter(state=TaskState.READY)
              .select_related("assignee__user", "subject", "instance__definition")
              .prefetch_related("candidates__user").order_by("created_at", "pk"))
@@ -38,17 +47,23 @@ def due_notices(now: dt.datetime, *, limit: int) -> list[Notice]:
     ]
     notices = []
     for kind, tasks in wanted:
-        # Not yet told: the current assignee (a reassigned task is news to the new one), or
-        # any candidate of a task nobody has claimed.
-        told = SentNotification.objects.filter(task=OuterRef("pk"), kind=kind)
+        # Not yet told: the current assignee (a reassigned task is news to the new one), or a
+        # candidate of a task nobody has claimed.
+        told = SentNotification.objects.filter(kind=kind)
+        untold_candidate = (HumanTask.candidates.through.objects
+                            .filter(humantask_id=OuterRef("pk"))
+                            .filter(_reachable("employee__user"))
+                            .exclude(Exists(told.filter(task=OuterRef("humantask_id"),
+                                                        user=OuterRef("employee__user")))))
         tasks = list(tasks.filter(
-            (Q(assignee__isnull=False) & ~Exists(told.filter(user=OuterRef("assignee__user"))))
-            | (Q(assignee__isnull=True) & ~Exists(told)))[:limit])
-        sent = set(SentNotification.objects.filter(kind=kind, task__in=tasks).values_list("task_id", "user_id"))
+            (Q(assignee__isnull=False) & _reachable("assignee__user")
+             & ~Exists(told.filter(task=OuterRef("pk"), user=OuterRef("assignee__user"))))
+            | (Q(assignee__isnull=True) & Exists(untold_candidate)))[:limit])
+        sent = set(told.filter(task__in=tasks).values_list("task_id", "user_id"))
         for task in tasks:
             people = [task.assignee] if task.assignee else list(task.candidates.all())
             notices += [Notice(task, p.user, kind) for p in people
                         if p.user_id and p.user.is_active and p.user.email and (task.pk, p.user_id) not in sent]
     opted_out = set(NotificationPreference.objects.filter(
         email_enabled=False, user__in={n.user.pk for n in notices}).values_list("user_id", flat=True))
-    return [n for n in notices if n.user.pk not in opted_out][:limit]
+    return [n for n in notices if n.user.pk not in opted_out]

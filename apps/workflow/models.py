@@ -122,6 +122,7 @@ class HumanTask(models.Model):
             models.Index(fields=["instance", "state"]),
             models.Index(fields=["subject", "state"]),
             models.Index(fields=["state", "due_at"]),
+            models.Index(fields=["state", "created_at"]),  # the notification sweep: newly assigned tasks
         ]
         permissions = [("complete_humantask", "Can complete the task")]
 
