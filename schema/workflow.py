@@ -157,7 +157,32 @@ def _definition(user, definition_id: strawberry.ID) -> models.ProcessDefinition:
 
 
 @strawberry.type
+class DefinitionProblem:
+    element_id: str | None = strawberry.field(description="The BPMN element (its id) the problem is about, if any.")
+    tag: str | None
+    line: int | None
+    message: str
+
+
+@strawberry.type
+class DefinitionCheck:
+    valid: bool
+    problems: list[DefinitionProblem]
+
+
+@strawberry.type
 class WorkflowQuery:
+    @strawberry.field
+    def check_process_definition(self, info: Info, bpmn_xml: str, forms: JSON | None = None,
+                                 lane_bindings: JSON | None = None, key: str | None = None) -> DefinitionCheck:
+        """Process admin: the checks of uploadProcessDefinition, storing nothing — each problem
+        with the element it is about (for showing it on the diagram)."""
+        problems = services.definition_check(actor=require_user(info), bpmn_xml=bpmn_xml, forms=forms,
+                                             lane_bindings=lane_bindings, key=key)
+        return DefinitionCheck(valid=not problems, problems=[
+            DefinitionProblem(element_id=p.element_id, tag=p.tag, line=p.line, message=str(p.message))
+            for p in problems])
+
     @strawberry_django.field
     def process_definitions(self, info: Info, key: str | None = None) -> list[ProcessDefinitionType]:
         """Process admins see every version; everyone else the published ones."""

@@ -54,14 +54,30 @@ def _refuse(problems: list[engine.Problem]) -> BadInput:
                     errors=[p.as_dict() for p in problems])
 
 
+def _check(actor: AbstractBaseUser | None, bpmn_xml: str, forms: dict | None, lane_bindings: dict | None,
+           key: str | None) -> engine.CheckedDefinition:
+    _require_process_admin(actor)
+    return engine.check_definition(bpmn_xml, forms, lane_bindings, key,
+                                   allow_scripts=actor is None or actor.has_perm("workflow.deploy_script"))
+
+
+def definition_check(*, actor: AbstractBaseUser, bpmn_xml: str, forms: dict | None = None,
+                     lane_bindings: dict | None = None, key: str | None = None) -> list[engine.Problem]:
+    """The problems ``definition_upload`` would refuse the file for, without storing anything
+    (the modeler's "Periksa"); empty when it would be accepted."""
+    try:
+        _check(actor, bpmn_xml, forms, lane_bindings, key)
+    except engine.DefinitionInvalid as exc:
+        return exc.problems
+    return []
+
+
 @transaction.atomic
 def definition_upload(*, actor: AbstractBaseUser | None, bpmn_xml: str, forms: dict | None = None,
                       lane_bindings: dict | None = None, key: str | None = None) -> ProcessDefinition:
     """Check an uploaded BPMN and store it as a new DRAFT version of its process."""
-    _require_process_admin(actor)
     try:
-        checked = engine.check_definition(bpmn_xml, forms, lane_bindings, key,
-                                          allow_scripts=actor is None or actor.has_perm("workflow.deploy_script"))
+        checked = _check(actor, bpmn_xml, forms, lane_bindings, key)
     except engine.DefinitionInvalid as exc:
         raise _refuse(exc.problems) from None
     definition_key = key or checked.process_id

@@ -161,3 +161,25 @@ def test_superuser_may_deploy_scripts(published, client_for, django_user_model, 
 def test_messages_are_plain_words(admin):
     problems = refused(admin, CASES["malformed XML"][0])
     assert re.search(r"XML", problems[0]["message"]) and problems[0]["line"]
+
+
+CHECK = """query($x: String!, $f: JSON, $b: JSON) { checkProcessDefinition(bpmnXml: $x, forms: $f, laneBindings: $b) {
+  valid problems { elementId tag line message } } }"""
+
+
+def test_check_gives_the_uploads_problems_and_stores_nothing(admin):
+    """What the modeler's "Periksa" calls: the same checks as the upload, as data."""
+    assert admin.data(CHECK, {"x": DEMO_XML, "f": FORMS})["checkProcessDefinition"] == {"valid": True, "problems": []}
+    xml = _replace('name="Pegawai"', 'name="Tamu"', _replace('value="draft.schema.json"', 'value="x.json"'))
+    before = ProcessDefinition.objects.count()
+    check = admin.data(CHECK, {"x": xml, "f": FORMS})["checkProcessDefinition"]
+    assert check["valid"] is False
+    assert ProcessDefinition.objects.count() == before
+    assert {p["elementId"] for p in check["problems"]} == {p["elementId"] for p in refused(admin, xml)}
+    assert {"Lane_pegawai", "draft"} <= {p["elementId"] for p in check["problems"]}
+
+
+def test_check_is_for_process_admins(published, client_for, gql):
+    staff = client_for(published.staff.user.username)
+    assert staff.error(CHECK, {"x": DEMO_XML, "f": FORMS})["extensions"]["code"] == "FORBIDDEN"
+    assert gql.error(CHECK, {"x": DEMO_XML, "f": FORMS})["extensions"]["code"] == "UNAUTHENTICATED"
