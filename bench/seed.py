@@ -1,6 +1,9 @@
 """A synthetic province for the benchmarks, written with bulk inserts.
 
-    python -m bench.seed --employees 100000 [--database-url URL] [--year 2027]
+    python -m bench.seed --employees 100000 [--database-url URL] [--year 2027] [--replace]
+
+It empties the database first, and so refuses one that already holds employees unless told
+with ``--replace``.
 
 What it writes (into a flushed database, with the bundled processes published):
 - units 6 levels deep (province → agencies → divisions → sections → technical units → sub-units),
@@ -319,7 +322,12 @@ class Seq:
         return self.next[name]
 
 
-def seed(employees: int, year: int, rng_seed: int = 2027, quiet: bool = False) -> dict[str, int]:
+class NotEmpty(Exception):
+    pass
+
+
+def seed(employees: int, year: int, rng_seed: int = 2027, quiet: bool = False,
+         replace: bool = False) -> dict[str, int]:
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group, Permission, User
     from django.core.management import call_command
@@ -351,6 +359,9 @@ def seed(employees: int, year: int, rng_seed: int = 2027, quiet: bool = False) -
 
     rng = random.Random(rng_seed)
     call_command("migrate", verbosity=0)
+    if not replace and Employee.objects.exists():
+        # The seed empties the database first: never by accident (a production DATABASE_URL).
+        raise NotEmpty(f"the database holds {Employee.objects.count()} employees; --replace empties it")
     call_command("flush", "--noinput", verbosity=0)
     call_command("load_workflows", stdout=open("/dev/null", "w"))
     units = build_units(employees)
@@ -559,12 +570,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--year", type=int, default=dt.date.today().year + 1,
                         help="the year being planned (default: next year, the coming January peak)")
     parser.add_argument("--database-url", default=None)
+    parser.add_argument("--replace", action="store_true", help="empty a database that already holds data")
     args = parser.parse_args(argv)
     if args.employees < 300:
         parser.error("--employees must be at least 300")
     django_setup(args.database_url)
     start = time.perf_counter()
-    counts = seed(args.employees, args.year)
+    try:
+        counts = seed(args.employees, args.year, replace=args.replace)
+    except NotEmpty as exc:
+        parser.error(str(exc))
     elapsed = time.perf_counter() - start
     print(f"\nSeeded {db_label()} with {args.employees} employees in {elapsed:.0f} s:")
     print(json.dumps(counts, indent=1))

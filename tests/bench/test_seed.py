@@ -65,3 +65,9 @@ def _gid(task: HumanTask) -> str:
     from strawberry import relay
 
     return str(relay.GlobalID("Task", str(task.pk)))
+
+
+def test_seed_refuses_a_database_with_data_unless_told(province):
+    with pytest.raises(seed.NotEmpty):
+        seed.seed(300, 2027, quiet=True)
+    assert Employee.objects.count() >= 590  # untouched
