@@ -70,6 +70,12 @@ class ProcessEventType:
     created_at: dt.datetime
 
 
+@strawberry.type
+class ProcessDiagram:
+    completed_elements: list[str] = strawberry.field(description="BPMN element ids done, in the order first done.")
+    active_elements: list[str] = strawberry.field(description="BPMN element ids the instance is at now.")
+
+
 @strawberry_django.type(models.ProcessInstance, name="ProcessInstance")
 class ProcessInstanceType(relay.Node):
     key: str
@@ -81,6 +87,12 @@ class ProcessInstanceType(relay.Node):
     started_at: dt.datetime
     ended_at: Optional[dt.datetime]
     history: list[ProcessEventType] = strawberry_django.field(field_name="events", description="The audit trail, oldest first.")
+
+    @strawberry_django.field(only=["state", "definition_id"], select_related=["definition"],
+                             description="Where the instance has been and is, for drawing it on its diagram.")
+    def diagram(self) -> ProcessDiagram:
+        completed, active = selectors.diagram_state(self)
+        return ProcessDiagram(completed_elements=completed, active_elements=active)
 
     @strawberry_django.field(prefetch_related=["tasks"])
     def active_tasks(self) -> list["TaskType"]:

@@ -387,6 +387,20 @@ def loads(state: str, spec_pair: tuple[Any, dict]) -> BpmnWorkflow:
     return workflow
 
 
+def element_states(workflow: BpmnWorkflow) -> tuple[list[str], list[str]]:
+    """BPMN element ids the instance has completed (in order) and is at now (for drawing it)."""
+    completed, active = [], []
+    for task in workflow.get_tasks():
+        bpmn_id = getattr(task.task_spec, "bpmn_id", None)
+        if not bpmn_id:
+            continue  # the engine's own helper tasks
+        if task.state == TaskState.COMPLETED and bpmn_id not in completed:
+            completed.append(bpmn_id)
+        elif task.state in (TaskState.READY, TaskState.WAITING, TaskState.STARTED) and bpmn_id not in active:
+            active.append(bpmn_id)
+    return completed, active
+
+
 def ready_user_tasks(workflow: BpmnWorkflow) -> list:
     return workflow.get_tasks(state=TaskState.READY, manual=True)
 

@@ -7,6 +7,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from apps.organization import selectors as org
 from apps.organization.models import Employee, Role
 
+from . import engine
 from .models import (
     DefinitionStatus,
     HumanTask,
@@ -66,3 +67,10 @@ def holds_open_task(user: AbstractBaseUser, instance_id: int, bpmn_id: str) -> b
     """Whether the user is the assignee of a READY task with this BPMN id in the instance."""
     return HumanTask.objects.filter(instance_id=instance_id, bpmn_id=bpmn_id, state=TaskState.READY,
                                     assignee__user=user).exists()
+
+
+def diagram_state(instance: ProcessInstance) -> tuple[list[str], list[str]]:
+    """The elements an instance has completed and is at, read from its stored state."""
+    definition = instance.definition
+    spec = engine.spec_for(definition.pk, definition.checksum, lambda: definition.bpmn_xml, definition.process_id)
+    return engine.element_states(engine.loads(instance.state, spec))

@@ -205,3 +205,23 @@ def test_task_filters(published, client_for):
 
 def test_anonymous_gets_nothing(published, gql):
     assert gql.error(TASKS, {"f": {}})["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+DIAGRAM = """query($id: ID!) { processInstance(id: $id) { diagram { completedElements activeElements }
+  definition { bpmnXml } } }"""
+
+
+def test_diagram_state_for_the_instance_viewer(published, client_for):
+    """Where an instance has been and is, by BPMN element id — for the subject, the people in
+    it and HR of the unit; NOT_FOUND for anyone else."""
+    d = published
+    staff = client_for(d.staff.user.username)
+    instance = start(staff, d.staff)
+    diagram = staff.data(DIAGRAM, {"id": instance["id"]})["processInstance"]["diagram"]
+    assert diagram == {"completedElements": ["start"], "activeElements": ["draft", "deadline"]}  # its timer waits
+    complete(staff, instance["activeTasks"][0]["id"], DRAFT)
+    for who in (d.staff, d.kasi, d.hr_all):
+        found = client_for(who.user.username).data(DIAGRAM, {"id": instance["id"]})["processInstance"]
+        assert found["diagram"] == {"completedElements": ["start", "draft"], "activeElements": ["review"]}
+        assert 'id="review"' in found["definition"]["bpmnXml"]  # what the viewer draws it on
+    assert client_for(d.peer.user.username).error(DIAGRAM, {"id": instance["id"]})["extensions"]["code"] == "NOT_FOUND"
