@@ -11,6 +11,7 @@ import asyncio
 import base64
 import collections
 import datetime as dt
+import os
 import random
 import secrets
 import time
@@ -20,7 +21,7 @@ import httpx
 
 COMPLETE = """mutation($id: ID!, $d: JSON!) { completeTask(id: $id, data: $d) {
   task { id state } nextTasks { id bpmnId assignee { id } } } }"""
-DEBUG = bool(__import__("os").environ.get("LOAD_DEBUG"))
+DEBUG = bool(os.environ.get("LOAD_DEBUG"))  # print the queue and counts every second
 DECISIONS = {"review": {"decision": "APPROVE"}, "draft": {"decision": "SUBMIT", "notes": "SKP saya."}}
 
 

@@ -147,3 +147,25 @@ def test_people_who_cannot_be_mailed_do_not_hold_up_the_others(published):
     mail.outbox.clear()
     assert notifications_send_due(limit=1) == 1
     assert [m.to for m in mail.outbox] == [[d.peer.user.email]]
+
+
+class FailingBackend:
+    """An SMTP server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("smtp down")
+
+
+def test_a_mail_that_fails_is_sent_by_the_next_sweep(published, settings):
+    from apps.notifications.models import SentNotification
+    from apps.notifications.services import notifications_send_due
+
+    start(published.staff)
+    settings.EMAIL_BACKEND = "tests.test_notifications.FailingBackend"
+    assert notifications_send_due() == 0
+    assert not SentNotification.objects.exists()  # released, not marked as sent
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert [m.to for m in sweep()] == [[published.staff.user.email]]

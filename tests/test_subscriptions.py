@@ -116,10 +116,13 @@ def test_plan_progress_for_those_who_may_see_the_plan(published, asgi_url, clien
     d = published
     plan = performance.plan_open(employee=d.staff, year=2027,
                                  deadline=performance.planning_deadline(2027).isoformat(), actor=None)
-    watcher = Subscriber(asgi_url, token_for(d.kasi)).subscribe(PLAN, {"id": gid("PerformancePlan", plan.pk)})
+    rater_token = token_for(d.kasi)
+    watcher = Subscriber(asgi_url, rater_token).subscribe(PLAN, {"id": gid("PerformancePlan", plan.pk)})
     stranger = Subscriber(asgi_url, token_for(d.peer)).subscribe(PLAN, {"id": gid("PerformancePlan", plan.pk)})
     refused = stranger.messages(1)
     assert refused and refused[0]["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    bogus = Subscriber(asgi_url, rater_token).subscribe(PLAN, {"id": "bukan-id"}).messages(1)
+    assert bogus and bogus[0]["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
     performance.plan_attachments_set(actor=d.staff.user, plan=plan, resources=["Laptop"], accountability=[],
                                      consequences=[])
@@ -146,3 +149,18 @@ def test_a_session_cookie_from_a_foreign_origin_is_refused(published, asgi_url):
     assert refused.value.response.status_code == 403
     # The same cookie from our own host is let through (and is then just an unknown session).
     Subscriber(asgi_url, None, origin=f"http://{asgi_url}", cookie="sessionid=abc").close()
+
+
+def test_a_broken_channel_layer_does_not_fail_the_work(published, monkeypatch, caplog):
+    """Live events go out after the commit; if the layer is down, the step still stands."""
+    from apps.core import events
+
+    class Down:
+        async def group_send(self, group, message):
+            raise ConnectionError("redis down")
+
+    monkeypatch.setattr(events, "get_channel_layer", lambda: Down())
+    instance = workflow.process_start(actor=None, key="approval_demo", subject=published.staff,
+                                      data={"periodId": "2026"})
+    assert instance.tasks.get().state == "READY"
+    assert "could not publish task.event" in caplog.text

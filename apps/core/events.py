@@ -28,14 +28,22 @@ def plan_group(plan_id: int) -> str:
 
 
 def publish(groups: list[str], type_: str, payload: dict) -> None:
-    def send() -> None:
-        layer = get_channel_layer()
-        if layer is None:
-            return
-        for group in groups:
-            try:
-                async_to_sync(layer.group_send)(group, {"type": type_, **payload})
-            except Exception:  # a live update must never fail the work that caused it
-                logger.exception("could not publish %s to %s", type_, group)
+    publish_many([(group, type_, payload) for group in groups])
 
-    transaction.on_commit(send)
+
+def publish_many(messages: list[tuple[str, str, dict]]) -> None:
+    """Send (group, type, payload) messages after the commit, all in one go: a bulk job that
+    creates thousands of tasks pays for one hand-over to the layer, not one each."""
+    if messages:
+        transaction.on_commit(lambda: async_to_sync(_send_all)(messages))
+
+
+async def _send_all(messages: list[tuple[str, str, dict]]) -> None:
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for group, type_, payload in messages:
+        try:
+            await layer.group_send(group, {"type": type_, **payload})
+        except Exception:  # a live update must never fail the work that caused it
+            logger.exception("could not publish %s to %s", type_, group)

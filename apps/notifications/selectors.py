@@ -39,6 +39,9 @@ def due_notices(now: dt.datetime, *, limit: int) -> list[Notice]:
     tasks whose people cannot be mailed never crowd out the others."""
     ready = (HumanTask.objects.filter(state=TaskState.READY)
              .select_related("assignee__user", "subject", "instance__definition")
+             # A mail needs the process's name, not its stored state, XML or forms.
+             .defer("instance__state", "instance__definition__bpmn_xml", "instance__definition__forms",
+                    "instance__definition__user_tasks", "instance__definition__lanes")
              .prefetch_related("candidates__user").order_by("created_at", "pk"))
     wanted = [
         (NotificationKind.ASSIGNED, ready.filter(created_at__gte=now - ASSIGNED_WINDOW)),

@@ -3,6 +3,7 @@ load state, act, save state with ``lock_version + 1`` (a lost race is CONFLICT),
 HumanTask mirror, write the audit event, run domain handlers."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import hashlib
@@ -129,12 +130,13 @@ def _definition_content(pk: int, checksum: str, created_at: dt.datetime) -> Proc
 
 
 def _use_cached_definition(instance: ProcessInstance) -> ProcessDefinition:
-    """Swap the instance's lightly loaded definition for the cached full one."""
+    """Swap the instance's lightly loaded definition for a copy of the cached full one (a copy:
+    the cached object is shared by every request of the process and must not change)."""
     light = instance.definition
-    cached = _definition_content(light.pk, light.checksum, light.created_at)
-    cached.status = light.status  # the one column that changes
-    instance.definition = cached
-    return cached
+    definition = copy.copy(_definition_content(light.pk, light.checksum, light.created_at))
+    definition.status = light.status  # the one column that changes
+    instance.definition = definition
+    return definition
 
 
 def _spec(definition: ProcessDefinition):
@@ -197,16 +199,15 @@ def _insert_tasks(pairs: list[tuple[HumanTask, lanes.Assignment]]) -> list[Human
     HumanTask.candidates.through.objects.bulk_create(candidates)
     HumanTaskUserObjectPermission.objects.bulk_create(grants, ignore_conflicts=True)
     ProcessInstanceUserObjectPermission.objects.bulk_create(views, ignore_conflicts=True)
-    for task, assignment in pairs:
-        _tell(task, "ASSIGNED" if task.assignee_id else "CLAIMABLE",
-              [p.user_id for p in assignment.candidates if p is not None])
+    events.publish_many([message for task, assignment in pairs for message in _task_messages(
+        task, "ASSIGNED" if task.assignee_id else "CLAIMABLE", [p.user_id for p in assignment.candidates if p])])
     return tasks
 
 
-def _tell(task: HumanTask, kind: str, user_ids) -> None:
-    """A live ``taskEvents`` message to these users (after the commit)."""
-    events.publish([events.user_group(u) for u in sorted({u for u in user_ids if u})], events.TASK_EVENT,
-                   {"kind": kind, "task_id": task.pk})
+def _task_messages(task: HumanTask, kind: str, user_ids) -> list[tuple[str, str, dict]]:
+    """Live ``taskEvents`` messages about a task to these users."""
+    return [(events.user_group(u), events.TASK_EVENT, {"kind": kind, "task_id": task.pk})
+            for u in sorted({u for u in user_ids if u})]
 
 
 def _assign(task: HumanTask, assignment: lanes.Assignment) -> None:
@@ -503,7 +504,7 @@ def task_complete(*, actor: AbstractBaseUser, task_id: int, data: dict) -> Compl
     _save(instance, workflow, expected_lock=expected_lock)
     next_tasks = _sync_tasks(instance, workflow, definition)
     # Completed for the subject (a step of their process) and for whoever completed it.
-    _tell(task, "COMPLETED", [actor.pk, task.subject.user_id])
+    events.publish_many(_task_messages(task, "COMPLETED", [actor.pk, task.subject.user_id]))
     audit = [_event_row(instance, ProcessEvent.Kind.COMPLETED, actor=actor, task=task, data=data,
                          outcome=data.get("decision", ""))]
     if instance.status == InstanceStatus.COMPLETED:
