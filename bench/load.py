@@ -46,12 +46,17 @@ class LoadResult:
 
 def prepare_work(limit: int, rng: random.Random) -> Work:
     """Open review and draft tasks, with a token for everybody who will act."""
+    from django.db.models import Max
     from strawberry import relay
 
+    from apps.performance.models import PerformancePlan
     from apps.workflow.models import HumanTask
 
+    # The seeded year only: years opened later by the open-year scenario have plans without
+    # work results, which cannot be submitted (R-CASCADE).
+    year = PerformancePlan.objects.filter(status="SUBMITTED").aggregate(y=Max("year"))["y"]
     rows = list(HumanTask.objects.filter(state="READY", bpmn_id__in=list(DECISIONS), assignee__isnull=False,
-                                         instance__key="skp_planning")
+                                         instance__key="skp_planning", instance__period_id=str(year))
                 .values_list("pk", "bpmn_id", "assignee_id", "subject__rater_id")[:limit])
     rng.shuffle(rows)
     # Reviews first: they are what the January peak is made of; drafts feed more reviews.
