@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-test migrate demo serve schema messages bench prod-check clean
+.PHONY: run test install install-test assets migrate demo serve schema messages bench prod-check clean
 
 # Local development runs with DEBUG on (GraphiQL, a dev secret key); production sets its own env.
 run demo migrate serve: export DEBUG ?= true
@@ -26,6 +26,14 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# The process modeler's browser assets (bpmn-js), exactly as package-lock.json pins them; Django
+# serves them from node_modules as static files (settings.STATICFILES_DIRS).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.installed
+
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
@@ -34,9 +42,9 @@ demo: migrate
 	$(BIN)/python manage.py load_workflows
 	$(BIN)/python manage.py load_demo_year
 
-serve: install
+serve: install assets
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	@echo "GraphiQL: http://$(HOST):$(PORT)/graphql/   admin: http://$(HOST):$(PORT)/admin/"
+	@echo "GraphiQL: http://$(HOST):$(PORT)/graphql/   processes: http://$(HOST):$(PORT)/proses/   admin: http://$(HOST):$(PORT)/admin/"
 	# The periodic tasks (BPMN timers, notification e-mails) run next to the server and stop with it.
 	$(BIN)/python manage.py run_periodic --loop & trap "kill $$!" EXIT INT TERM; \
 	$(BIN)/uvicorn project.asgi:application --host $(HOST) --port $(PORT)
@@ -45,7 +53,7 @@ serve: install
 run: demo serve
 
 ## make test: install test tools and run the whole suite (DATABASE_URL picks the database)
-test: install-test
+test: install-test assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## make schema: re-export schema.graphql after changing the GraphQL API
@@ -54,8 +62,8 @@ schema: install
 
 ## make messages: recompile the Indonesian/English message catalogues
 messages: install
-	DEBUG=true $(BIN)/python manage.py makemessages --locale id --no-obsolete --ignore ".venv/*" --ignore "tests/*"
-	DEBUG=true $(BIN)/python manage.py compilemessages --locale id --ignore ".venv/*"
+	DEBUG=true $(BIN)/python manage.py makemessages --locale id --no-obsolete --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "node_modules/*"
+	DEBUG=true $(BIN)/python manage.py compilemessages --locale id --ignore ".venv/*" --ignore "node_modules/*"
 
 ## make bench: organization import and selector benchmark (prints a table)
 bench: install-test
@@ -67,4 +75,4 @@ prod-check: install-test
 	$(BIN)/python -m bench.prodcheck $(PROD_CHECK_ARGS)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache bench/logs
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache bench/logs test-artifacts

@@ -146,6 +146,10 @@ USE_TZ = True
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))  # evidence files; never served publicly
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# bpmn-js for the process modeler, installed from npm by `make run` / `make test` (package.json);
+# served from our own origin, so the pages work with no internet access.
+STATICFILES_DIRS = [("vendor/bpmn-js", BASE_DIR / "node_modules" / "bpmn-js" / "dist")]
+LOGIN_URL = "login"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -1,6 +1,7 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
+from apps.accounts.views import login_page, logout_page
 from apps.performance.views import evidence_download
 from schema.view import KinerjaGraphQLView
 
@@ -8,4 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("graphql/", KinerjaGraphQLView.as_view(), name="graphql"),
     path("evidence/<int:pk>/", evidence_download, name="evidence-download"),
+    path("masuk/", login_page, name="login"),
+    path("keluar/", logout_page, name="logout"),
+    path("proses/", include("apps.workflow.urls")),
 ]

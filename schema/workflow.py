@@ -13,7 +13,7 @@ from strawberry.types import Info
 from strawberry_django.relay import DjangoCursorConnection
 
 from apps.core.errors import BadInput, NotFound
-from apps.workflow import migration, models, selectors, services
+from apps.workflow import layout, migration, models, selectors, services
 
 from .accounts import UserType
 from .context import require_user
@@ -51,6 +51,12 @@ class ProcessDefinitionType(relay.Node):
     @strawberry_django.field(only=["lanes"])
     def lanes(self) -> list[Lane]:
         return [Lane(name=lane["name"], binding=lane["binding"]) for lane in self.lanes]
+
+    @strawberry_django.field(only=["bpmn_xml"])
+    def diagram_xml(self) -> str:
+        """The BPMN XML with a diagram to draw: as stored when it has one, else laid out
+        automatically (lanes as bands, elements in flow order); the process itself unchanged."""
+        return layout.with_diagram(self.bpmn_xml)
 
 
 @strawberry.type

@@ -52,15 +52,21 @@ def _rate_limited(request: HttpRequest, username: str) -> bool:
     return by_address or by_username
 
 
-@transaction.atomic
-def login(*, request: HttpRequest, username: str, password: str) -> LoginResult:
-    """Check the credentials, start a session and issue a bearer token."""
+def session_login(*, request: HttpRequest, username: str, password: str) -> AbstractBaseUser:
+    """Check the credentials (rate-limited) and start a session: the web pages' login."""
     if _rate_limited(request, username):
         raise TooManyAttempts()
     user = auth.authenticate(request, username=username, password=password)
     if user is None:
         raise BadInput(_("Wrong username or password."), fields={"password": "invalid"})
     auth.login(request, user)
+    return user
+
+
+@transaction.atomic
+def login(*, request: HttpRequest, username: str, password: str) -> LoginResult:
+    """Check the credentials, start a session and issue a bearer token."""
+    user = session_login(request=request, username=username, password=password)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     expires_at = timezone.now() + dt.timedelta(hours=settings.KINERJA_TOKEN_TTL_HOURS)
     ApiToken.objects.create(user=user, digest=_digest(token), prefix=token[:12], expires_at=expires_at)

@@ -31,5 +31,10 @@ def register(name: str) -> Callable:
     return decorator
 
 
+def names() -> list[str]:
+    """Every registered handler's name, sorted (offered in the process modeler)."""
+    return sorted(_handlers)
+
+
 def get(name: str) -> Callable[[StepContext], Any] | None:
     return _handlers.get(name)

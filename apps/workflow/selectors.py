@@ -42,6 +42,31 @@ def instances_visible_to(user: AbstractBaseUser) -> QuerySet[ProcessInstance]:
     return ProcessInstance.objects.filter(condition)
 
 
+def instances_drawable_by(user: AbstractBaseUser) -> QuerySet[ProcessInstance]:
+    """Instances whose path (diagram and audit trail, not the submitted data) the user may see
+    in the instance viewer: every instance for process administrators, else the visible ones."""
+    return ProcessInstance.objects.all() if is_process_admin(user) else instances_visible_to(user)
+
+
+def instance_timeline(instance: ProcessInstance) -> dict:
+    """What the instance viewer draws: the diagram, the elements done and waiting, the open
+    tasks and the audit trail — who did which step when, with its outcome; no form data."""
+    completed, active = diagram_state(instance)
+    events = instance.events.select_related("actor", "task").only(
+        "kind", "outcome", "created_at", "actor__username", "task__name", "task__bpmn_id").order_by("created_at", "pk")
+    open_tasks = instance.tasks.filter(state=TaskState.READY).select_related("assignee").only(
+        "bpmn_id", "name", "lane", "due_at", "assignee__name").order_by("created_at", "pk")
+    return {
+        "completedElements": completed, "activeElements": active,
+        "history": [{"kind": e.kind, "outcome": e.outcome, "at": e.created_at.isoformat(),
+                     "actor": e.actor.username if e.actor else None, "task": e.task.name if e.task else None,
+                     "bpmnId": e.task.bpmn_id if e.task else None} for e in events],
+        "openTasks": [{"bpmnId": t.bpmn_id, "name": t.name, "lane": t.lane,
+                       "dueAt": t.due_at.isoformat() if t.due_at else None,
+                       "assignee": t.assignee.name if t.assignee else None} for t in open_tasks],
+    }
+
+
 def tasks_visible_to(user: AbstractBaseUser) -> QuerySet[HumanTask]:
     return HumanTask.objects.filter(instance__in=instances_visible_to(user).values("pk"))
 
