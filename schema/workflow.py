@@ -52,10 +52,10 @@ class ProcessDefinitionType(relay.Node):
     def lanes(self) -> list[Lane]:
         return [Lane(name=lane["name"], binding=lane["binding"]) for lane in self.lanes]
 
-    @strawberry_django.field(only=["bpmn_xml"])
+    @strawberry_django.field(only=["bpmn_xml"], description=(
+        "The BPMN XML with a diagram to draw: as stored when it has one, else with one laid out "
+        "automatically (lanes as bands, elements in flow order); the process itself unchanged."))
     def diagram_xml(self) -> str:
-        """The BPMN XML with a diagram to draw: as stored when it has one, else laid out
-        automatically (lanes as bands, elements in flow order); the process itself unchanged."""
         return layout.with_diagram(self.bpmn_xml)
 
 

@@ -265,7 +265,7 @@
         service('canvas').addMarker(element.id, 'k-invalid');
         state.marked.push(element.id);
         service('overlays').add(element.id, 'k-problem', {
-          position: { bottom: -6, left: 0 },
+          position: { top: -6, left: 0 },
           html: K.el('div', { class: 'k-problem', 'data-element-id': element.id, title: problem.message }, problem.message),
         });
         item.addEventListener('click', () => {

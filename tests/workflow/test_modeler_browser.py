@@ -1,0 +1,210 @@
+"""The process-administration pages in a real browser: Debian's headless Chromium driven by
+Playwright (its own browser download is never used). An administrator opens the demo process in
+the modeler, adds a user task in a lane, checks it (an injected error is drawn on that task),
+saves a draft, publishes it; an instance started through GraphQL is then drawn in the viewer
+with its path and the new task highlighted — for the administrator and for HR of the unit.
+
+A screenshot of every step goes to test-artifacts/browser/ (gitignored; CI keeps it).
+Without /usr/bin/chromium these tests are skipped with the reason shown — except under CI
+(``CI`` set), where a missing browser fails the run: `.ci/run` installs the `chromium` package.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from apps.workflow.models import DefinitionStatus, ProcessDefinition, ProcessInstance
+
+from ..conftest import PASSWORD, gid
+from .helpers import DRAFT, complete, my_tasks, start
+
+CHROMIUM = "/usr/bin/chromium"
+# As root in a sandboxed machine: no sandbox, no GPU; no background calls to Google's hosts
+# (this machine's network refuses them, many at a time, which slows every start).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "browser"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium (Debian's package)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
+    ARTIFACTS.mkdir(parents=True)
+    # Playwright's sync API keeps an event loop running in this thread while it is started;
+    # Django then refuses ORM calls here (the test's own and the database flush between tests),
+    # although they are plain synchronous calls — allowed for exactly that time.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def open_page(chromium, live_server):
+    """open_page(username) -> a signed-in page in its own browser context (Indonesian)."""
+    contexts, errors = [], []
+
+    def make(username: str):
+        context = chromium.new_context(viewport={"width": 1500, "height": 900}, locale="id-ID",
+                                       base_url=live_server.url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("dialog", lambda dialog: dialog.accept())  # "Terbitkan versi ini?"
+        page.goto("/proses/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", PASSWORD)
+        with page.expect_navigation():
+            page.click("form.k-login button[type=submit]")
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not errors, errors  # no script error on any page
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def ready(page) -> None:
+    page.wait_for_selector("body[data-ready=true]")
+
+
+def test_administrator_models_checks_saves_publishes_and_sees_an_instance(published, open_page, client_for):
+    admin_name, subject = published.process_admin.user.username, published.staff
+    rater_name = subject.rater.name
+    page = open_page(admin_name)
+    shot(page, "01-definitions")
+    assert page.locator("section[data-key=approval_demo] tbody tr", has_text="Terbit").count() == 1
+
+    # Open the demo process (published v1) in the modeler.
+    with page.expect_navigation():
+        page.click("section[data-key=approval_demo] a:has-text('Buka')")
+    ready(page)
+    assert page.locator("g.djs-shape[data-element-id=draft]").is_visible()
+    assert page.locator("#k-lanes input[data-lane='Pejabat Penilai']").get_attribute("placeholder") == "standar: RATER"
+    shot(page, "02-modeler-opened")
+
+    # Add a task from the palette, dropped onto the flow from "Susun" to "Periksa" (bpmn-js
+    # splits the flow), make it a user task, name it, and move it into the rater's lane.
+    flow = page.locator("g.djs-connection[data-element-id=f_draft_review]").bounding_box()
+    x, y = flow["x"] + flow["width"] / 2, flow["y"] + flow["height"] / 2
+    page.click(".djs-palette .entry[data-action='create.task']")
+    page.mouse.move(x - 40, y - 40)
+    page.mouse.move(x, y, steps=8)
+    page.mouse.click(x, y)
+    new_id = page.text_content("#k-properties code")
+    assert new_id.startswith("Activity_")
+    # (diagram-js starts a drag on mousedown over a context-pad entry; a click event opens the menu)
+    page.locator(".djs-context-pad .entry[data-action='replace']").dispatch_event("click")
+    page.click(".djs-popup [data-id='replace-with-user-task']")
+    assert page.text_content("#k-properties .k-hint").startswith("UserTask")
+    page.fill("#k-properties textarea[name=name]", "Verifikasi oleh penilai")
+    page.keyboard.press("Tab")
+    page.select_option("#k-properties select[name=lane]", label="Pejabat Penilai")
+    page.select_option("#k-properties select[name=form]", "draft.schema.json")
+    shot(page, "03-user-task-added")
+
+    # Check with an injected error: a handler that does not exist. The error is drawn on the task.
+    page.fill("#k-properties input[name=handler]", "tidak.terdaftar")
+    page.keyboard.press("Tab")
+    page.click("#k-check")
+    problem = page.locator(f".k-problem[data-element-id={new_id}]")
+    problem.wait_for()
+    assert "tidak.terdaftar" in problem.text_content()
+    assert page.locator(f"g.djs-shape[data-element-id={new_id}].k-invalid").count() == 1
+    assert page.locator(".k-problem").count() == 1          # only there
+    assert page.get_attribute("#k-status", "class") == "k-error"
+    shot(page, "04-check-shows-the-error-on-the-task")
+
+    # Fix it and check again: no problems left.
+    page.fill("#k-properties input[name=handler]", "")
+    page.keyboard.press("Tab")
+    page.click("#k-check")
+    page.wait_for_function("document.getElementById('k-status').className === 'k-ok'")
+    assert page.locator(".k-problem").count() == 0
+    assert "Tidak ada masalah" in page.text_content("#k-status")
+
+    # Save as a draft (through GraphQL): a new version opens.
+    with page.expect_navigation():
+        page.click("#k-save")
+    ready(page)
+    draft = ProcessDefinition.objects.get(key="approval_demo", version=2)
+    assert draft.status == DefinitionStatus.DRAFT and page.url.endswith(f"/proses/definisi/{draft.pk}/")
+    task = draft.user_task(new_id)
+    assert task["name"] == "Verifikasi oleh penilai" and task["lane"] == "Pejabat Penilai"
+    assert task["form"] == "draft.schema.json" and not task["handler"]
+    assert "Draf" in page.text_content("#k-title")
+    shot(page, "05-draft-saved")
+
+    # Publish it.
+    with page.expect_navigation():
+        page.click("#k-publish")
+    ready(page)
+    assert "Terbit" in page.text_content("#k-title")
+    assert ProcessDefinition.objects.get(pk=draft.pk).status == DefinitionStatus.PUBLISHED
+    shot(page, "06-published")
+
+    # An instance started through GraphQL runs on the new version and reaches the new task.
+    employee = client_for(subject.user.username)
+    started = start(employee, subject)
+    complete(employee, my_tasks(employee, bpmnId="draft")[0]["id"], DRAFT)
+    instance_pk = ProcessInstance.objects.get(subject=subject, key="approval_demo").pk
+    assert started["status"] == "RUNNING"
+
+    page.goto(f"/proses/instans/{instance_pk}/")
+    ready(page)
+    assert page.locator(f"g.djs-shape[data-element-id={new_id}].k-active").count() == 1
+    for done in ("start", "draft"):
+        assert page.locator(f"g.djs-shape[data-element-id={done}].k-done").count() == 1, done
+    assert page.locator("g.djs-connection.k-done").count() >= 2   # start→draft→new task
+    assert page.locator("g.djs-shape[data-element-id=review].k-active").count() == 0
+    open_task = page.locator(f"#k-active li[data-bpmn-id={new_id}]")
+    assert "Verifikasi oleh penilai" in open_task.text_content() and rater_name in open_task.text_content()
+    kinds = page.locator("#k-history li").evaluate_all("items => items.map(i => i.dataset.kind)")
+    assert kinds[:2] == ["STARTED", "COMPLETED"]
+    assert DRAFT["summary"] not in page.content()            # the path, not the form data
+    shot(page, "07-instance-viewer")
+
+    # HR of the unit reaches the same viewer.
+    hr = open_page(published.hr_all.user.username)
+    hr.goto(f"/proses/instans/{instance_pk}/")
+    ready(hr)
+    assert hr.locator(f"g.djs-shape[data-element-id={new_id}].k-active").count() == 1
+    shot(hr, "08-instance-viewer-hr")
+
+
+def test_retired_version_opens_read_only(published, open_page, client_for):
+    admin = client_for(published.process_admin.user.username)
+    current = ProcessDefinition.objects.get(key="approval_demo", status=DefinitionStatus.PUBLISHED)
+    admin.data("mutation($id: ID!) { retireProcessDefinition(id: $id) { status } }",
+               {"id": gid("ProcessDefinition", current.pk)})
+    page = open_page(published.process_admin.user.username)
+    page.goto(f"/proses/definisi/{current.pk}/")
+    ready(page)
+    assert page.locator(".djs-palette").count() == 0            # the viewer, not the modeler
+    assert page.locator("#k-save, #k-check, #k-publish").count() == 0
+    page.click("g.djs-shape[data-element-id=draft]")
+    assert page.locator("#k-properties textarea[name=name]").get_attribute("readonly") is not None
+    assert page.locator("#k-form-text").get_attribute("readonly") is not None
+    shot(page, "09-retired-read-only")
