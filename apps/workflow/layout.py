@@ -12,8 +12,8 @@ bpmn-auto-layout (npm) was looked at: it does not lay out lanes, which every pro
 from __future__ import annotations
 
 from collections import defaultdict
-from html import escape
 from dataclasses import dataclass
+from html import escape
 
 from lxml import etree
 

@@ -53,9 +53,10 @@ def instance_timeline(instance: ProcessInstance) -> dict:
     tasks and the audit trail — who did which step when, with its outcome; no form data."""
     completed, active = diagram_state(instance)
     events = instance.events.select_related("actor", "task").only(
-        "kind", "outcome", "created_at", "actor__username", "task__name", "task__bpmn_id").order_by("created_at", "pk")
+        "instance", "kind", "outcome", "created_at", "actor__username", "task__name", "task__bpmn_id",
+    ).order_by("created_at", "pk")
     open_tasks = instance.tasks.filter(state=TaskState.READY).select_related("assignee").only(
-        "bpmn_id", "name", "lane", "due_at", "assignee__name").order_by("created_at", "pk")
+        "instance", "bpmn_id", "name", "lane", "due_at", "assignee__name").order_by("created_at", "pk")
     return {
         "completedElements": completed, "activeElements": active,
         "history": [{"kind": e.kind, "outcome": e.outcome, "at": e.created_at.isoformat(),

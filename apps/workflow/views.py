@@ -135,7 +135,8 @@ EVENT_LABELS = {
 def instance_view(request, pk: int):
     """The page carries its data (built server-side, not through GraphQL): process
     administrators may draw any instance's path without being allowed to read its forms."""
-    instance = selectors.instances_drawable_by(request.user).select_related("definition", "subject").filter(pk=pk).first()
+    instance = selectors.instances_drawable_by(request.user).select_related(
+        "definition", "subject").filter(pk=pk).first()
     if instance is None:
         raise Http404
     config = {

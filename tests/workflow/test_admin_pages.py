@@ -12,7 +12,7 @@ from apps.workflow import layout
 from apps.workflow.models import DefinitionStatus, ProcessDefinition, ProcessInstance
 
 from ..conftest import PASSWORD, gid
-from .helpers import start
+from .helpers import DRAFT, complete, my_tasks, start
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -90,7 +90,8 @@ def test_modeler_page_offers_the_actions_of_the_version(published, live_server, 
     page = client.get(f"/proses/definisi/{approval().pk}/").text
     assert 'id="k-save"' in page and 'id="k-check"' in page and 'id="k-retire"' in page
     assert "bpmn-modeler.production.min.js" in page
-    admin.data("mutation($id: ID!) { retireProcessDefinition(id: $id) { status } }", {"id": gid("ProcessDefinition", approval().pk)})
+    admin.data("mutation($id: ID!) { retireProcessDefinition(id: $id) { status } }",
+               {"id": gid("ProcessDefinition", approval().pk)})
     retired = approval(DefinitionStatus.RETIRED)
     page = client.get(f"/proses/definisi/{retired.pk}/").text
     assert 'id="k-save"' not in page and 'id="k-check"' not in page and 'id="k-publish"' not in page
@@ -151,7 +152,8 @@ def test_diagram_is_laid_out_for_files_without_one(published, client_for):
     lanes = {lane.get("id") for lane in root.iter(f"{{{layout.BPMN}}}lane")}
     assert nodes | lanes | {"Participant_approval_demo"} == shapes and flows == edges
     # Each element lies inside the band of its lane.
-    bounds = {s.get("bpmnElement"): s.find(f"{{{layout.DC}}}Bounds") for s in root.iter(f"{{{layout.BPMNDI}}}BPMNShape")}
+    bounds = {s.get("bpmnElement"): s.find(f"{{{layout.DC}}}Bounds")
+              for s in root.iter(f"{{{layout.BPMNDI}}}BPMNShape")}
     for lane in root.iter(f"{{{layout.BPMN}}}lane"):
         top = float(bounds[lane.get("id")].get("y"))
         bottom = top + float(bounds[lane.get("id")].get("height"))
@@ -167,3 +169,37 @@ def test_diagram_is_laid_out_for_files_without_one(published, client_for):
 def test_bundled_processes_carry_their_diagram(published):
     for definition in ProcessDefinition.objects.all():
         assert layout.has_diagram(etree.fromstring(definition.bpmn_xml.encode())), definition.key
+
+
+def test_pages_only_answer_get(published, live_server):
+    client = browser(live_server, published.process_admin.user.username)
+    token = client.cookies["csrftoken"]
+    for path in ("/proses/", "/proses/baru/", f"/proses/definisi/{approval().pk}/", "/proses/instans/"):
+        assert client.post(path, headers={"X-CSRFToken": token}).status_code == 405, path
+
+
+def test_instance_page_queries_do_not_grow_with_its_history(published, client_for, client):
+    """The viewer page's statements are fixed: the same for a new instance and for one with
+    more steps behind it (its events and tasks are read in one statement each)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    subject = published.staff
+    employee = client_for(subject.user.username)
+    start(employee, subject)
+    pk = ProcessInstance.objects.get(subject=subject).pk
+    client.force_login(published.process_admin.user)
+
+    def statements() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/proses/instans/{pk}/").status_code == 200
+        return len(queries)
+
+    before = statements()
+    assert before == 7  # session, user, two role checks, instance + definition, events, open tasks
+    complete(employee, my_tasks(employee, bpmnId="draft")[0]["id"], DRAFT)
+    rater = client_for(subject.rater.user.username)
+    complete(rater, my_tasks(rater, bpmnId="review")[0]["id"], {"decision": "REVISE", "notes": "Perjelas target"})
+    complete(employee, my_tasks(employee, bpmnId="draft")[0]["id"], DRAFT)
+    assert ProcessInstance.objects.get(pk=pk).events.count() >= 4
+    assert statements() == before
