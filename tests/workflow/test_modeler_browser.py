@@ -125,6 +125,13 @@ def test_administrator_models_checks_saves_publishes_and_sees_an_instance(publis
     page.select_option("#k-properties select[name=form]", "draft.schema.json")
     shot(page, "03-user-task-added")
 
+    # The deadline timer on "Susun": 14 days become 7.
+    page.click("g.djs-shape[data-element-id=deadline]")
+    assert page.input_value("#k-properties input[name=timer]") == '"P14D"'
+    page.fill("#k-properties input[name=timer]", '"P7D"')
+    page.keyboard.press("Tab")
+    page.click(f"g.djs-shape[data-element-id={new_id}]")
+
     # Check with an injected error: a handler that does not exist. The error is drawn on the task.
     page.fill("#k-properties input[name=handler]", "tidak.terdaftar")
     page.keyboard.press("Tab")
@@ -154,6 +161,7 @@ def test_administrator_models_checks_saves_publishes_and_sees_an_instance(publis
     task = draft.user_task(new_id)
     assert task["name"] == "Verifikasi oleh penilai" and task["lane"] == "Pejabat Penilai"
     assert task["form"] == "draft.schema.json" and not task["handler"]
+    assert '"P7D"' in draft.bpmn_xml and '"P14D"' not in draft.bpmn_xml
     assert "Draf" in page.text_content("#k-title")
     shot(page, "05-draft-saved")
 

@@ -184,6 +184,8 @@
         (name) => setOperator(element, name), { list: 'k-handlers' })));
       rows.push(K.el('datalist', { id: 'k-handlers' }, cfg.handlers.map((h) => K.el('option', { value: h }))));
     }
+    const timer = (bo.eventDefinitions || []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
+    if (timer) rows.push(...timerFields(element, timer));
     if (element.type === 'bpmn:SequenceFlow' && /Gateway$/.test(bo.sourceRef.$type)) {
       const condition = bo.conditionExpression ? bo.conditionExpression.body : '';
       rows.push(field(S.labels.condition, input('condition', condition, (text) => {
@@ -192,6 +194,28 @@
       }, { placeholder: 'decision == "APPROVE"' })));
     }
     box.replaceChildren(...rows);
+  }
+
+  /** A timer's kind (date, duration, cycle) and its expression, e.g. "P14D" or a data field. */
+  function timerFields(element, timer) {
+    const kinds = ['timeDuration', 'timeDate', 'timeCycle'];
+    const kind = kinds.find((k) => timer[k]) || 'timeDuration';
+    const expression = timer[kind] ? timer[kind].body : '';
+    const update = (newKind, text) => {
+      const props = Object.fromEntries(kinds.map((k) => [k, undefined]));
+      props[newKind] = service('moddle').create('bpmn:FormalExpression', { body: text });
+      service('modeling').updateModdleProperties(element, timer, props);
+    };
+    return [
+      field(S.labels.timerKind, select('timerKind', kind, kinds.map((k) => [k, S.timerKinds[k]]),
+        (newKind) => update(newKind, expression))),
+      field(S.labels.timer, input('timer', expression, (text) => update(kind, text), { placeholder: '"P14D"' })),
+    ];
+  }
+
+  function refreshSelection() {
+    const selected = service('selection').get();
+    renderProperties(selected.length === 1 ? selected[0] : null);
   }
 
   // --- forms ---
@@ -233,12 +257,14 @@
       if (!name) return;
       state.forms[name] = state.forms[name] || { type: 'object', properties: {}, additionalProperties: false };
       renderForms(name);
+      refreshSelection();
       markDirty();
     });
     document.getElementById('k-form-remove').addEventListener('click', () => {
       delete state.forms[picker.value];
       delete state.formErrors[picker.value];
       renderForms();
+      refreshSelection();
       markDirty();
     });
   }
@@ -386,8 +412,7 @@
     modeler.on('selection.changed', ({ newSelection }) => renderProperties(newSelection.length === 1 ? newSelection[0] : null));
     modeler.on('commandStack.changed', () => {
       markDirty();
-      const selected = service('selection').get();
-      renderProperties(selected.length === 1 ? selected[0] : null);
+      refreshSelection();
       renderLanes();
     });
     renderProperties(null);
