@@ -326,38 +326,35 @@
     K.status(K.format(S.error, { message: exc.message }), 'error');
   }
 
-  async function check() {
+  /** Send the diagram, forms and bindings to a check or an upload; `done` gets the result. */
+  async function sendDefinition(operation, field, selection, progress, done) {
     const input = await payload();
     if (!input) return;
-    K.status(S.checking);
+    K.status(progress);
     try {
-      const data = await K.gql(`query Check($bpmnXml: String!, $forms: JSON, $laneBindings: JSON, $key: String) {
-        checkProcessDefinition(bpmnXml: $bpmnXml, forms: $forms, laneBindings: $laneBindings, key: $key) {
-          valid problems { elementId tag line message } } }`, input);
-      const result = data.checkProcessDefinition;
-      showProblems(result.problems);
-      K.status(result.valid ? S.valid : K.format(S.problems, { count: result.problems.length }),
-        result.valid ? 'ok' : 'error');
+      const data = await K.gql(`${operation}($bpmnXml: String!, $forms: JSON, $laneBindings: JSON, $key: String) {
+        ${field}(bpmnXml: $bpmnXml, forms: $forms, laneBindings: $laneBindings, key: $key) { ${selection} } }`, input);
+      done(data[field]);
     } catch (exc) {
       failed(exc);
     }
   }
 
-  async function save() {
-    const input = await payload();
-    if (!input) return;
-    K.status(S.saving);
-    try {
-      const data = await K.gql(`mutation Save($bpmnXml: String!, $forms: JSON, $laneBindings: JSON, $key: String) {
-        uploadProcessDefinition(bpmnXml: $bpmnXml, forms: $forms, laneBindings: $laneBindings, key: $key) {
-          id version } }`, input);
-      const saved = data.uploadProcessDefinition;
+  function check() {
+    return sendDefinition('query Check', 'checkProcessDefinition', 'valid problems { elementId tag line message }',
+      S.checking, (result) => {
+        showProblems(result.problems);
+        K.status(result.valid ? S.valid : K.format(S.problems, { count: result.problems.length }),
+          result.valid ? 'ok' : 'error');
+      });
+  }
+
+  function save() {
+    return sendDefinition('mutation Save', 'uploadProcessDefinition', 'id version', S.saving, (saved) => {
       state.dirty = false;
       K.status(K.format(S.saved, { version: saved.version }), 'ok');
       window.location.assign('/proses/definisi/' + K.pkOf(saved.id) + '/');
-    } catch (exc) {
-      failed(exc);
-    }
+    });
   }
 
   async function changeStatus(mutation, confirmText, doneText) {
