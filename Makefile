@@ -29,6 +29,7 @@ install-test: $(VENV)/.installed-test
 # The process modeler's browser assets (bpmn-js), exactly as package-lock.json pins them; Django
 # serves them from node_modules as static files (settings.STATICFILES_DIRS).
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the process modeler (bpmn-js): apt-get install nodejs npm"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
