@@ -93,7 +93,7 @@ def _modeler_strings() -> dict:
             "name": _("Name"), "lane": _("Lane"), "form": _("Form (JSON Schema file)"),
             "handler": _("Completion handler"), "instructions": _("Instructions for the person doing the task"),
             "operator": _("Service handler"), "condition": _("Condition (on the data)"),
-            "timerKind": _("Timer"), "timer": _("Timer expression (ISO 8601 or a data field)"),
+            "startableBy": _("Who may start it (roles, comma-separated)"), "timerKind": _("Timer"), "timer": _("Timer expression (ISO 8601 or a data field)"),
         },
         "timerKinds": {"timeDuration": _("after a duration"), "timeDate": _("at a date"),
                        "timeCycle": _("repeating")},

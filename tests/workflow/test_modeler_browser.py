@@ -130,6 +130,12 @@ def test_administrator_models_checks_saves_publishes_and_sees_an_instance(publis
     assert page.input_value("#k-properties input[name=timer]") == '"P14D"'
     page.fill("#k-properties input[name=timer]", '"P7D"')
     page.keyboard.press("Tab")
+
+    # Who may start the process (on the pool): only the employee.
+    pool = page.locator("g.djs-shape[data-element-id=Participant_approval_demo]").bounding_box()
+    page.mouse.click(pool["x"] + 12, pool["y"] + pool["height"] / 2)   # the pool's name band
+    page.fill("#k-properties input[name=startableBy]", "EMPLOYEE")
+    page.keyboard.press("Tab")
     page.click(f"g.djs-shape[data-element-id={new_id}]")
 
     # Check with an injected error: a handler that does not exist. The error is drawn on the task.
@@ -162,6 +168,7 @@ def test_administrator_models_checks_saves_publishes_and_sees_an_instance(publis
     assert task["name"] == "Verifikasi oleh penilai" and task["lane"] == "Pejabat Penilai"
     assert task["form"] == "draft.schema.json" and not task["handler"]
     assert '"P7D"' in draft.bpmn_xml and '"P14D"' not in draft.bpmn_xml
+    assert draft.starters == ["EMPLOYEE"]
     assert "Draf" in page.text_content("#k-title")
     shot(page, "05-draft-saved")
 

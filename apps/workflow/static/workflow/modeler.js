@@ -45,22 +45,23 @@
     return service('moddle').createAny('spiffworkflow:' + local, SPIFF, attrs);
   }
 
-  function setExtensions(element, values) {
+  /** `target`: the element's own business object, or another one it stands for (a pool's process). */
+  function setExtensions(element, values, target) {
     const ext = values.length ? service('moddle').create('bpmn:ExtensionElements', { values }) : undefined;
-    service('modeling').updateProperties(element, { extensionElements: ext });
+    service('modeling').updateModdleProperties(element, target || element.businessObject, { extensionElements: ext });
   }
 
   /** Replace one spiffworkflow child (by tag) with `replacement` (or drop it), keeping the order. */
-  function replaceSpiff(element, local, replacement) {
-    const values = extensions(element.businessObject);
+  function replaceSpiff(element, local, replacement, target) {
+    const values = extensions(target || element.businessObject);
     const index = values.findIndex((v) => v.$type === 'spiffworkflow:' + local);
     const next = values.filter((_, i) => i !== index);
     if (replacement) next.splice(index < 0 ? next.length : index, 0, replacement);
-    setExtensions(element, next);
+    setExtensions(element, next, target);
   }
 
-  function setSpiffProperty(element, name, value) {
-    const old = spiff(element.businessObject, 'properties');
+  function setSpiffProperty(element, name, value, target) {
+    const old = spiff(target || element.businessObject, 'properties');
     const children = ((old && old.$children) || []).filter((child) => child.name !== name)
       .map((child) => any('property', { name: child.name, value: child.value }));
     if (value) children.push(any('property', { name, value }));
@@ -69,7 +70,7 @@
       properties = any('properties', {});
       properties.$children = children;
     }
-    replaceSpiff(element, 'properties', properties);
+    replaceSpiff(element, 'properties', properties, target);
   }
 
   function setInstructions(element, text) {
@@ -183,6 +184,12 @@
       rows.push(field(S.labels.operator, input('operator', operator && operator.id,
         (name) => setOperator(element, name), { list: 'k-handlers' })));
       rows.push(K.el('datalist', { id: 'k-handlers' }, cfg.handlers.map((h) => K.el('option', { value: h }))));
+    }
+    if (element.type === 'bpmn:Participant' && bo.processRef) {
+      // Who may start the pool's process (roles, comma-separated); empty: the subject and HR.
+      rows.push(field(S.labels.startableBy, input('startableBy', spiffProperty(bo.processRef, 'startableBy'),
+        (roles) => setSpiffProperty(element, 'startableBy', roles, bo.processRef),
+        { placeholder: 'EMPLOYEE, PERFORMANCE_ADMIN' })));
     }
     const timer = (bo.eventDefinitions || []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
     if (timer) rows.push(...timerFields(element, timer));
