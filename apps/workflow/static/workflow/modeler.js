@@ -150,6 +150,8 @@
       options.map(([optionValue, label]) => K.el('option', { value: optionValue, selected: optionValue === value }, label)));
   }
 
+  const handlerList = () => K.el('datalist', { id: 'k-handlers' }, cfg.handlers.map((h) => K.el('option', { value: h })));
+
   function renderProperties(element) {
     const box = document.getElementById('k-properties');
     if (!element || element.type === 'label') {
@@ -173,7 +175,7 @@
         (name) => setSpiffProperty(element, 'formJsonSchemaFilename', name))));
       rows.push(field(S.labels.handler, input('handler', spiffProperty(bo, 'handler'),
         (name) => setSpiffProperty(element, 'handler', name), { list: 'k-handlers' })));
-      rows.push(K.el('datalist', { id: 'k-handlers' }, cfg.handlers.map((h) => K.el('option', { value: h }))));
+      rows.push(handlerList());
       const instructions = spiff(bo, 'instructionsForEndUser');
       rows.push(field(S.labels.instructions, K.el('textarea', { name: 'instructions', rows: 5, readonly: !editable,
         onchange: (event) => setInstructions(element, event.target.value.trim()) },
@@ -183,7 +185,7 @@
       const operator = spiff(bo, 'serviceTaskOperator');
       rows.push(field(S.labels.operator, input('operator', operator && operator.id,
         (name) => setOperator(element, name), { list: 'k-handlers' })));
-      rows.push(K.el('datalist', { id: 'k-handlers' }, cfg.handlers.map((h) => K.el('option', { value: h }))));
+      rows.push(handlerList());
     }
     if (element.type === 'bpmn:Participant' && bo.processRef) {
       // Who may start the pool's process (roles, comma-separated); empty: the subject and HR.
