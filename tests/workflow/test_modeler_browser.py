@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from apps.workflow.models import DefinitionStatus, ProcessDefinition, ProcessInstance
