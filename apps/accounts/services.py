@@ -52,6 +52,7 @@ def _rate_limited(request: HttpRequest, username: str) -> bool:
     return by_address or by_username
 
 
+@transaction.atomic
 def session_login(*, request: HttpRequest, username: str, password: str) -> AbstractBaseUser:
     """Check the credentials (rate-limited) and start a session: the web pages' login."""
     if _rate_limited(request, username):
