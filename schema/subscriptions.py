@@ -109,7 +109,10 @@ class Subscription:
             raise _graphql_error(NotFound())
         async with info.context.ws.listen_to_channel(events.PLAN_EVENT, groups=[events.plan_group(pk)]) as messages:
             async for message in messages:
-                yield PlanProgress(plan_id=plan_id, kind=message["kind"], status=PlanStatusEnum(message["status"]))
+                # Checked again for each event, as a query would be: a rater replaced before
+                # acting on the plan stops hearing of it.
+                if await database_sync_to_async(_may_see_plan)(user, pk):
+                    yield PlanProgress(plan_id=plan_id, kind=message["kind"], status=PlanStatusEnum(message["status"]))
 
 
 @dataclass

@@ -17,6 +17,7 @@ from websockets.sync.client import connect
 
 from apps.accounts.models import ApiToken
 from apps.accounts.services import TOKEN_PREFIX, _digest
+from apps.organization import services as organization
 from apps.performance import services as performance
 from apps.workflow import services as workflow
 
@@ -129,6 +130,12 @@ def test_plan_progress_for_those_who_may_see_the_plan(published, asgi_url, clien
     events = watcher.messages()
     assert [(e["data"]["planProgress"]["kind"], e["data"]["planProgress"]["status"]) for e in events] == [
         ("ATTACHMENTS_SET", "DRAFT")]
+
+    # HR gives the employee another rater; the old one (who never acted on the plan) stops hearing.
+    organization.employee_set_supervisor(actor=d.hr_all.user, employee=d.staff, supervisor=d.kabid)
+    performance.plan_attachments_set(actor=d.staff.user, plan=plan, resources=["Printer"], accountability=[],
+                                     consequences=[])
+    assert watcher.messages() == []
     watcher.close()
     stranger.close()
 
