@@ -39,6 +39,13 @@ def start(subject):
     return workflow.process_start(actor=None, key="approval_demo", subject=subject, data={"periodId": "2026"})
 
 
+def submit_draft(client, instance):
+    """The subject submits the draft task; returns the next open task."""
+    draft = instance.tasks.get(state="READY")
+    client.data(COMPLETE, {"id": gid("Task", draft.pk), "d": SUBMIT})
+    return instance.tasks.filter(state="READY").first()
+
+
 def test_assignment_mail_in_indonesian_once(published):
     d = published
     start(d.staff)
@@ -67,10 +74,8 @@ def test_next_assignee_and_reassignment_are_told(published, client_for):
     d = published
     instance = start(d.staff)
     sweep()
-    draft = instance.tasks.get(state="READY")
-    client_for(d.staff.user.username).data(COMPLETE, {"id": gid("Task", draft.pk), "d": SUBMIT})
+    review = submit_draft(client_for(d.staff.user.username), instance)
     assert [m.to for m in sweep()] == [[d.kasi.user.email]]  # the rater's review
-    review = instance.tasks.get(state="READY")
     workflow.task_reassign(actor=d.hr_all.user, task_id=review.pk, employee=d.kabid)
     assert [m.to for m in sweep()] == [[d.kabid.user.email]]
 
@@ -80,9 +85,7 @@ def test_candidates_of_an_unclaimed_task_are_told(published, client_for):
     d = published
     instance = start(d.sekda)
     sweep()
-    draft = instance.tasks.get(state="READY")
-    client_for(d.sekda.user.username).data(COMPLETE, {"id": gid("Task", draft.pk), "d": SUBMIT})
-    review = instance.tasks.get(state="READY")
+    review = submit_draft(client_for(d.sekda.user.username), instance)
     candidates = {e.user.email for e in review.candidates.select_related("user")}
     assert review.assignee is None and candidates
     assert {m.to[0] for m in sweep()} == candidates
@@ -108,8 +111,7 @@ def test_due_in_three_days_then_overdue(published):
 def test_completed_tasks_are_not_announced(published, client_for):
     d = published
     instance = start(d.staff)
-    draft = instance.tasks.get(state="READY")
-    client_for(d.staff.user.username).data(COMPLETE, {"id": gid("Task", draft.pk), "d": SUBMIT})
+    submit_draft(client_for(d.staff.user.username), instance)
     assert [m.to for m in sweep()] == [[d.kasi.user.email]]  # only the open review
 
 

@@ -1,6 +1,6 @@
 """Every write of notifications: a user's choice, and sending what is due (as a background task).
 
-Sending is a sweep, not a hook: every TIMER_INTERVAL beat (or the embedded timer loop) mails
+Sending is a sweep, not a hook: every NOTIFY_INTERVAL seconds (Celery beat, or the embedded periodic loop) mails
 what has become due — tasks assigned in the last two days, tasks due within three days, tasks
 overdue (up to 30 days) — to the assignee, or to the candidates of a task nobody has claimed.
 Each (task, person, kind) is claimed in the database before its mail goes out, so two sweeps

@@ -73,7 +73,7 @@ def _evaluation(step: StepContext) -> Evaluation:
 
 def _log(evaluation: Evaluation, actor, kind: str, data: dict | None = None) -> None:
     history.record(plan=evaluation.plan, actor=actor, kind=kind,
-                             data={"evaluationId": evaluation.pk, "period": str(evaluation.period), **(data or {})})
+                   data={"evaluationId": evaluation.pk, "period": str(evaluation.period), **(data or {})})
 
 
 @registry.register("performance.evaluation.submit")

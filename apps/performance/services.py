@@ -230,8 +230,8 @@ def work_result_upsert(*, actor: AbstractBaseUser, plan: PerformancePlan, work_r
                   unit=(ind.get("unit") or "").strip(), kind=ind.get("kind") or IndicatorKind.NORMAL)
         for ind in indicators])
     history.record(plan=plan, actor=actor, kind="WORK_RESULT_SAVED",
-                             data={"workResultId": result.pk, "text": result.text, "parents": sorted(parent_ids),
-                                   "orgGoalId": org_goal_id, "indicators": indicators})
+                   data={"workResultId": result.pk, "text": result.text, "parents": sorted(parent_ids),
+                         "orgGoalId": org_goal_id, "indicators": indicators})
     return result
 
 
@@ -242,7 +242,7 @@ def work_result_delete(*, actor: AbstractBaseUser, work_result: WorkResult) -> N
     if work_result.children.exists():
         raise Conflict(_("Staff plans already support this work result; it cannot be deleted."))
     history.record(plan=plan, actor=actor, kind="WORK_RESULT_DELETED",
-                             data={"workResultId": work_result.pk, "text": work_result.text})
+                   data={"workResultId": work_result.pk, "text": work_result.text})
     work_result.delete()
 
 
@@ -255,7 +255,7 @@ def behavior_expectation_set(*, actor: AbstractBaseUser, plan: PerformancePlan, 
     expectation, _created = BehaviorExpectation.objects.update_or_create(plan=plan, core_value=value,
                                                                          defaults={"text": text.strip()})
     history.record(plan=plan, actor=actor, kind="BEHAVIOR_EXPECTATION_SET",
-                             data={"coreValue": value, "text": expectation.text})
+                   data={"coreValue": value, "text": expectation.text})
     return expectation
 
 
@@ -408,8 +408,8 @@ def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period:
         defaults={"value": str(value).strip(), "note": note.strip(), "evidence_links": evidence_links,
                   "recorded_by": actor})
     history.record(plan=plan, actor=actor, kind="REALIZATION_RECORDED",
-                             data={"indicatorId": indicator.pk, "period": str(period), "value": realization.value,
-                                   "evidenceLinks": evidence_links})
+                   data={"indicatorId": indicator.pk, "period": str(period), "value": realization.value,
+                         "evidenceLinks": evidence_links})
     for upload in evidence_files or []:
         evidence_add(actor=actor, realization=realization, upload=upload)
     return realization
@@ -442,9 +442,9 @@ def evaluation_rate(*, actor: AbstractBaseUser, evaluation: Evaluation, result_r
     evaluation.rated_by, evaluation.rated_as_acting = rater, employee.rater_is_acting and employee.rater_id == rater.pk
     evaluation.save()
     history.record(plan=evaluation.plan, actor=actor, kind="RATED",
-                             data={"evaluationId": evaluation.pk, "resultRating": result_rating,
-                                   "behaviorRating": behavior_rating, "predicate": evaluation.predicate,
-                                   "actingOfficial": evaluation.rated_as_acting})
+                   data={"evaluationId": evaluation.pk, "resultRating": result_rating,
+                         "behaviorRating": behavior_rating, "predicate": evaluation.predicate,
+                         "actingOfficial": evaluation.rated_as_acting})
     return evaluation
 
 
@@ -496,7 +496,7 @@ def feedback_give(*, actor: AbstractBaseUser, work_result: WorkResult, text: str
         raise BadInput(fields={"text": _("required")})
     feedback = Feedback.objects.create(work_result=work_result, text=text.strip(), given_by=giver)
     history.record(plan=plan, actor=actor, kind="FEEDBACK", data={"workResultId": work_result.pk,
-                                                                             "text": feedback.text})
+                   "text": feedback.text})
     return feedback
 
 
@@ -547,7 +547,7 @@ def evidence_add(*, actor: AbstractBaseUser, realization: Realization, upload) -
     evidence.file.save(name, upload, save=False)
     evidence.save()
     history.record(plan=realization.indicator.work_result.plan, actor=actor, kind="EVIDENCE_UPLOADED",
-                             data={"realizationId": realization.pk, "name": name, "size": upload.size})
+                   data={"realizationId": realization.pk, "name": name, "size": upload.size})
     return evidence
 
 

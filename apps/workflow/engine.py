@@ -343,6 +343,12 @@ def spec_for(definition_id: int, checksum: str, xml: str | Callable[[], str], pr
     return cached
 
 
+def definition_spec(definition) -> tuple[Any, dict]:
+    """``spec_for`` a ProcessDefinition row; its XML (often a deferred column) is read only
+    when this process has not parsed the version yet."""
+    return spec_for(definition.pk, definition.checksum, lambda: definition.bpmn_xml, definition.process_id)
+
+
 _spec_in_use: contextvars.ContextVar[tuple[Any, dict]] = contextvars.ContextVar("spec_in_use")
 
 

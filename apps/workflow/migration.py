@@ -14,7 +14,7 @@ from apps.core.errors import BadInput
 
 from . import engine
 from .models import InstanceStatus, ProcessDefinition, ProcessEvent, ProcessInstance
-from .services import _event, _refresh_open_tasks, _require_process_admin, _save, _spec, _sync_tasks
+from .services import _event, _refresh_open_tasks, _require_process_admin, _save, _sync_tasks
 
 BATCH = 100
 
@@ -46,7 +46,7 @@ def instances_migrate(*, actor: AbstractBaseUser, source: ProcessDefinition, tar
     if source.key != target.key or source.pk == target.pk:
         raise BadInput(_("Instances can only move to another version of the same process."),
                        fields={"toDefinitionId": "other_process"})
-    target_spec = _spec(target)
+    target_spec = engine.definition_spec(target)
     reports: list[MigrationReport] = []
     ids = list(ProcessInstance.objects.filter(definition=source, status=InstanceStatus.RUNNING)
                .order_by("pk").values_list("pk", flat=True))
@@ -54,7 +54,7 @@ def instances_migrate(*, actor: AbstractBaseUser, source: ProcessDefinition, tar
         with transaction.atomic():
             batch = ProcessInstance.objects.select_for_update().filter(pk__in=ids[start:start + BATCH]).order_by("pk")
             for instance in batch:
-                workflow = engine.loads(instance.state, _spec(source))
+                workflow = engine.loads(instance.state, engine.definition_spec(source))
                 ok, reason, top = _verdict(workflow, target_spec)
                 report = MigrationReport(instance.pk, ok, reason=reason)
                 if ok and not dry_run:

@@ -97,6 +97,4 @@ def holds_open_task(user: AbstractBaseUser, instance_id: int, bpmn_id: str) -> b
 
 def diagram_state(instance: ProcessInstance) -> tuple[list[str], list[str]]:
     """The elements an instance has completed and is at, read from its stored state."""
-    definition = instance.definition
-    spec = engine.spec_for(definition.pk, definition.checksum, lambda: definition.bpmn_xml, definition.process_id)
-    return engine.element_states(engine.loads(instance.state, spec))
+    return engine.element_states(engine.loads(instance.state, engine.definition_spec(instance.definition)))

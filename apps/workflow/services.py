@@ -139,11 +139,6 @@ def _use_cached_definition(instance: ProcessInstance) -> ProcessDefinition:
     return definition
 
 
-def _spec(definition: ProcessDefinition):
-    # The XML is read (a deferred field) only when this process has not parsed the version yet.
-    return engine.spec_for(definition.pk, definition.checksum, lambda: definition.bpmn_xml, definition.process_id)
-
-
 def _run_engine(instance: ProcessInstance, workflow, actor: AbstractBaseUser | None, action) -> None:
     """Run engine steps; any failure of the process itself fails the step cleanly."""
     token = engine.current_step.set({"instance": instance, "actor": actor})
@@ -184,17 +179,22 @@ def _grant_view(instance: ProcessInstance, employees: list[Employee]) -> None:
     ProcessInstanceUserObjectPermission.objects.bulk_create(_view_rows(instance, employees), ignore_conflicts=True)
 
 
+def _complete_rows(task: HumanTask, people) -> list[HumanTaskUserObjectPermission]:
+    """Guardian's direct-FK rows letting these people complete the task."""
+    return [HumanTaskUserObjectPermission(user_id=p.user_id, content_object=task,
+                                          permission_id=_permission_id("complete_humantask"))
+            for p in people if p.user_id]
+
+
 def _insert_tasks(pairs: list[tuple[HumanTask, lanes.Assignment]]) -> list[HumanTask]:
     """Insert new tasks with their candidates, the complete permission for the candidates and
     view of the instance for them: four statements for any number of tasks."""
     tasks = HumanTask.objects.bulk_create([task for task, _assignment in pairs])
-    permission = _permission_id("complete_humantask")
     candidates, grants, views = [], [], []
     for task, assignment in pairs:
         people = list({p.pk: p for p in assignment.candidates if p is not None}.values())
         candidates += [HumanTask.candidates.through(humantask_id=task.pk, employee_id=p.pk) for p in people]
-        grants += [HumanTaskUserObjectPermission(user_id=p.user_id, content_object=task, permission_id=permission)
-                   for p in people if p.user_id]
+        grants += _complete_rows(task, people)
         views += _view_rows(task.instance, people)
     HumanTask.candidates.through.objects.bulk_create(candidates)
     HumanTaskUserObjectPermission.objects.bulk_create(grants, ignore_conflicts=True)
@@ -214,15 +214,11 @@ def _assign(task: HumanTask, assignment: lanes.Assignment) -> None:
     """Move an open task to other people, and the complete permission with it."""
     HumanTaskUserObjectPermission.objects.filter(
         content_object=task, permission_id=_permission_id("complete_humantask")).delete()
-    task.candidates.clear()
     task.assignee = assignment.assignee
     task.save(update_fields=["assignee"])
     people = [p for p in assignment.candidates if p is not None]
     task.candidates.set(people)
-    HumanTaskUserObjectPermission.objects.bulk_create(
-        [HumanTaskUserObjectPermission(user_id=p.user_id, content_object=task,
-                                       permission_id=_permission_id("complete_humantask"))
-         for p in people if p.user_id], ignore_conflicts=True)
+    HumanTaskUserObjectPermission.objects.bulk_create(_complete_rows(task, people), ignore_conflicts=True)
     _grant_view(task.instance, people)
 
 
@@ -391,7 +387,7 @@ def _start(definition: ProcessDefinition, requests: list[StartRequest], actor) -
                                 serializer_version=engine.SERIALIZER_VERSION) for r in requests])
     except IntegrityError:
         raise _already_running(definition.key) from None
-    spec = _spec(definition)
+    spec = engine.definition_spec(definition)
     pairs, audit = [], []
     for instance, request in zip(instances, requests, strict=True):
         workflow = engine.new_workflow(spec, {**request.data, "subject_employee_id": request.subject.pk})
@@ -481,7 +477,7 @@ def task_complete(*, actor: AbstractBaseUser, task_id: int, data: dict) -> Compl
     definition = instance.definition
     validate_task_data(definition, task, data)
     expected_lock = instance.lock_version
-    workflow = engine.loads(instance.state, _spec(definition))
+    workflow = engine.loads(instance.state, engine.definition_spec(definition))
     spiff_task = workflow.get_task_from_id(task.task_uuid) if task.task_uuid in workflow.tasks else None
     if spiff_task is None or not spiff_task.has_state(engine.TaskState.READY):
         raise Conflict()
@@ -609,7 +605,7 @@ def timers_fire_due(*, now: dt.datetime | None = None, limit: int = 200) -> int:
                         .filter(pk=pk, next_timer_at__lte=now).first())
             if instance is None:
                 continue
-            workflow = engine.loads(instance.state, _spec(instance.definition))
+            workflow = engine.loads(instance.state, engine.definition_spec(instance.definition))
             _run_engine(instance, workflow, None, workflow.refresh_timers)
             expected = instance.lock_version
             _save(instance, workflow, expected_lock=expected)

@@ -203,3 +203,14 @@ def test_instance_page_queries_do_not_grow_with_its_history(published, client_fo
     complete(employee, my_tasks(employee, bpmnId="draft")[0]["id"], DRAFT)
     assert ProcessInstance.objects.get(pk=pk).events.count() >= 4
     assert statements() == before
+
+
+def test_a_superuser_may_open_every_page(published, live_server, django_user_model, client_for):
+    django_user_model.objects.create_superuser("super", "super@example.test", PASSWORD)
+    subject = published.staff
+    start(client_for(subject.user.username), subject)
+    pk = ProcessInstance.objects.get(subject=subject).pk
+    client = browser(live_server, "super")
+    for path in ("/proses/", "/proses/baru/", f"/proses/definisi/{approval().pk}/", "/proses/instans/",
+                 f"/proses/instans/{pk}/"):
+        assert client.get(path).status_code == 200, path

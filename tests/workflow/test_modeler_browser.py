@@ -167,6 +167,23 @@ def test_administrator_models_checks_saves_publishes_and_sees_an_instance(publis
     assert page.get_attribute("#k-status", "class") == "k-error"
     shot(page, "04-check-shows-the-error-on-the-task")
 
+    # Saving it anyway is refused by the upload, and the refusal is drawn the same way.
+    page.click("#k-save")
+    page.wait_for_function("document.getElementById('k-status').className === 'k-error'"
+                           " && document.getElementById('k-status').textContent.includes('ditolak')")
+    assert page.locator(f".k-problem[data-element-id={new_id}]").count() == 1
+    assert "/proses/definisi/" in page.url and ProcessDefinition.objects.filter(key="approval_demo").count() == 1
+
+    # A form that is not valid JSON is shown and blocks saving, until it is put right.
+    page.select_option("#k-form-select", "draft.schema.json")
+    good = page.input_value("#k-form-text")
+    page.fill("#k-form-text", good + ",")
+    assert "bukan JSON yang valid" in page.text_content("#k-form-error")
+    page.click("#k-save")
+    assert "bukan JSON yang valid" in page.text_content("#k-status")
+    page.fill("#k-form-text", good)
+    assert page.text_content("#k-form-error") == ""
+
     # Fix it and check again: no problems left.
     page.fill("#k-properties input[name=handler]", "")
     page.keyboard.press("Tab")
@@ -188,6 +205,16 @@ def test_administrator_models_checks_saves_publishes_and_sees_an_instance(publis
     assert draft.starters == ["EMPLOYEE"]
     assert "Draf" in page.text_content("#k-title")
     shot(page, "05-draft-saved")
+
+    # Publishing with unsaved changes is refused; reloading drops them.
+    select_on_diagram(page, new_id)
+    page.fill("#k-properties textarea[name=name]", "Nama yang tidak disimpan")
+    page.keyboard.press("Tab")
+    page.click("#k-publish")
+    assert "Simpan perubahan sebagai draf" in page.text_content("#k-status")
+    assert ProcessDefinition.objects.get(pk=draft.pk).status == DefinitionStatus.DRAFT
+    page.reload()   # the "leave with unsaved changes?" prompt is accepted
+    ready(page)
 
     # Publish it.
     with page.expect_navigation():
