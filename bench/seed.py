@@ -449,9 +449,11 @@ def seed(employees: int, year: int, rng_seed: int = 2027, quiet: bool = False,
     def add_instance(person: Person, template: Template, key: str, definition, period_id: str, ids: dict) -> int:
         instance_id = seq("instance")
         state, fresh = template.instantiate({"subject": person.id, **ids})
+        (kind, bound_id), = ids.items()  # the plan or evaluation the instance is bound to
         writer.add(
             ProcessInstance,
             id=instance_id, definition_id=definition.pk, key=key, subject_id=person.id, period_id=period_id,
+            bound_kind=f"performance.{kind}", bound_id=bound_id,
             status="COMPLETED" if template.completed else "RUNNING", state=state,
             serializer_version=engine.SERIALIZER_VERSION, lock_version=len(template.tasks),
             next_timer_at=dt.datetime.fromisoformat(template.next_timer) if template.next_timer else None,

@@ -182,10 +182,17 @@ KINERJA_GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "10"))
 KINERJA_GRAPHQL_MAX_TOKENS = int(os.environ.get("GRAPHQL_MAX_TOKENS", "2000"))
 KINERJA_GRAPHQL_MAX_ALIASES = int(os.environ.get("GRAPHQL_MAX_ALIASES", "15"))
 KINERJA_GRAPHQL_MAX_PAGE = 100
+# Each free-form JSON argument (task drafts, start data, forms): size in bytes and nesting depth.
+KINERJA_JSON_ARG_MAX_BYTES = int(os.environ.get("JSON_ARG_MAX_BYTES", str(64 * 1024)))
+KINERJA_JSON_ARG_MAX_DEPTH = int(os.environ.get("JSON_ARG_MAX_DEPTH", "20"))
+# A GraphQL request body. The largest legitimate one carries a BPMN file (a 4,000-gateway
+# process with its diagram is 3.3 MB). Multipart files do not count: evidence has its own limit.
+KINERJA_GRAPHQL_MAX_BODY_BYTES = int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", str(4 * 1024 * 1024)))
 GRAPHIQL = env_bool("GRAPHIQL", DEBUG)
 # Evidence uploads (bukti dukung): size limit and the file types accepted (checked by content).
 KINERJA_EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = KINERJA_EVIDENCE_MAX_BYTES + 1024 * 1024
+# Django's own cap on any request's non-file data (form fields, multipart fields, a raw body).
+DATA_UPLOAD_MAX_MEMORY_SIZE = KINERJA_GRAPHQL_MAX_BODY_BYTES
 
 STRAWBERRY_DJANGO = {
     "FIELD_DESCRIPTION_FROM_HELP_TEXT": True,

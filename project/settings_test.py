@@ -11,13 +11,19 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
 # The live test server speaks plain HTTP; Secure cookies would never be sent back.
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
-
-# A file, not memory, for SQLite test databases: live-server threads then use their own
-# connections exactly as uvicorn workers do, instead of sharing one across threads.
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+# The live servers listen on 127.0.0.1; the WebSocket origin check (project.asgi) keeps the list
+# it saw when first imported, so it must hold these hosts whichever test imports it first.
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
+
+# A file, not memory, for SQLite test databases: live-server threads then use their own
+# connections exactly as uvicorn workers do, instead of sharing one across threads. One file per
+# test run (two runs at once on one checkout must not share it).
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"kinerja-test-{os.getpid()}.sqlite3")}
+
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kinerja-media-"))  # noqa: F405

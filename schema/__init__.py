@@ -19,6 +19,7 @@ from apps.core.errors import DomainError
 
 from .accounts import AccountsMutation, AccountsQuery
 from .errors import DomainErrors
+from .limits import JsonInputLimits, SchemaPrivacy
 from .organization import OrganizationMutation, OrganizationQuery
 from .performance import (
     EvaluationMutation,
@@ -64,6 +65,8 @@ schema = KinerjaSchema(
         # (strawberry's ParserCache would also save the parse, but its parse errors bypass
         # DomainErrors and reach clients without a code.)
         lambda: ValidationCache(maxsize=1000),
+        SchemaPrivacy,
+        JsonInputLimits,
         DjangoOptimizerExtension,
         DomainErrors,
     ],

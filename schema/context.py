@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from strawberry.django.context import StrawberryDjangoContext
 from strawberry.types import Info
@@ -34,6 +35,12 @@ class KinerjaContext(StrawberryDjangoContext):
             self.cache["audience"] = (ids, unit_ids)
         ids, unit_ids = self.cache["audience"]
         return unit_ids is None or employee.pk in ids or employee.unit_id in unit_ids
+
+
+def may_explore_schema(context: Any) -> bool:
+    """Introspection and "Did you mean" hints: in development, and for signed-in users."""
+    user = getattr(getattr(context, "request", None), "user", None)
+    return settings.DEBUG or bool(user is not None and user.is_authenticated)
 
 
 def context(info: Info) -> KinerjaContext:

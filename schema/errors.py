@@ -13,9 +13,12 @@ from django.utils.translation import gettext as _
 
 from apps.core.errors import DomainError
 
+from .context import may_explore_schema
+
 logger = logging.getLogger("kinerja.graphql")
 
 _PAGE_LIMIT = re.compile(r"Argument '(first|last)' cannot be higher than (\d+)")
+_HINT = re.compile(r"\s*Did you mean .*\?$", re.DOTALL)
 
 
 def _with(error: GraphQLError, message: str, extensions: dict) -> GraphQLError:
@@ -44,9 +47,18 @@ def format_error(error: GraphQLError) -> GraphQLError:
     return _with(error, _("An internal error occurred."), {"code": "INTERNAL"})
 
 
+def without_hint(error: GraphQLError) -> GraphQLError:
+    """The error without graphql-core's "Did you mean ...?", which spells the schema out."""
+    message = _HINT.sub("", error.message)
+    return error if message == error.message else _with(error, message, error.extensions or {})
+
+
 class DomainErrors(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
         if result is not None and getattr(result, "errors", None):
-            result.errors = [format_error(e) for e in result.errors]
+            errors = [format_error(e) for e in result.errors]
+            if not may_explore_schema(self.execution_context.context):
+                errors = [without_hint(e) for e in errors]
+            result.errors = errors

@@ -5,17 +5,20 @@ null for everyone but the employee, their rater and rater's supervisor, and HR o
 """
 from __future__ import annotations
 
+import json
 from typing import Optional
 
 import strawberry
 import strawberry_django
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from strawberry import relay
 from strawberry.types import Info
 from strawberry_django.optimizer import optimize
 from strawberry_django.relay import DjangoCursorConnection
+from strawberry_django.relay.cursor_connection import DjangoCursorEdge
 
-from apps.core.errors import NotFound
+from apps.core.errors import BadInput, NotFound
 from apps.organization import importer, models, services
 
 from .context import context, require_user
@@ -111,9 +114,37 @@ def _one(qs: QuerySet, info: Info):
     return obj
 
 
+def _well_formed(cursor: str) -> bool:
+    try:
+        kind, values = relay.from_base64(cursor)
+        return kind == DjangoCursorEdge.CURSOR_PREFIX and isinstance(json.loads(values), list)
+    except (ValueError, TypeError):  # not base64, not "kind:values", not JSON
+        return False
+
+
+@strawberry.type(name="CursorConnection", description="A connection to a list of items.")
+class CursorConnection(DjangoCursorConnection[relay.NodeType]):
+    """Every list of the API: a cursor that is not one of ours is the caller's mistake
+    (BAD_USER_INPUT naming the argument), not an internal error."""
+
+    @classmethod
+    def resolve_connection(cls, nodes, *, info: Info, before: str | None = None, after: str | None = None,
+                           **kwargs):
+        for name, cursor in (("after", after), ("before", before)):
+            if cursor is not None and not _well_formed(cursor):
+                raise BadInput(fields={name: _("not a cursor of this list")})
+        try:
+            return super().resolve_connection(nodes, info=info, before=before, after=after, **kwargs)
+        except ValueError as exc:
+            if str(exc) != "Invalid cursor":  # well formed, but for another ordering
+                raise
+            argument = "after" if after is not None else "before"
+            raise BadInput(fields={argument: _("not a cursor of this list")}) from None
+
+
 @strawberry.type
 class OrganizationQuery:
-    @strawberry_django.connection(DjangoCursorConnection[OrgUnitType])
+    @strawberry_django.connection(CursorConnection[OrgUnitType])
     def org_units(self, info: Info, filter: OrgUnitFilter | None = None) -> QuerySet[models.OrgUnit]:
         require_user(info)
         qs = models.OrgUnit.objects.order_by("path", "pk")
@@ -133,7 +164,7 @@ class OrganizationQuery:
         require_user(info)
         return _one(models.OrgUnit.objects.filter(pk=decode_id(id, "OrgUnit")), info)
 
-    @strawberry_django.connection(DjangoCursorConnection[EmployeeType])
+    @strawberry_django.connection(CursorConnection[EmployeeType])
     def employees(self, info: Info, filter: EmployeeFilter | None = None) -> QuerySet[models.Employee]:
         require_user(info)
         qs = models.Employee.objects.order_by("name", "pk")

@@ -13,17 +13,17 @@ from strawberry import relay
 from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
 from strawberry.types import Info
-from strawberry_django.relay import DjangoCursorConnection
+from strawberry_django.optimizer import optimize
 
 from apps.core.errors import NotFound
 from apps.organization.models import Employee
-from apps.performance import cascade, models, rules, selectors, services
+from apps.performance import models, rules, selectors, services
 
 from .accounts import UserType
-from .context import require_user
+from .context import context, require_user
 from .ids import decode_id
-from .organization import EmployeeType, OrgUnitType, _one, _unit
-from .workflow import ProcessInstanceType
+from .organization import CursorConnection, EmployeeType, OrgUnitType, _one, _unit
+from .workflow import ProcessInstanceType, scoped
 
 RatingEnum = strawberry.enum(rules.Rating, name="Rating")
 PredicateEnum = strawberry.enum(rules.Predicate, name="Predicate")
@@ -81,6 +81,33 @@ class PerformanceMutation:
 
 
 
+# Visibility (DESIGN.md, Permissions): each type holding anything of a plan scopes its rows to
+# the plans the viewer may see, so that a nested path (a plan's supervisorWorkResults, a work
+# result's parents or feedback, an evaluation's plan ...) never shows more than the roots.
+
+
+def visible_plans(info: Info) -> QuerySet[models.PerformancePlan]:
+    """plans_visible_to the viewer, built once per request (its role look-ups run once)."""
+    cache = context(info).cache
+    if "plans" not in cache:
+        cache["plans"] = selectors.plans_visible_to(require_user(info))
+    return cache["plans"]
+
+
+def _of_visible_plans(path: str):
+    """A type's get_queryset: only the rows whose plan (reached by ``path``) the viewer may see."""
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
+        return queryset.filter(**{f"{path}__in": visible_plans(info)})
+    return classmethod(get_queryset)
+
+
+def _visible_work_results(info: Info) -> QuerySet[models.WorkResult]:
+    cache = context(info).cache
+    if "work_results" not in cache:
+        cache["work_results"] = selectors.work_results_visible_to(require_user(info), visible_plans(info))
+    return cache["work_results"]
+
+
 PlanStatusEnum = strawberry.enum(models.PlanStatus, name="PlanStatus")
 WorkResultTypeEnum = strawberry.enum(models.WorkResultType, name="WorkResultType")
 PerspectiveEnum = strawberry.enum(models.Perspective, name="Perspective")
@@ -110,6 +137,11 @@ class IndicatorType(relay.Node):
     unit: str
     kind: IndicatorKindEnum
 
+    @classmethod
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
+        # Also those of the rater's work results: targets are what a subordinate cascades from.
+        return queryset.filter(work_result__in=_visible_work_results(info))
+
 
 @strawberry_django.type(models.WorkResult, name="WorkResult")
 class WorkResultType(relay.Node):
@@ -123,6 +155,10 @@ class WorkResultType(relay.Node):
         description="The rater's work results this one supports (RHK atasan yang diintervensi).")
     feedback: list["FeedbackType"] = strawberry_django.field(description="Continuous feedback from the rater.")
 
+    @classmethod
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
+        return queryset.filter(pk__in=_visible_work_results(info))
+
 
 @strawberry_django.type(models.Feedback, name="Feedback")
 class FeedbackType:
@@ -130,11 +166,16 @@ class FeedbackType:
     given_by: Optional[EmployeeType]
     created_at: dt.datetime
 
+    # With the plan only: a subordinate sees the rater's work results, not what she was told.
+    get_queryset = _of_visible_plans("work_result__plan")
+
 
 @strawberry_django.type(models.BehaviorExpectation, name="BehaviorExpectation")
 class BehaviorExpectationType:
     core_value: CoreValueEnum
     text: str
+
+    get_queryset = _of_visible_plans("plan")
 
 
 @strawberry_django.type(models.PlanEvent, name="PlanEvent")
@@ -143,6 +184,8 @@ class PlanEventType:
     actor: Optional[UserType]
     data: JSON
     created_at: dt.datetime
+
+    get_queryset = _of_visible_plans("plan")
 
 
 @strawberry_django.type(models.PerformancePlan, name="PerformancePlan")
@@ -159,13 +202,18 @@ class PerformancePlanType(relay.Node):
     work_results: list[WorkResultType]
     behavior_expectations: list[BehaviorExpectationType]
     history: list[PlanEventType] = strawberry_django.field(description="R-AUDIT: every change, oldest first.")
-    process_instance: Optional[ProcessInstanceType]
+    process_instance: Optional[ProcessInstanceType] = strawberry_django.field(
+        description="Null unless you may see the instance itself (processInstance).")
     approved_at: Optional[dt.datetime]
 
-    @strawberry_django.field(description="The rater's work results for this year, to cascade from.")
+    get_queryset = _of_visible_plans("pk")
+
+    @strawberry_django.field(only=["year", "rater_id", "employee__rater_id"], select_related=["employee"],
+                             description="The rater's work results for this year, to cascade from.")
     def supervisor_work_results(self) -> list[WorkResultType]:
-        upper = cascade.supervisor_plan(self)
-        return list(upper.work_results.all()) if upper else []
+        # The rater as cascade.supervisor_plan reads it; a queryset, so WorkResult's scoping applies.
+        rater_id = self.rater_id or self.employee.rater_id
+        return models.WorkResult.objects.filter(plan__employee_id=rater_id, plan__year=self.year)
 
 
 @strawberry_django.type(models.Job, name="Job")
@@ -219,17 +267,17 @@ def _plan(user, plan_id: strawberry.ID) -> models.PerformancePlan:
 class PlanningQuery:
     @strawberry_django.field
     def performance_plan(self, info: Info, id: strawberry.ID) -> PerformancePlanType:
-        user = require_user(info)
-        return _one(selectors.plans_visible_to(user).filter(pk=decode_id(id, "PerformancePlan")), info)
+        return _one(visible_plans(info).filter(pk=decode_id(id, "PerformancePlan")), info)
 
     @strawberry_django.field
     def my_plan(self, info: Info, year: int) -> Optional[PerformancePlanType]:
         user = require_user(info)
-        return models.PerformancePlan.objects.filter(employee__user=user, year=year).first()
+        # Optimized like every root, so that nested fields are scoped by their types.
+        return optimize(models.PerformancePlan.objects.filter(employee__user=user, year=year), info).first()
 
-    @strawberry_django.connection(DjangoCursorConnection[PerformancePlanType])
+    @strawberry_django.connection(CursorConnection[PerformancePlanType])
     def performance_plans(self, info: Info, filter: PlanFilter | None = None) -> QuerySet[models.PerformancePlan]:
-        qs = selectors.plans_visible_to(require_user(info))
+        qs = visible_plans(info)
         f = filter or PlanFilter()
         if f.year:
             qs = qs.filter(year=f.year)
@@ -239,7 +287,7 @@ class PlanningQuery:
             qs = qs.filter(employee_id=decode_id(f.employee_id, "Employee"))
         if f.status:
             qs = qs.filter(status=f.status)
-        return qs.order_by("year", "employee__name", "pk")
+        return scoped(qs.order_by("year", "employee__name", "pk"))
 
     @strawberry_django.field
     def org_goals(self, info: Info, unit_id: strawberry.ID, year: int) -> list[OrgGoalType]:
@@ -298,7 +346,7 @@ class PlanningMutation:
         user = require_user(info)
         plan = services.plan_attachments_set(actor=user, plan=_plan(user, plan_id), resources=resources,
                                              accountability=accountability, consequences=consequences)
-        return models.PerformancePlan.objects.get(pk=plan.pk)
+        return _one(models.PerformancePlan.objects.filter(pk=plan.pk), info)
 
     @strawberry.mutation(description="The rater (or the drafting employee): the leader's expectation for a core value.")
     def set_behavior_expectation(self, info: Info, plan_id: strawberry.ID, core_value: CoreValueEnum,
@@ -335,6 +383,8 @@ class EvidenceType(relay.Node):
     def url(self) -> str:
         return reverse("evidence-download", args=[self.pk])
 
+    get_queryset = _of_visible_plans("realization__indicator__work_result__plan")
+
 
 @strawberry_django.type(models.Realization, name="Realization")
 class RealizationType(relay.Node):
@@ -345,6 +395,8 @@ class RealizationType(relay.Node):
     evidence_links: JSON
     evidence_files: list[EvidenceType]
     recorded_at: dt.datetime
+
+    get_queryset = _of_visible_plans("indicator__work_result__plan")
 
 
 @strawberry_django.type(models.Evaluation, name="Evaluation")
@@ -362,15 +414,18 @@ class EvaluationType(relay.Node):
     rated_by: Optional[EmployeeType]
     rated_as_acting: bool
     approved_by: Optional[EmployeeType]
-    process_instance: Optional[ProcessInstanceType]
+    process_instance: Optional[ProcessInstanceType] = strawberry_django.field(
+        description="Null unless you may see the instance itself (processInstance).")
     finalized_at: Optional[dt.datetime]
     override_reason: str = strawberry_django.field(description="Recorded when R-DIST was exceeded (annual).")
     credit_points: Optional[float] = strawberry_django.field(description="R-CREDIT, functional positions (annual).")
 
+    get_queryset = _of_visible_plans("plan")
+
     @strawberry_django.field(only=["plan_id", "period_id"])
     def realizations(self) -> list[RealizationType]:
-        return list(models.Realization.objects.filter(indicator__work_result__plan_id=self.plan_id,
-                                                      period_id=self.period_id).select_related("indicator", "period"))
+        # A queryset, so that Realization's scoping and the optimizer apply.
+        return models.Realization.objects.filter(indicator__work_result__plan_id=self.plan_id, period_id=self.period_id)
 
 
 @strawberry.type
@@ -417,20 +472,25 @@ class EvaluationQuery:
 
     @strawberry_django.field
     def evaluation(self, info: Info, id: strawberry.ID) -> EvaluationType:
-        user = require_user(info)
-        return _one(models.Evaluation.objects.filter(pk=decode_id(id, "Evaluation"),
-                                                     plan__in=selectors.plans_visible_to(user)), info)
+        evaluations = models.Evaluation.objects.filter(pk=decode_id(id, "Evaluation"), plan__in=visible_plans(info))
+        return _one(evaluations, info)
 
     @strawberry_django.field
     def evaluations(self, info: Info, plan_id: strawberry.ID) -> list[EvaluationType]:
         """The plan's evaluations, periodic and annual, side by side (R-ANNUAL)."""
         user = require_user(info)
-        return models.Evaluation.objects.filter(plan=_plan(user, plan_id)).order_by("period__kind", "period__number")
+        evaluations = models.Evaluation.objects.filter(plan=_plan(user, plan_id))
+        return scoped(evaluations.order_by("period__kind", "period__number"))
 
-    @strawberry.field(description="R-DIST: the unit's predicate distribution against its organizational rating.")
+    @strawberry.field(description="R-DIST: the unit's predicate distribution against its organizational rating. "
+                                  "For HR of the unit and the leaders above, as unitPerformance.")
     def distribution_check(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID) -> DistributionCheck:
-        require_user(info)
-        org_rating, counts, violations = services.distribution_check(unit=_unit(unit_id), period=_period(period_id))
+        user = require_user(info)
+        unit = _unit(unit_id)
+        # The counts of a small unit reveal single ratings: the readers of unitPerformance only.
+        if not selectors.may_see_unit_aggregates(user, unit):
+            raise NotFound()
+        org_rating, counts, violations = services.distribution_check(unit=unit, period=_period(period_id))
         total = sum(counts.values())
         return DistributionCheck(
             org_rating=rules.OrgRating(org_rating) if org_rating else None,
@@ -477,7 +537,7 @@ class EvaluationMutation:
             actor=user, evaluation=_evaluation(user, evaluation_id), result_rating=result_rating.value,
             behavior_rating=behavior_rating.value, feedback=feedback, behavior_feedback=behavior_feedback or {},
             result_feedback={decode_id(f.work_result_id, "WorkResult"): f.text for f in work_result_feedback or []})
-        return models.Evaluation.objects.get(pk=evaluation.pk)
+        return _one(models.Evaluation.objects.filter(pk=evaluation.pk), info)
 
     @strawberry.mutation(description="R-ORG: the parent unit's leader sets a unit's organizational rating.")
     def set_org_rating(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID,
@@ -499,6 +559,8 @@ class EvaluationMeetingType(relay.Node):
     minutes: str
     actions: JSON
     created_at: dt.datetime
+    # Reached only through evaluationMeetings (checked there, selectors.may_read_meetings) and
+    # the recording mutation: no nested path leads here.
 
 
 @strawberry.type
@@ -530,6 +592,8 @@ class DevelopmentPlanItemType:
     need: str
     activity: str
     created_at: dt.datetime
+
+    get_queryset = _of_visible_plans("plan")
 
 
 @strawberry.type
@@ -572,10 +636,14 @@ class MonitoringQuery:
             satisfaction=SatisfactionIndex.of(data["ikm"]) if data["ikm"] else None,
             meetings_held=data["meetings"])
 
-    @strawberry_django.field
+    @strawberry_django.field(description="A unit's evaluation meetings of the year: for its staff, HR of the unit "
+                                         "and the leaders above.")
     def evaluation_meetings(self, info: Info, unit_id: strawberry.ID, year: int) -> list[EvaluationMeetingType]:
-        require_user(info)
-        return models.EvaluationMeeting.objects.filter(unit=_unit(unit_id), period__year=year)
+        user = require_user(info)
+        unit = _unit(unit_id)
+        if not selectors.may_read_meetings(user, unit):
+            raise NotFound()
+        return models.EvaluationMeeting.objects.filter(unit=unit, period__year=year)
 
 
 @strawberry.type

@@ -5,7 +5,9 @@ Authenticate with the session cookie (browsers; the origin must be an allowed ho
 queries: ``taskEvents`` carries only events addressed to the viewer (tasks assigned to them,
 claimable by them, or completed in their own process or by them), and each task is checked
 against what the viewer may see; ``planProgress`` is refused (NOT_FOUND) for a plan the viewer
-may not see. Events are small: refetch details with the queries.
+may not see. Events are small: refetch details with the queries. Each event first checks that
+the token or session the connection signed in with still signs the viewer in: after a logout
+(or a revoked token, a deactivated account) the subscription ends with UNAUTHENTICATED.
 """
 from __future__ import annotations
 
@@ -23,9 +25,9 @@ from strawberry.channels import GraphQLWSConsumer
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.types import Info
 
-from apps.accounts.services import user_for_token
+from apps.accounts.services import credentials_live, user_for_token
 from apps.core import events
-from apps.core.errors import DomainError, NotFound
+from apps.core.errors import DomainError, NotFound, Unauthenticated
 from apps.performance import selectors as performance_selectors
 from apps.workflow import selectors as workflow_selectors
 
@@ -80,6 +82,13 @@ def _viewer(info: Info):
         raise _graphql_error(error) from None
 
 
+async def _require_signed_in(info: Info, user) -> None:
+    request = info.context.request
+    if not await database_sync_to_async(credentials_live)(
+            user, api_token_id=request.api_token_id, session_key=request.session_key):
+        raise _graphql_error(Unauthenticated())
+
+
 def _graphql_error(error: DomainError) -> GraphQLError:
     """Subscription errors do not pass through the operation's error formatting: give them
     DESIGN.md's shape here (code + message in the caller's language)."""
@@ -94,6 +103,7 @@ class Subscription:
         async with info.context.ws.listen_to_channel(events.TASK_EVENT,
                                                      groups=[events.user_group(user.pk)]) as messages:
             async for message in messages:
+                await _require_signed_in(info, user)
                 event = await database_sync_to_async(_task_event)(user, message)
                 if event is not None:
                     yield event
@@ -109,6 +119,7 @@ class Subscription:
             raise _graphql_error(NotFound())
         async with info.context.ws.listen_to_channel(events.PLAN_EVENT, groups=[events.plan_group(pk)]) as messages:
             async for message in messages:
+                await _require_signed_in(info, user)
                 # Checked again for each event, as a query would be: a rater replaced before
                 # acting on the plan stops hearing of it.
                 if await database_sync_to_async(_may_see_plan)(user, pk):
@@ -118,6 +129,9 @@ class Subscription:
 @dataclass
 class _WsRequest:
     user: Any = field(default_factory=AnonymousUser)
+    # What the connection signed in with, re-checked for each event.
+    api_token_id: int | None = None
+    session_key: str | None = None
 
 
 @dataclass
@@ -131,7 +145,9 @@ class KinerjaWSConsumer(GraphQLWSConsumer):
 
     async def get_context(self, request, response) -> KinerjaWsContext:
         user = self.scope.get("user") or AnonymousUser()  # the session, through AuthMiddlewareStack
-        return KinerjaWsContext(request=_WsRequest(user), response=None, ws=request)
+        session = self.scope.get("session")
+        session_key = session.session_key if session is not None and user.is_authenticated else None
+        return KinerjaWsContext(request=_WsRequest(user, session_key=session_key), response=None, ws=request)
 
     async def on_ws_connect(self, context: KinerjaWsContext):
         header = str((context.connection_params or {}).get("authorization", ""))
@@ -141,6 +157,7 @@ class KinerjaWSConsumer(GraphQLWSConsumer):
             if found is None:
                 raise ConnectionRejectionError({"code": "UNAUTHENTICATED"})
             context.request.user = found[0]
+            context.request.api_token_id, context.request.session_key = found[1].pk, None
         return None
 
 

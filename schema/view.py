@@ -8,16 +8,27 @@ preflight) and mutations are refused over GET.
 """
 from __future__ import annotations
 
+import json
+
+from cross_web import HTTPException  # what strawberry's views raise for a bad request
 from django.conf import settings
-from django.http import HttpRequest
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from strawberry.django.views import GraphQLView
 
 from . import schema
 from .context import KinerjaContext
 
+
+def _refusal(message: str, status: int) -> JsonResponse:
+    """A request refused before any GraphQL ran, in the same shape as every other error."""
+    code = "NOT_FOUND" if status == 404 else "BAD_USER_INPUT"
+    return JsonResponse({"data": None, "errors": [{"message": str(message), "extensions": {"code": code}}]},
+                        status=status)
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -32,15 +43,35 @@ class KinerjaGraphQLView(GraphQLView):
         super().__init__(**kwargs)
 
     def dispatch(self, request: HttpRequest, *args, **kwargs):
-        if request.method == "POST" and not getattr(request, "kinerja_bearer", False) \
-                and settings.SESSION_COOKIE_NAME in request.COOKIES:
-            refusal = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
-            if refusal is not None:
-                return refusal
-        response = super().dispatch(request, *args, **kwargs)
+        try:
+            if int(request.META.get("CONTENT_LENGTH") or 0) > settings.KINERJA_GRAPHQL_MAX_BODY_BYTES \
+                    and not request.content_type.startswith("multipart/"):
+                raise RequestDataTooBig
+            if request.method == "POST" and not getattr(request, "kinerja_bearer", False) \
+                    and settings.SESSION_COOKIE_NAME in request.COOKIES:
+                refusal = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+                if refusal is not None:
+                    return refusal
+            response = self.run(request=request)
+        except RequestDataTooBig:
+            return _refusal(_("The request may be at most %(kb)d KB.")
+                            % {"kb": settings.KINERJA_GRAPHQL_MAX_BODY_BYTES // 1024}, status=413)
+        except UnicodeDecodeError:  # strawberry decodes the body as UTF-8 before parsing it
+            return _refusal(_("The request body is not valid UTF-8."), status=400)
+        except HTTPException as exc:
+            # strawberry's refusals of the request itself (bad JSON, GET mutation) as GraphQL errors
+            return _refusal(exc.reason, status=exc.status_code)
         if request.method == "GET":
             get_token(request)  # GraphiQL and browser clients get their csrftoken cookie here
         return response
+
+    def decode_json(self, data: str | bytes) -> object:
+        if len(data) > settings.KINERJA_GRAPHQL_MAX_BODY_BYTES:  # a body sent without Content-Length
+            raise RequestDataTooBig
+        try:
+            return json.loads(data)
+        except RecursionError:
+            raise HTTPException(400, _("The JSON is nested too deeply.")) from None
 
     def get_context(self, request, response) -> KinerjaContext:
         return KinerjaContext(request=request, response=response)

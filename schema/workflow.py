@@ -6,19 +6,38 @@ from typing import Optional
 
 import strawberry
 import strawberry_django
-from django.db.models import QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
-from strawberry_django.relay import DjangoCursorConnection
+from strawberry_django.queryset import get_queryset_config
 
 from apps.core.errors import BadInput, NotFound
 from apps.workflow import layout, migration, models, selectors, services
 
 from .accounts import UserType
-from .context import require_user
+from .context import context, require_user
 from .ids import decode_id
-from .organization import EmployeeType, _employee, _one
+from .organization import CursorConnection, EmployeeType, _employee, _one
+
+# Visibility (DESIGN.md, Permissions): every type below scopes its rows to the instances the
+# viewer may see, so that no nested path (a plan's or an evaluation's processInstance, an
+# event's task ...) shows more than processInstance(id) or task(id) would.
+
+
+def visible_instances(info: Info) -> QuerySet[models.ProcessInstance]:
+    """instances_visible_to the viewer, built once per request (its role look-ups run once)."""
+    cache = context(info).cache
+    if "instances" not in cache:
+        cache["instances"] = selectors.instances_visible_to(require_user(info))
+    return cache["instances"]
+
+
+def scoped(qs: QuerySet) -> QuerySet:
+    """A root's queryset that its selector already scoped to the viewer: the type's
+    get_queryset need not filter it again (it still scopes everything nested)."""
+    get_queryset_config(qs).type_get_queryset_did_run = True
+    return qs
 
 DefinitionStatus = strawberry.enum(models.DefinitionStatus, name="ProcessDefinitionStatus")
 InstanceStatus = strawberry.enum(models.InstanceStatus, name="ProcessInstanceStatus")
@@ -75,6 +94,10 @@ class ProcessEventType:
     outcome: str
     created_at: dt.datetime
 
+    @classmethod
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
+        return queryset.filter(instance__in=visible_instances(info).values("pk"))
+
 
 @strawberry.type
 class ProcessDiagram:
@@ -94,15 +117,22 @@ class ProcessInstanceType(relay.Node):
     ended_at: Optional[dt.datetime]
     history: list[ProcessEventType] = strawberry_django.field(field_name="events", description="The audit trail, oldest first.")
 
+    @classmethod
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
+        return queryset.filter(pk__in=visible_instances(info).values("pk"))
+
     @strawberry_django.field(only=["state", "definition_id"], select_related=["definition"],
                              description="Where the instance has been and is, for drawing it on its diagram.")
     def diagram(self) -> ProcessDiagram:
         completed, active = selectors.diagram_state(self)
         return ProcessDiagram(completed_elements=completed, active_elements=active)
 
-    @strawberry_django.field(prefetch_related=["tasks"])
+    @strawberry_django.field(prefetch_related=[lambda info: Prefetch(
+        "tasks", to_attr="ready_tasks", queryset=models.HumanTask.objects.filter(state=models.TaskState.READY)
+        .annotate(viewer_holds=selectors.holds_task(context(info).user)))])
     def active_tasks(self) -> list["TaskType"]:
-        return [t for t in self.tasks.all() if t.state == models.TaskState.READY]
+        ready = getattr(self, "ready_tasks", None)  # prefetched, unless a mutation returned the instance
+        return list(self.tasks.filter(state=models.TaskState.READY)) if ready is None else ready
 
 
 @strawberry_django.type(models.HumanTask, name="Task")
@@ -118,15 +148,34 @@ class TaskType(relay.Node):
     created_at: dt.datetime
     completed_at: Optional[dt.datetime]
     completed_by: Optional[UserType]
-    data: JSON = strawberry_django.field(description="Submitted data, or the saved draft while the task is open.")
     process_instance: ProcessInstanceType = strawberry_django.field(field_name="instance")
 
-    @strawberry_django.field(only=["form_key", "ui_form_key", "instance__definition__forms"],
-                             select_related=["instance__definition"])
+    # A saved draft is the holder's unsent work (e.g. the rater's notes before she decides): only
+    # whoever may complete the task reads it; once submitted, everyone who sees the instance does.
+    @strawberry_django.field(only=["data", "state"],
+                             annotate={"viewer_holds": lambda info: selectors.holds_task(context(info).user)},
+                             description="Submitted data; while the task is open, its saved draft (only for "
+                                         "whoever may complete it, {} for others).")
+    def data(self, info: Info) -> JSON:
+        if self.state != models.TaskState.READY:
+            return self.data
+        holds = getattr(self, "viewer_holds", None)  # annotated where the optimizer loads the task
+        if holds is None:
+            holds = selectors.may_complete(context(info).user, self)
+        return self.data if holds else {}
+
+    @classmethod
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
+        return queryset.filter(instance__in=visible_instances(info).values("pk"))
+
+    # The forms by a join, not by select_related("instance"): processInstance is read with its
+    # own scoping (ProcessInstanceType.get_queryset) and the two would clash.
+    @strawberry_django.field(only=["form_key", "ui_form_key"],
+                             annotate={"definition_forms": F("instance__definition__forms")})
     def form(self) -> TaskForm | None:
-        forms = self.instance.definition.forms
         if not self.form_key:
             return None
+        forms = self.definition_forms
         return TaskForm(schema=forms.get(self.form_key), ui_schema=forms.get(self.ui_form_key) if self.ui_form_key else None)
 
 
@@ -212,11 +261,11 @@ class WorkflowQuery:
         user = require_user(info)
         return _one(selectors.definitions_visible_to(user).filter(pk=decode_id(id, "ProcessDefinition")), info)
 
-    @strawberry_django.connection(DjangoCursorConnection[TaskType])
+    @strawberry_django.connection(CursorConnection[TaskType])
     def tasks(self, info: Info, filter: TaskFilter | None = None) -> QuerySet[models.HumanTask]:
         user = require_user(info)
         f = filter or TaskFilter()
-        qs = selectors.tasks_for_me(user) if f.mine else selectors.tasks_visible_to(user)
+        qs = selectors.tasks_for_me(user) if f.mine else selectors.tasks_visible_to(user, visible_instances(info))
         if f.state:
             qs = qs.filter(state=f.state)
         if f.process_instance_id:
@@ -229,20 +278,22 @@ class WorkflowQuery:
             qs = qs.filter(lane=f.lane)
         if f.due_before:
             qs = qs.filter(due_at__lt=f.due_before)
-        return qs.order_by("-created_at", "-pk")
+        # tasks_for_me: READY tasks of the viewer, who holds view of their instances (granted
+        # with the task) — not filtered again, which would cost the inbox its index.
+        return scoped(qs.order_by("-created_at", "-pk"))
 
     @strawberry_django.field
     def task(self, info: Info, id: strawberry.ID) -> TaskType:
-        return _one(selectors.tasks_visible_to(require_user(info)).filter(pk=decode_id(id, "Task")), info)
+        return _one(selectors.tasks_visible_to(require_user(info), visible_instances(info))
+                    .filter(pk=decode_id(id, "Task")), info)
 
     @strawberry_django.field
     def process_instance(self, info: Info, id: strawberry.ID) -> ProcessInstanceType:
-        user = require_user(info)
-        return _one(selectors.instances_visible_to(user).filter(pk=decode_id(id, "ProcessInstance")), info)
+        return _one(visible_instances(info).filter(pk=decode_id(id, "ProcessInstance")), info)
 
-    @strawberry_django.connection(DjangoCursorConnection[ProcessInstanceType])
+    @strawberry_django.connection(CursorConnection[ProcessInstanceType])
     def process_instances(self, info: Info, filter: ProcessInstanceFilter | None = None) -> QuerySet[models.ProcessInstance]:
-        qs = selectors.instances_visible_to(require_user(info))
+        qs = visible_instances(info)
         f = filter or ProcessInstanceFilter()
         if f.key:
             qs = qs.filter(key=f.key)
@@ -250,7 +301,7 @@ class WorkflowQuery:
             qs = qs.filter(status=f.status)
         if f.subject_employee_id:
             qs = qs.filter(subject_id=decode_id(f.subject_employee_id, "Employee"))
-        return qs.order_by("-started_at", "-pk")
+        return scoped(qs.order_by("-started_at", "-pk"))
 
 
 def _reload_task(info: Info, pk: int) -> models.HumanTask:

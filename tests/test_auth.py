@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import httpx
 import pytest
 from django.utils import timezone
 
@@ -122,3 +123,71 @@ def test_per_address_limit_stops_spraying_many_usernames(demo, gql, settings):
     for i in range(20):
         gql.error(LOGIN, {"u": f"nobody{i}", "p": "x"})
     assert gql.error(LOGIN, {"u": demo.staff.user.username, "p": PASSWORD})["extensions"]["code"] == "FORBIDDEN"
+
+
+# --- the admin's sign-in counts against the same limits (issue 11, F8) ---------------------
+
+def test_admin_login_is_rate_limited_like_the_api(demo, live_server, settings, gql):
+    settings.KINERJA_LOGIN_RATE_USERNAME = "10/15m"
+    username = demo.hr_all.user.username  # staff: may use the admin
+    with httpx.Client(base_url=live_server.url) as browser:
+        def attempt(password):
+            browser.get("/admin/login/")
+            return browser.post("/admin/login/", data={"username": username, "password": password, "next": "/admin/",
+                                                       "csrfmiddlewaretoken": browser.cookies["csrftoken"]})
+
+        for _ in range(12):
+            assert attempt("tebakan").status_code == 200
+        blocked = attempt(PASSWORD)
+        assert blocked.status_code == 200 and "Terlalu banyak percobaan masuk" in blocked.text
+        assert "sessionid" not in browser.cookies
+    # One counter for every sign-in form: the API refuses this username now as well.
+    assert gql.error(LOGIN, {"u": username, "p": PASSWORD})["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_admin_login_still_works(demo, live_server):
+    with httpx.Client(base_url=live_server.url) as browser:
+        browser.get("/admin/login/")
+        response = browser.post("/admin/login/", data={
+            "username": demo.hr_all.user.username, "password": PASSWORD, "next": "/admin/",
+            "csrfmiddlewaretoken": browser.cookies["csrftoken"]})
+        assert response.status_code == 302 and "sessionid" in browser.cookies
+
+
+# --- logout ends the whole login: its token and its session (issue 11, F9) -----------------
+
+CSRF = "k" * 32  # any well-formed secret: the cookie and the header only have to agree
+
+
+def with_session(live_server, sessionid: str, path: str = "/graphql/", **kwargs) -> httpx.Response:
+    headers = {"Cookie": f"sessionid={sessionid}; csrftoken={CSRF}", "X-CSRFToken": CSRF}
+    return httpx.post(live_server.url + path, headers=headers, **kwargs)
+
+
+def me_by_session(live_server, sessionid: str) -> dict:
+    return with_session(live_server, sessionid, json={"query": ME}).json()
+
+
+def test_logout_with_the_token_ends_the_session_of_the_same_login(demo, client_for, live_server):
+    app = client_for(demo.staff.user.username)  # the GraphQL login starts a session too
+    sessionid = app.http.cookies["sessionid"]
+    assert me_by_session(live_server, sessionid)["data"]["me"]["user"]["username"] == demo.staff.user.username
+    app.data("mutation { logout }")
+    assert me_by_session(live_server, sessionid)["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_logout_with_the_session_revokes_the_token_of_the_same_login(demo, client_for, live_server):
+    app = client_for(demo.staff.user.username)
+    sessionid = app.http.cookies["sessionid"]
+    assert with_session(live_server, sessionid, json={"query": "mutation { logout }"}).json()["data"]["logout"] is True
+    assert app.error(ME)["extensions"]["code"] == "UNAUTHENTICATED"
+    assert me_by_session(live_server, sessionid)["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_page_sign_out_ends_the_token_and_the_session(demo, client_for, live_server):
+    app = client_for(demo.staff.user.username)
+    sessionid = app.http.cookies["sessionid"]
+    out = with_session(live_server, sessionid, path="/keluar/", data={"csrfmiddlewaretoken": CSRF})
+    assert out.status_code == 302
+    assert me_by_session(live_server, sessionid)["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert app.error(ME)["extensions"]["code"] == "UNAUTHENTICATED"

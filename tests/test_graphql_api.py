@@ -123,3 +123,28 @@ def test_variable_of_the_wrong_type_is_bad_user_input(demo, client_for):
     c = client_for(demo.staff.user.username)
     error = c.error("query($n: Int) { employees(first: $n) { totalCount } }", {"n": "sepuluh"})
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "sepuluh" in error["message"]
+
+
+INTROSPECTION = "{ __schema { types { name } } }"
+
+
+def test_anonymous_callers_cannot_explore_the_schema_in_production(demo, gql, client_for):
+    """With DEBUG off, anonymous callers get no introspection (UNAUTHENTICATED, as for any data)
+    and no "Did you mean" hints; signed-in users keep both."""
+    refused = gql.error(INTROSPECTION)
+    assert refused["extensions"]["code"] == "UNAUTHENTICATED"
+    assert gql.error('{ __type(name: "Employee") { fields { name } } }')["extensions"]["code"] == "UNAUTHENTICATED"
+    assert gql.data("{ __typename }") == {"__typename": "Query"}
+    misspelled = gql.error("{ mee { id } }")
+    assert misspelled["extensions"]["code"] == "BAD_USER_INPUT"
+    assert misspelled["message"] == "Cannot query field 'mee' on type 'Query'."
+
+    staff = client_for(demo.staff.user.username)
+    assert "Employee" in {t["name"] for t in staff.data(INTROSPECTION)["__schema"]["types"]}
+    assert "Did you mean 'me'?" in staff.error("{ mee { id } }")["message"]
+
+
+def test_development_keeps_introspection_and_hints_for_everyone(demo, gql, settings):
+    settings.DEBUG = True
+    assert gql.data(INTROSPECTION)["__schema"]["types"]
+    assert "Did you mean 'me'?" in gql.error("{ mee { id } }")["message"]

@@ -156,6 +156,8 @@ def test_every_error_is_listed_not_only_the_first(tmp_path):
         call_command("import_org", "--units", str(tmp_path / "u.csv"), "--employees", str(tmp_path / "e.csv"), stderr=err)
     lines = err.getvalue().splitlines()
     assert any(line.startswith("employees.csv row 4 [nip]") for line in lines)
+    assert any(line.startswith("employees.csv row 11 [unit_code]") for line in lines)
+    assert any(line.startswith("units.csv row 23 [parent_code]") for line in lines)
     assert any(line.startswith("employees.csv row 22 [roles]") for line in lines)
     assert any(line.startswith("units.csv row 24 [name]") for line in lines)
     assert any(line.startswith("units.csv row 24 [kind]") for line in lines)
@@ -260,3 +262,41 @@ def test_ambiguous_head_post_is_refused():
     with pytest.raises(BadInput) as raised:
         organization_import(units_csv="code,name,parent_code,kind\n", employees_csv=to_csv(records))
     assert "lebih dari satu calon jabatan pimpinan" in raised.value.extensions["errors"][0]["message"]
+
+
+@pytest.mark.django_db
+def test_a_bad_nip_and_an_unknown_unit_are_reported_together():
+    """The merged checks (unknown unit, supervisor …) run even when a row has a malformed value."""
+    from apps.core.errors import BadInput
+    from apps.organization.importer import organization_import
+
+    records = rows(EMPLOYEES)
+    records[2]["nip"] = "123"
+    records[9]["unit_code"] = "ENTAH"
+    with pytest.raises(BadInput) as raised:
+        organization_import(units_csv=UNITS.read_text(), employees_csv=to_csv(records))
+    assert {(e["row"], e["column"]) for e in raised.value.extensions["errors"]} == {(4, "nip"), (11, "unit_code")}
+
+
+def bad_rows(count):
+    return to_csv([dict(nip=str(i), name="x", email="", username="", unit_code="DISDIK", position="Staf",
+                        position_class="PELAKSANA", employment_type="PNS", supervisor_nip="", acting_for_nip="",
+                        roles="") for i in range(count)])
+
+
+def test_a_long_error_list_is_cut_and_says_how_many_more(demo, client_for):
+    hr = client_for(demo.hr_all.user.username)
+    response = hr.post(IMPORT, {"u": "code,name,parent_code,kind\n", "e": bad_rows(150)})
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert len(error["extensions"]["errors"]) == 100 and error["extensions"]["truncated"] == 50
+    assert "150" in error["message"] and "50" in error["message"].split("150", 1)[1]
+    assert len(response.content) < 30_000
+
+
+@pytest.mark.django_db
+def test_the_command_cuts_the_error_list_too(tmp_path):
+    with pytest.raises(CommandError) as raised:
+        _out, _err = run_import(tmp_path, "code,name,parent_code,kind\nDISDIK,Dinas,,DINAS\n", bad_rows(130))
+    assert "30" in str(raised.value).split("130", 1)[1]
+    assert counts() == (0, 0, 0, 0, 0)

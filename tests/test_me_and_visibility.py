@@ -108,3 +108,26 @@ def test_anonymous_sees_nothing(demo, gql):
         ("query($id: ID!) { orgUnit(id: $id) { code } }", {"id": gid("OrgUnit", demo.staff.unit_id)}),
     ]:
         assert gql.error(query, variables)["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_a_bad_cursor_is_bad_input_naming_the_argument(demo, client_for):
+    """Issue 11: a cursor that is not one of ours is the caller's mistake, on every list."""
+    import base64
+
+    c = client_for(demo.hr_all.user.username)
+    page = c.data("{ employees(first: 2) { edges { cursor node { name } } } }")["employees"]["edges"]
+    following = c.data('{ employees(first: 1, after: "%s") { edges { node { name } } } }' % page[0]["cursor"])
+    assert following["employees"]["edges"][0]["node"]["name"] == page[1]["node"]["name"]  # a real one still works
+    cursors = [
+        "bukan-kursor",                                             # not base64
+        base64.b64encode(b"orderedcursor:{not json").decode(),      # not JSON
+        base64.b64encode(b"arrayconnection:1").decode(),            # another kind of cursor
+        base64.b64encode(b'orderedcursor:["x", "y", "z"]').decode(),  # not of this list's ordering
+    ]
+    lists = ["employees", "orgUnits", "performancePlans", "tasks", "processInstances"]
+    for name in lists:
+        for cursor in cursors:
+            for argument in ("after", "before"):
+                error = c.error('{ %s(first: 1, %s: "%s") { edges { node { id } } } }' % (name, argument, cursor))
+                assert error["extensions"]["code"] == "BAD_USER_INPUT", (name, cursor, argument, error)
+                assert list(error["extensions"]["fields"]) == [argument], (name, cursor)

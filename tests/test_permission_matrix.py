@@ -1,171 +1,439 @@
-"""The permission matrix (DESIGN.md "Permissions"): the queries and mutations, as each of ten
-viewers, asserting exactly who may. Scenario: the staff member's plan-approval process waits
-for the rater's review, and the year 2027 is open for the staff member's section. Each cell runs in its own rolled-back transaction through the whole
-Django + GraphQL stack (in-process client; the HTTP tests elsewhere cover the wire)."""
+"""The permission matrix (DESIGN.md "Permissions", "Trust boundaries"): every root query,
+mutation and subscription of schema.graphql, as each of ten viewers, with the exact outcome —
+``ok``, ``absent`` (a list or personal field that leaves the object out), or the error code:
+UNAUTHENTICATED for anonymous callers, NOT_FOUND where the object is not visible to the viewer,
+FORBIDDEN where it is visible but the act is not theirs. A root field without a row fails
+``test_every_root_field_has_a_row``.
+
+The scenario (tests/matrix/scenario.py) is built once for this module and its nested-path file;
+each cell runs in its own rolled-back transaction through the whole Django + GraphQL stack
+(in-process client with a bearer token; the HTTP tests elsewhere cover the wire). Mutations are asked where they would
+succeed for whoever may do them. Subscriptions go over a real WebSocket to the ASGI app.
+"""
 from __future__ import annotations
 
+import csv
+import functools
 import io
 import json
+import socket
+import threading
+import time
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.test import Client
-from strawberry import relay
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.core.cache import cache
+from django.db import transaction
+from graphql import build_schema
 
+from apps.core import events
 from apps.organization.models import Employee
-from apps.workflow import services
-from apps.workflow.models import HumanTask, ProcessDefinition
 
-from .conftest import Demo, load_demo
+from .conftest import DEMO_DIR, PASSWORD
+from .matrix.scenario import (
+    PLAN_VIEWERS,
+    PROCESS_ADMINS,
+    REVIEW_INSTANCE_VIEWERS,
+    SECTION_AGGREGATES,
+    VIEWERS,
+    Scenario,
+    gid,
+    matrix_scenario,  # noqa: F401 (the module's fixture)
+)
 
-VIEWERS = ["anonymous", "subject", "peer", "rater", "rater_supervisor", "other_rater",
-           "hr_unit", "hr_other", "process_admin", "superuser"]
-DEMO_NAME = {"subject": "staff", "peer": "peer", "rater": "kasi", "rater_supervisor": "kabid",
-             "other_rater": "other_rater", "hr_unit": "hr_all", "hr_other": "hr_dinkes",
-             "process_admin": "process_admin"}
-
-
-def gid(type_name: str, pk: int) -> str:
-    return str(relay.GlobalID(type_name, str(pk)))
-
-
-@pytest.fixture(scope="module")
-def scenario(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        load_demo()
-        call_command("load_workflows", stdout=io.StringIO())
-        demo = Demo()
-        staff = demo.staff
-        instance = services.process_start(actor=staff.user, key="approval_demo", subject=staff, data={"periodId": "2026"})
-        draft = instance.tasks.get()
-        services.task_complete(actor=staff.user, task_id=draft.pk,
-                               data={"summary": "Rencana kerja tahun 2026", "decision": "SUBMIT"})
-        review = HumanTask.objects.get(instance=instance, bpmn_id="review")
-        published = ProcessDefinition.objects.get(key="approval_demo")
-        xml = published.bpmn_xml.replace('name="Susun rencana kerja"', 'name="Susun SKP"')
-        draft_v2 = services.definition_upload(actor=None, bpmn_xml=xml, forms=published.forms)
-        from django.contrib.auth import get_user_model
-
-        root = get_user_model().objects.create_superuser("root", "root@example.org", "x")
-        from apps.performance import services as performance
-        from apps.performance.models import PerformancePeriod, WorkResult
-
-        section = demo.kasi.unit
-        performance.performance_year_open(actor=demo.hr_all.user, year=2027, unit=section)  # job runs on commit
-        staff_plan = staff.plans.get(year=2027)
-        work_result = WorkResult.objects.create(plan=staff_plan, text="RHK uji")
-        q1 = PerformancePeriod.objects.get(year=2027, kind="QUARTER", number=1)
-        users = {v: (getattr(demo, DEMO_NAME[v]).user if v in DEMO_NAME else None) for v in VIEWERS}
-        users["superuser"] = root
-        ids = {
-            "staff": staff.pk, "kasi": demo.kasi.pk, "kabid": demo.kabid.pk, "peer": demo.peer.pk,
-            "review": review.pk, "instance": instance.pk, "published": published.pk, "draft_v2": draft_v2.pk,
-            "xml": published.bpmn_xml, "forms": published.forms,
-            "plan": staff_plan.pk, "work_result": work_result.pk, "section": section.pk, "q1": q1.pk,
-        }
-    yield users, ids
-    with django_db_blocker.unblock():
-        call_command("flush", "--noinput", verbosity=0)
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schema.graphql"
+ROOT_TYPES = ("Query", "Mutation", "Subscription")
 
 
-def operations(ids):
-    employee_csv = ("nip,name,email,username,unit_code,position,position_class,employment_type,"
-                    "supervisor_nip,acting_for_nip,roles\n")
+def who(*, ok=(), absent=(), forbidden=(), not_found=(), bad_input=(), rest: str | None = None,
+        anonymous: str = "UNAUTHENTICATED") -> dict[str, str]:
+    """The expected outcome of each viewer; ``rest`` for everyone not named (anonymous aside)."""
+    expected = {"anonymous": anonymous}
+    for outcome, viewers in (("ok", ok), ("absent", absent), ("FORBIDDEN", forbidden), ("NOT_FOUND", not_found),
+                             ("BAD_USER_INPUT", bad_input)):
+        for viewer in viewers:
+            assert viewer not in expected or viewer == "anonymous", (viewer, outcome)
+            expected[viewer] = outcome
+    for viewer in VIEWERS:
+        if viewer not in expected:
+            assert rest is not None, f"no outcome for {viewer}"
+            expected[viewer] = rest
+    return expected
+
+
+@dataclass
+class Row:
+    query: str
+    variables: dict
+    expected: dict[str, str]
+    # For lists and personal fields: whether the answer shows the object (else "absent").
+    shows: object = None
+
+
+def _edges(connection: dict) -> list[dict]:
+    return [edge["node"] for edge in connection["edges"]]
+
+
+@functools.cache
+def _import_acting_outside() -> str:
+    """Issue 11 F2: HR of Dinas Kesehatan re-imports her own row with a Plt post in Dinas
+    Pendidikan (outside her units)."""
+    rows = list(csv.reader(io.StringIO((DEMO_DIR / "employees.csv").read_text(encoding="utf-8"))))
+    header = rows[0]
+    own = next(r for r in rows[1:] if r[header.index("name")] == "Lestari Oktaviani")
+    kadis = next(r for r in rows[1:] if r[header.index("position")] == "Kepala Dinas Pendidikan dan Kebudayaan")
+    own[header.index("acting_for_nip")] = kadis[header.index("nip")]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, own])
+    return out.getvalue()
+
+
+def operations(ids) -> dict[str, Row]:
+    """``field`` or ``field:variant`` → its row. The key before ':' is the root field."""
+    plan_editors_refused = PLAN_VIEWERS - {"subject"}
+    units_csv = "code,name,parent_code,kind\n"
+    employees_csv = ("nip,name,email,username,unit_code,position,position_class,employment_type,"
+                     "supervisor_nip,acting_for_nip,roles\n")
+    work_result = ("mutation($p: ID!, $parents: [ID!]!) { upsertWorkResult(planId: $p, input: {text: \"RHK\", "
+                   "parentIds: $parents, indicators: [{aspect: KUANTITAS, text: \"i\", target: \"1\"}]}) { id } }")
+    plan, section = gid("PerformancePlan", ids["plan"]), gid("OrgUnit", ids["section"])
+    q1 = gid("PerformancePeriod", ids["q1"])
+    review, staff = gid("Task", ids["review"]), gid("Employee", ids["staff"])
+    published, draft_v2 = gid("ProcessDefinition", ids["published"]), gid("ProcessDefinition", ids["draft_v2"])
+    instance = gid("ProcessInstance", ids["instance"])
     return {
-        # name: (query, variables, who may)
-        "employee.nip": ("query($id: ID!) { employee(id: $id) { nip } }", {"id": gid("Employee", ids["staff"])},
-                         {"subject", "rater", "rater_supervisor", "hr_unit", "superuser"}),
-        "task": ("query($id: ID!) { task(id: $id) { name } }", {"id": gid("Task", ids["review"])},
-                 {"subject", "rater", "hr_unit", "superuser"}),
-        "processInstance": ("query($id: ID!) { processInstance(id: $id) { status history { kind } } }",
-                            {"id": gid("ProcessInstance", ids["instance"])}, {"subject", "rater", "hr_unit", "superuser"}),
-        "tasks(mine)": ("{ tasks(first: 20, filter: {mine: true}) { edges { node { bpmnId } } } }", {}, {"rater"}),
-        "processDefinition(draft)": ("query($id: ID!) { processDefinition(id: $id) { version } }",
-                                     {"id": gid("ProcessDefinition", ids["draft_v2"])}, {"process_admin", "superuser"}),
-        "completeTask": ("mutation($id: ID!) { completeTask(id: $id, data: {decision: \"APPROVE\"}) { task { state } } }",
-                         {"id": gid("Task", ids["review"])}, {"rater"}),
-        "claimTask": ("mutation($id: ID!) { claimTask(id: $id) { state } }", {"id": gid("Task", ids["review"])}, {"rater"}),
-        "saveTaskDraft": ("mutation($id: ID!) { saveTaskDraft(id: $id, data: {notes: \"x\"}) { state } }",
-                          {"id": gid("Task", ids["review"])}, {"rater"}),
-        "reassignTask": ("mutation($id: ID!, $e: ID!) { reassignTask(id: $id, employeeId: $e) { state } }",
-                         {"id": gid("Task", ids["review"]), "e": gid("Employee", ids["kabid"])}, {"hr_unit", "superuser"}),
-        "startProcess": ("mutation($s: ID!) { startProcess(key: \"approval_demo\", subjectEmployeeId: $s, "
-                         "data: {periodId: \"2027\"}) { status } }", {"s": gid("Employee", ids["staff"])},
-                         {"subject", "hr_unit", "superuser"}),
-        "uploadProcessDefinition": ("mutation($x: String!, $f: JSON) { uploadProcessDefinition(bpmnXml: $x, forms: $f) "
-                                    "{ version } }", {"x": ids["xml"], "f": ids["forms"]}, {"process_admin", "superuser"}),
-        "publishProcessDefinition": ("mutation($id: ID!) { publishProcessDefinition(id: $id) { status } }",
-                                     {"id": gid("ProcessDefinition", ids["draft_v2"])}, {"process_admin", "superuser"}),
-        "retireProcessDefinition": ("mutation($id: ID!) { retireProcessDefinition(id: $id) { status } }",
-                                    {"id": gid("ProcessDefinition", ids["published"])}, {"process_admin", "superuser"}),
-        "migrateProcessInstances": ("mutation($f: ID!, $t: ID!) { migrateProcessInstances(fromDefinitionId: $f, "
-                                    "toDefinitionId: $t, dryRun: true) { canMigrate } }",
-                                    {"f": gid("ProcessDefinition", ids["published"]),
-                                     "t": gid("ProcessDefinition", ids["draft_v2"])}, {"process_admin", "superuser"}),
-        "setSupervisor": ("mutation($e: ID!, $s: ID) { setSupervisor(employeeId: $e, supervisorId: $s) { name } }",
-                          {"e": gid("Employee", ids["staff"]), "s": gid("Employee", ids["kabid"])}, {"hr_unit", "superuser"}),
-        "setActing": ("mutation($e: ID!, $a: ID) { setActing(employeeId: $e, actingForEmployeeId: $a) { name } }",
-                      {"e": gid("Employee", ids["peer"]), "a": gid("Employee", ids["kasi"])}, {"hr_unit", "superuser"}),
-        "performancePlan": ("query($id: ID!) { performancePlan(id: $id) { status } }",
-                            {"id": gid("PerformancePlan", ids["plan"])},
-                            {"subject", "rater", "rater_supervisor", "hr_unit", "superuser"}),
-        "upsertWorkResult": ("mutation($p: ID!) { upsertWorkResult(planId: $p, input: {text: \"RHK\", indicators: "
-                             "[{aspect: KUANTITAS, text: \"i\", target: \"1\"}]}) { id } }",
-                             {"p": gid("PerformancePlan", ids["plan"])}, {"subject"}),
-        "setBehaviorExpectation": ("mutation($p: ID!) { setBehaviorExpectation(planId: $p, coreValue: AKUNTABEL, "
-                                   "text: \"Tepat waktu\") { text } }", {"p": gid("PerformancePlan", ids["plan"])},
-                                   {"subject", "rater"}),
-        "openPerformanceYear": ("mutation($u: ID!) { openPerformanceYear(year: 2028, unitId: $u) { status } }",
-                                {"u": gid("OrgUnit", ids["section"])}, {"hr_unit", "superuser"}),
-        "upsertOrgGoal": ("mutation($u: ID!) { upsertOrgGoal(unitId: $u, year: 2027, text: \"Tujuan\") { text } }",
-                          {"u": gid("OrgUnit", ids["section"])}, {"rater", "hr_unit", "superuser"}),
-        "submitSatisfactionSurvey": ("mutation($u: ID!) { submitSatisfactionSurvey(unitId: $u, year: 2027, "
-                                     "responses: [[4,4,4,4,4,4,4,4,4]]) { score } }",
-                                     {"u": gid("OrgUnit", ids["section"])}, {"rater", "hr_unit", "superuser"}),
-        "setOrgRating": ("mutation($u: ID!, $p: ID!) { setOrgRating(unitId: $u, periodId: $p, rating: BAIK) }",
-                         {"u": gid("OrgUnit", ids["section"]), "p": gid("PerformancePeriod", ids["q1"])},
-                         {"rater_supervisor", "superuser"}),
-        "unitPerformance": ("query($u: ID!) { unitPerformance(unitId: $u, year: 2027) { overduePlans } }",
-                            {"u": gid("OrgUnit", ids["section"])}, {"rater", "rater_supervisor", "hr_unit", "superuser"}),
-        "giveFeedback": ("mutation($w: ID!) { giveFeedback(workResultId: $w, text: \"Bagus\") { text } }",
-                         {"w": gid("WorkResult", ids["work_result"])}, {"rater"}),
-        "developmentPlan": ("query($e: ID!) { developmentPlan(employeeId: $e, year: 2027) { need } }",
-                            {"e": gid("Employee", ids["staff"])},
-                            {"subject", "rater", "rater_supervisor", "hr_unit", "superuser"}),
-        "distributionCheck": ("query($u: ID!, $p: ID!) { distributionCheck(unitId: $u, periodId: $p) { orgRating } }",
-                              {"u": gid("OrgUnit", ids["section"]), "p": gid("PerformancePeriod", ids["q1"])},
-                              set(VIEWERS) - {"anonymous"}),
-        "importOrganization": ("mutation($u: String!, $e: String!) { importOrganization(unitsCsv: $u, employeesCsv: $e) "
-                               "{ unitsCreated } }", {"u": "code,name,parent_code,kind\n", "e": employee_csv},
-                               {"hr_unit", "hr_other", "superuser"}),
+        # --- accounts -------------------------------------------------------------------------
+        "me": Row("{ me { user { username } } }", {}, who(rest="ok")),
+        "login": Row("mutation($u: String!, $p: String!) { login(username: $u, password: $p) { user { username } } }",
+                     {"u": ids["staff_username"], "p": PASSWORD}, who(rest="ok", anonymous="ok")),
+        # Ending a session you do not have is a no-op, not an error (README: logout revokes the token used).
+        "logout": Row("mutation { logout }", {}, who(rest="ok", anonymous="ok")),
+        "setEmailNotifications": Row("mutation { setEmailNotifications(enabled: false) }", {}, who(rest="ok")),
+        # --- organization: the tree, names and positions for everyone signed in ----------------
+        "orgUnits": Row("{ orgUnits(first: 5) { totalCount } }", {}, who(rest="ok")),
+        "orgUnit": Row("query($id: ID!) { orgUnit(id: $id) { name leader { name } } }", {"id": section}, who(rest="ok")),
+        "employees": Row("query($s: String!) { employees(first: 5, filter: {search: $s}) { edges { node { name } } } }",
+                         {"s": ids["staff_name"]}, who(rest="ok")),
+        "employees:nip": Row("query($s: String!) { employees(first: 5, filter: {search: $s}) { edges { node { nip } } } }",
+                             {"s": ids["staff_name"]}, who(ok=PLAN_VIEWERS, rest="absent"),
+                             shows=lambda d: ids["staff_nip"] in [n["nip"] for n in _edges(d["employees"])]),
+        "employee": Row("query($id: ID!) { employee(id: $id) { name rater { name } } }", {"id": staff}, who(rest="ok")),
+        "employee:nip": Row("query($id: ID!) { employee(id: $id) { nip email } }", {"id": staff},
+                            who(ok=PLAN_VIEWERS, rest="absent"),
+                            shows=lambda d: d["employee"]["nip"] is not None and d["employee"]["email"] is not None),
+        "setSupervisor": Row("mutation($e: ID!, $s: ID) { setSupervisor(employeeId: $e, supervisorId: $s) { name } }",
+                             {"e": staff, "s": gid("Employee", ids["kabid"])},
+                             who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "setActing": Row("mutation($e: ID!, $a: ID) { setActing(employeeId: $e, actingForEmployeeId: $a) { name } }",
+                         {"e": gid("Employee", ids["peer"]), "a": gid("Employee", ids["kasi"])},
+                         who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "importOrganization": Row("mutation($u: String!, $e: String!) { importOrganization(unitsCsv: $u, "
+                                  "employeesCsv: $e) { unitsCreated } }", {"u": units_csv, "e": employees_csv},
+                                  who(ok={"hr_unit", "hr_other", "superuser"}, rest="FORBIDDEN")),
+        # Import scope errors are listed per row like every other import error (README "Import").
+        "importOrganization:actingOutsideScope": Row(
+            "mutation($u: String!, $e: String!) { importOrganization(unitsCsv: $u, employeesCsv: $e) "
+            "{ employeesUpdated } }",
+            {"u": units_csv, "e": _import_acting_outside()},
+            who(ok={"hr_unit", "superuser"}, bad_input={"hr_other"}, rest="FORBIDDEN")),
+        # --- process definitions: process administrators; published versions for everyone ------
+        "checkProcessDefinition": Row("query($x: String!, $f: JSON) { checkProcessDefinition(bpmnXml: $x, forms: $f) "
+                                      "{ valid } }", {"x": ids["xml"], "f": ids["forms"]},
+                                      who(ok=PROCESS_ADMINS, rest="FORBIDDEN")),
+        "processDefinitions": Row("{ processDefinitions { id } }", {}, who(rest="ok")),
+        "processDefinitions:draft": Row("{ processDefinitions(key: \"approval_demo\") { id } }", {},
+                                        who(ok=PROCESS_ADMINS, rest="absent"),
+                                        shows=lambda d: draft_v2 in [x["id"] for x in d["processDefinitions"]]),
+        "processDefinition": Row("query($id: ID!) { processDefinition(id: $id) { version } }", {"id": published},
+                                 who(rest="ok")),
+        "processDefinition:draft": Row("query($id: ID!) { processDefinition(id: $id) { version } }", {"id": draft_v2},
+                                       who(ok=PROCESS_ADMINS, rest="NOT_FOUND")),
+        "uploadProcessDefinition": Row("mutation($x: String!, $f: JSON) { uploadProcessDefinition(bpmnXml: $x, forms: $f) "
+                                       "{ version } }", {"x": ids["xml"], "f": ids["forms"]},
+                                       who(ok=PROCESS_ADMINS, rest="FORBIDDEN")),
+        "publishProcessDefinition": Row("mutation($id: ID!) { publishProcessDefinition(id: $id) { status } }",
+                                        {"id": draft_v2}, who(ok=PROCESS_ADMINS, rest="NOT_FOUND")),
+        "retireProcessDefinition": Row("mutation($id: ID!) { retireProcessDefinition(id: $id) { status } }",
+                                       {"id": published}, who(ok=PROCESS_ADMINS, rest="FORBIDDEN")),
+        "migrateProcessInstances": Row("mutation($f: ID!, $t: ID!) { migrateProcessInstances(fromDefinitionId: $f, "
+                                       "toDefinitionId: $t, dryRun: true) { canMigrate } }",
+                                       {"f": published, "t": draft_v2}, who(ok=PROCESS_ADMINS, rest="NOT_FOUND")),
+        # --- instances and tasks: the subject, everyone given a task of it, HR of the unit ------
+        "startProcess": Row("mutation($s: ID!) { startProcess(key: \"approval_demo\", subjectEmployeeId: $s, "
+                            "data: {periodId: \"2027\"}) { status } }", {"s": staff},
+                            who(ok={"subject", "hr_unit", "superuser"}, rest="FORBIDDEN")),
+        # Issue 11 F1: a process whose handlers act on a plan is started by Kinerja for the plan,
+        # never by a client (who could name any plan in the data).
+        "startProcess:boundProcess": Row("mutation($s: ID!, $d: JSON) { startProcess(key: \"skp_planning\", "
+                                         "subjectEmployeeId: $s, data: $d) { status } }",
+                                         {"s": staff, "d": {"periodId": "2030", "planId": ids["rater_plan"],
+                                                            "deadline": "2030-01-31T23:59:00+07:00"}},
+                                         who(rest="FORBIDDEN")),
+        "processInstance": Row("query($id: ID!) { processInstance(id: $id) { status history { kind } } }",
+                               {"id": instance}, who(ok=REVIEW_INSTANCE_VIEWERS, rest="NOT_FOUND")),
+        "processInstances": Row("{ processInstances(first: 50, filter: {key: \"approval_demo\"}) "
+                                "{ edges { node { id } } } }",
+                                {}, who(ok=REVIEW_INSTANCE_VIEWERS, rest="absent"),
+                                shows=lambda d: instance in [n["id"] for n in _edges(d["processInstances"])]),
+        "task": Row("query($id: ID!) { task(id: $id) { name } }", {"id": review},
+                    who(ok=REVIEW_INSTANCE_VIEWERS, rest="NOT_FOUND")),
+        "tasks": Row("query($i: ID!) { tasks(first: 50, filter: {processInstanceId: $i}) { edges { node { id } } } }",
+                     {"i": instance}, who(ok=REVIEW_INSTANCE_VIEWERS, rest="absent"),
+                     shows=lambda d: review in [n["id"] for n in _edges(d["tasks"])]),
+        "tasks:mine": Row("{ tasks(first: 50, filter: {mine: true}) { edges { node { id } } } }", {},
+                          who(ok={"rater"}, rest="absent"),
+                          shows=lambda d: review in [n["id"] for n in _edges(d["tasks"])]),
+        "claimTask": Row("mutation($id: ID!) { claimTask(id: $id) { state } }", {"id": review},
+                         who(ok={"rater"}, forbidden=REVIEW_INSTANCE_VIEWERS - {"rater"}, rest="NOT_FOUND")),
+        # HR's follow-up task of the late instance, claimed by HR of the unit (the rater was never
+        # given a task of that instance).
+        "unclaimTask": Row("mutation($id: ID!) { unclaimTask(id: $id) { state } }", {"id": gid("Task", ids["follow_up"])},
+                           who(ok={"hr_unit"}, forbidden={"subject", "superuser"}, rest="NOT_FOUND")),
+        "saveTaskDraft": Row("mutation($id: ID!) { saveTaskDraft(id: $id, data: {notes: \"x\"}) { state } }",
+                             {"id": review}, who(ok={"rater"}, forbidden=REVIEW_INSTANCE_VIEWERS - {"rater"},
+                                                 rest="NOT_FOUND")),
+        "reassignTask": Row("mutation($id: ID!, $e: ID!) { reassignTask(id: $id, employeeId: $e) { state } }",
+                            {"id": review, "e": gid("Employee", ids["kabid"])},
+                            who(ok={"hr_unit", "superuser"}, forbidden={"subject", "rater"}, rest="NOT_FOUND")),
+        "completeTask": Row("mutation($id: ID!) { completeTask(id: $id, data: {decision: \"APPROVE\"}) "
+                            "{ task { state } } }",
+                            {"id": review}, who(ok={"rater"}, forbidden=REVIEW_INSTANCE_VIEWERS - {"rater"},
+                                                rest="NOT_FOUND")),
+        # --- rules, IKM, goals, periods: reference data for everyone signed in -----------------
+        "predicatePreview": Row("{ predicatePreview(resultRating: SESUAI_EKSPEKTASI, behaviorRating: DI_ATAS_EKSPEKTASI) }",
+                                {}, who(rest="ok")),
+        "satisfactionIndex": Row("query($u: ID!) { satisfactionIndex(unitId: $u, year: 2027) { score } }",
+                                 {"u": section}, who(rest="ok")),
+        "submitSatisfactionSurvey": Row("mutation($u: ID!) { submitSatisfactionSurvey(unitId: $u, year: 2027, "
+                                        "responses: [[4,4,4,4,4,4,4,4,4]]) { score } }", {"u": section},
+                                        who(ok={"rater", "hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "orgGoals": Row("query($u: ID!) { orgGoals(unitId: $u, year: 2027) { text } }", {"u": section}, who(rest="ok")),
+        "upsertOrgGoal": Row("mutation($u: ID!) { upsertOrgGoal(unitId: $u, year: 2027, text: \"Tujuan\") { text } }",
+                             {"u": section}, who(ok={"rater", "hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "performancePeriods": Row("{ performancePeriods(year: 2027) { number } }", {}, who(rest="ok")),
+        "openPerformanceYear": Row("mutation($u: ID!) { openPerformanceYear(year: 2028, unitId: $u) { status } }",
+                                   {"u": section}, who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        # The job of opening 2027, started by HR of the unit: its creator's.
+        "job": Row("query($id: ID!) { job(id: $id) { status } }", {"id": gid("Job", ids["job"])},
+                   who(ok={"hr_unit", "superuser"}, rest="NOT_FOUND")),
+        # --- the plan (SKP) ------------------------------------------------------------------
+        "performancePlan": Row("query($id: ID!) { performancePlan(id: $id) { status } }", {"id": plan},
+                               who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
+        "performancePlans": Row("query($e: ID!) { performancePlans(first: 10, filter: {employeeId: $e}) "
+                                "{ edges { node { id } } } }", {"e": staff}, who(ok=PLAN_VIEWERS, rest="absent"),
+                                shows=lambda d: plan in [n["id"] for n in _edges(d["performancePlans"])]),
+        "myPlan": Row("{ myPlan(year: 2027) { year } }", {}, who(rest="ok")),
+        "upsertWorkResult": Row(work_result, {"p": plan, "parents": []},
+                                who(ok={"subject"}, forbidden=plan_editors_refused, rest="NOT_FOUND")),
+        "upsertWorkResult:raterParent": Row(work_result, {"p": plan, "parents": [gid("WorkResult", ids["rater_result"])]},
+                                            who(ok={"subject"}, forbidden=plan_editors_refused, rest="NOT_FOUND")),
+        # Issue 11 F3: only the rater's results may be chosen; anything else is NOT_FOUND, as a
+        # missing id. (Those who may not edit the plan are refused for that first.)
+        "upsertWorkResult:foreignParent": Row(work_result, {"p": plan, "parents": [gid("WorkResult", ids["peer_result"])]},
+                                              who(forbidden=plan_editors_refused, rest="NOT_FOUND")),
+        "deleteWorkResult": Row("mutation($id: ID!) { deleteWorkResult(id: $id) }",
+                                {"id": gid("WorkResult", ids["spare_result"])},
+                                who(ok={"subject"}, forbidden=plan_editors_refused, rest="NOT_FOUND")),
+        "setPlanAttachments": Row("mutation($p: ID!) { setPlanAttachments(planId: $p, resources: [\"Laptop\"], "
+                                  "accountability: [], consequences: []) { year } }", {"p": plan},
+                                  who(ok={"subject"}, forbidden=plan_editors_refused, rest="NOT_FOUND")),
+        "setBehaviorExpectation": Row("mutation($p: ID!) { setBehaviorExpectation(planId: $p, coreValue: AKUNTABEL, "
+                                      "text: \"Tepat waktu\") { text } }", {"p": plan},
+                                      who(ok={"subject", "rater"}, forbidden={"rater_supervisor", "hr_unit", "superuser"},
+                                          rest="NOT_FOUND")),
+        "giveFeedback": Row("mutation($w: ID!) { giveFeedback(workResultId: $w, text: \"Bagus\") { text } }",
+                            {"w": gid("WorkResult", ids["work_result"])},
+                            who(ok={"rater"}, forbidden=PLAN_VIEWERS - {"rater"}, rest="NOT_FOUND")),
+        "developmentPlan": Row("query($e: ID!) { developmentPlan(employeeId: $e, year: 2027) { need } }", {"e": staff},
+                               who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
+        "myProgress": Row("{ myProgress(year: 2026) { target } }", {}, who(rest="ok")),
+        # --- evaluations -----------------------------------------------------------------------
+        "evaluation": Row("query($id: ID!) { evaluation(id: $id) { status } }",
+                          {"id": gid("Evaluation", ids["evaluation"])},
+                          who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
+        "evaluations": Row("query($p: ID!) { evaluations(planId: $p) { status } }",
+                           {"p": gid("PerformancePlan", ids["old_plan"])}, who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
+        "openReviewPeriod": Row("mutation($p: ID!, $u: ID!) { openReviewPeriod(periodId: $p, unitId: $u) { status } }",
+                                {"p": q1, "u": section}, who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "recordRealization": Row("mutation($i: ID!, $p: ID!) { recordRealization(indicatorId: $i, periodId: $p, "
+                                 "value: \"2\") { value } }",
+                                 {"i": gid("Indicator", ids["old_indicator"]), "p": gid("PerformancePeriod", ids["eq2"])},
+                                 who(ok={"subject"}, forbidden=plan_editors_refused, rest="NOT_FOUND")),
+        "rateEvaluation": Row("mutation($e: ID!) { rateEvaluation(evaluationId: $e, resultRating: SESUAI_EKSPEKTASI, "
+                              "behaviorRating: SESUAI_EKSPEKTASI) { predicate } }",
+                              {"e": gid("Evaluation", ids["evaluation"])},
+                              who(ok={"rater"}, forbidden=PLAN_VIEWERS - {"rater"}, rest="NOT_FOUND")),
+        "setOrgRating": Row("mutation($u: ID!, $p: ID!) { setOrgRating(unitId: $u, periodId: $p, rating: BAIK) }",
+                            {"u": section, "p": q1}, who(ok={"rater_supervisor", "superuser"}, rest="FORBIDDEN")),
+        # --- a unit's aggregates: HR of the unit and the leaders of the unit and above (unitPerformance;
+        # issue 11 F4 extends the rule to distributionCheck — DOMAIN R-DIST reports "to the rater and HR").
+        "unitPerformance": Row("query($u: ID!) { unitPerformance(unitId: $u, year: 2027) { overduePlans } }",
+                               {"u": section}, who(ok=SECTION_AGGREGATES, rest="NOT_FOUND")),
+        "distributionCheck": Row("query($u: ID!, $p: ID!) { distributionCheck(unitId: $u, periodId: $p) { orgRating } }",
+                                 {"u": section, "p": gid("PerformancePeriod", ids["eq1"])},
+                                 who(ok=SECTION_AGGREGATES, rest="NOT_FOUND")),
+        # ... and the unit's own staff for its meeting minutes (they are who the meeting brings
+        # together; tests/performance/test_monitoring.py reads them as the staff member).
+        "evaluationMeetings": Row("query($u: ID!) { evaluationMeetings(unitId: $u, year: 2027) { minutes } }",
+                                  {"u": section}, who(ok=SECTION_AGGREGATES | {"subject", "peer"}, rest="NOT_FOUND")),
+        "recordEvaluationMeeting": Row("mutation($u: ID!, $p: ID!, $a: [ID!]!) { recordEvaluationMeeting(unitId: $u, "
+                                       "periodId: $p, heldAt: \"2027-03-30T09:00:00+07:00\", attendeeIds: $a, "
+                                       "minutes: \"Rapat\") { minutes } }", {"u": section, "p": q1, "a": [staff]},
+                                       who(ok={"rater", "hr_unit", "superuser"}, rest="FORBIDDEN")),
+        # --- subscriptions (over the WebSocket) -------------------------------------------------
+        "taskEvents": Row("subscription { taskEvents { kind taskId } }", {}, who(rest="ok")),
+        "planProgress": Row("subscription($id: ID!) { planProgress(planId: $id) { kind status } }", {"id": plan},
+                            who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
     }
 
 
-OPERATION_NAMES = list(operations({k: 0 for k in ("staff", "kasi", "kabid", "peer", "review", "instance",
-                                                   "published", "draft_v2", "xml", "forms", "plan", "work_result",
-                                                   "section", "q1")}))
+SUBSCRIPTIONS = {"taskEvents", "planProgress"}
+# The rows' names and expectations do not depend on the ids: list them without a database.
+PLACEHOLDER_IDS = {k: 0 for k in (
+    "staff", "kasi", "kabid", "peer", "staff_nip", "staff_name", "staff_username", "review", "instance", "follow_up",
+    "published", "draft_v2", "xml", "forms", "job", "section", "q1", "eq1", "eq2", "plan", "rater_plan", "work_result",
+    "spare_result", "rater_result", "peer_result", "old_plan", "evaluation", "old_indicator")}
+OPERATION_NAMES = list(operations(PLACEHOLDER_IDS))
+
+
+def outcome(body: dict, row: Row) -> str:
+    errors = body.get("errors")
+    if errors:
+        return errors[0].get("extensions", {}).get("code", "?")
+    if row.shows is not None and not row.shows(body["data"]):
+        return "absent"
+    return "ok"
+
+
+# --- subscriptions: a real WebSocket (graphql-transport-ws) to the ASGI app on uvicorn ------------
+
+class _Socket:
+    def __init__(self, host: str, token: str | None):
+        from websockets.sync.client import connect
+
+        self.stack = ExitStack()
+        self.ws = self.stack.enter_context(connect(f"ws://{host}/graphql/", subprotocols=["graphql-transport-ws"],
+                                                   open_timeout=5))
+        self.ws.send(json.dumps({"type": "connection_init",
+                                 "payload": {"authorization": f"Bearer {token}"} if token else {}}))
+        assert json.loads(self.ws.recv(timeout=5))["type"] == "connection_ack"
+
+    def subscribe(self, row: Row) -> None:
+        self.ws.send(json.dumps({"id": "1", "type": "subscribe",
+                                 "payload": {"query": row.query, "variables": row.variables}}))
+
+    def next_payload(self, wait: float) -> dict | None:
+        try:
+            message = json.loads(self.ws.recv(timeout=wait))
+        except TimeoutError:
+            return None
+        return message["payload"] if message["type"] in ("next", "error") else None
+
+
+def _subscription_outcome(host: str, scenario: Scenario, name: str, viewer: str) -> str:
+    """The first thing the subscription answers: an error's code, or "ok" when an event sent
+    after it started arrives (for planProgress an event of the plan; for taskEvents one about a
+    task the viewer may see, sent to the viewer)."""
+    row = operations(scenario.ids)[name]
+    sock = _Socket(host, scenario.tokens.get(viewer))
+    user = scenario.users[viewer]
+    send = async_to_sync(get_channel_layer().group_send)
+    try:
+        sock.subscribe(row)
+        for _attempt in range(40):  # until the server has joined its groups
+            if name == "planProgress":
+                send(events.plan_group(scenario.ids["plan"]), {"type": events.PLAN_EVENT, "kind": "PROBE",
+                                                               "status": "DRAFT"})
+            elif user is not None:
+                send(events.user_group(user.pk), {"type": events.TASK_EVENT, "kind": "ASSIGNED",
+                                                  "task_id": scenario.ids["own_tasks"][viewer]})
+            payload = sock.next_payload(0.05)
+            if payload is not None:
+                errors = payload if isinstance(payload, list) else payload.get("errors")
+                if errors:
+                    return errors[0].get("extensions", {}).get("code", "?")
+                return "ok"
+        return "silent"
+    finally:
+        sock.stack.close()
+
+
+@pytest.fixture(scope="module")
+def subscription_outcomes(matrix_scenario, django_db_blocker):
+    import uvicorn
+
+    from project.asgi import application
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning",
+                                           lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    with django_db_blocker.unblock():
+        thread.start()
+        while not server.started:
+            time.sleep(0.02)
+        try:
+            return {(name, viewer): _subscription_outcome(f"127.0.0.1:{port}", matrix_scenario, name, viewer)
+                    for name in SUBSCRIPTIONS for viewer in VIEWERS}
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+
+
+# --- the matrix ----------------------------------------------------------------------------------
+# One test per row; each of its ten cells runs in its own rolled-back transaction (a savepoint
+# inside the test's), so a mutation that succeeds leaves nothing for the next cell.
+
+def _cell(scenario: Scenario, row: Row, viewer: str) -> tuple[str, dict]:
+    cache.clear()  # rate-limit counters (login) start afresh in every cell
+    with transaction.atomic():
+        body = scenario.post(viewer, row.query, row.variables)
+        transaction.set_rollback(True)
+    return outcome(body, row), body
+
+
+def _mismatches(observed: dict[str, tuple[str, dict]], expected: dict[str, str]) -> dict[str, str]:
+    """viewer → "observed (expected X)" for every cell that differs, with the error's message."""
+    wrong = {}
+    for viewer in VIEWERS:
+        got, body = observed[viewer]
+        if got != expected[viewer]:
+            message = (body.get("errors") or [{}])[0].get("message", "")
+            wrong[viewer] = f"{got} (expected {expected[viewer]})" + (f": {message}" if message else "")
+    return wrong
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("viewer", VIEWERS)
-@pytest.mark.parametrize("operation", OPERATION_NAMES)
-def test_permission_matrix(scenario, viewer, operation):
-    users, ids = scenario
-    query, variables, allowed = operations(ids)[operation]
-    client = Client()
-    if users[viewer] is not None:
-        client.force_login(users[viewer])
-    body = client.post("/graphql/", json.dumps({"query": query, "variables": variables}),
-                       content_type="application/json").json()
-    errors = body.get("errors")
-    if operation == "employee.nip" and not errors:
-        granted = body["data"]["employee"]["nip"] is not None
-    elif operation == "tasks(mine)" and not errors:
-        granted = "review" in [e["node"]["bpmnId"] for e in body["data"]["tasks"]["edges"]]
-    else:
-        granted = not errors
-    assert granted == (viewer in allowed), body
-    if errors:
-        expected = {"UNAUTHENTICATED"} if viewer == "anonymous" else {"FORBIDDEN", "NOT_FOUND"}
-        assert errors[0]["extensions"]["code"] in expected, errors
-    assert Employee.objects.exists()
+@pytest.mark.parametrize("operation", [n for n in OPERATION_NAMES if n not in SUBSCRIPTIONS])
+def test_permission_matrix(matrix_scenario, operation):
+    row = operations(matrix_scenario.ids)[operation]
+    observed = {viewer: _cell(matrix_scenario, row, viewer) for viewer in VIEWERS}
+    wrong = _mismatches(observed, row.expected)
+    assert not wrong, "\n".join(f"{operation} as {viewer}: {text}" for viewer, text in wrong.items())
+    # Every cell was rolled back (setSupervisor, allowed for HR, changed this).
+    assert Employee.objects.filter(pk=matrix_scenario.ids["staff"], supervisor_override=None).exists()
+
+
+@pytest.mark.django_db  # (sets the test database up; the outcomes are taken before its transaction)
+@pytest.mark.parametrize("operation", sorted(SUBSCRIPTIONS))
+def test_subscription_matrix(subscription_outcomes, operation):
+    expected = operations(PLACEHOLDER_IDS)[operation].expected
+    observed = {viewer: (subscription_outcomes[(operation, viewer)], {}) for viewer in VIEWERS}
+    wrong = _mismatches(observed, expected)
+    assert not wrong, "\n".join(f"{operation} as {viewer}: {text}" for viewer, text in wrong.items())
+
+
+def test_every_root_field_has_a_row():
+    """DESIGN.md "Trust boundaries": a root field of schema.graphql without a row fails here."""
+    sdl = build_schema(SCHEMA_FILE.read_text(encoding="utf-8"))
+    fields = {name for root in ROOT_TYPES for name in getattr(sdl, f"{root.lower()}_type").fields}
+    rows = {name.split(":")[0] for name in OPERATION_NAMES}
+    assert sorted(fields - rows) == [], "root fields without a row in the permission matrix"
+    assert sorted(rows - fields) == [], "matrix rows for fields that are not in schema.graphql"
+    assert SUBSCRIPTIONS == set(sdl.subscription_type.fields)

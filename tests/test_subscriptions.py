@@ -171,3 +171,39 @@ def test_a_broken_channel_layer_does_not_fail_the_work(published, monkeypatch, c
                                       data={"periodId": "2026"})
     assert instance.tasks.get().state == "READY"
     assert "could not publish task.event" in caplog.text
+
+
+def test_logout_ends_the_subscriptions_of_that_login(published, asgi_url, client_for):
+    """Issue 11, F9: after logout neither the token's nor the session's WebSocket of that login
+    delivers another event; another login of the same person still does."""
+    d = published
+    app = client_for(d.staff.user.username)  # the GraphQL login: a token and a session
+    by_token = Subscriber(asgi_url, app.token).subscribe(TASKS)
+    by_session = Subscriber(asgi_url, None, origin=f"http://{asgi_url}",
+                            cookie=f"sessionid={app.http.cookies['sessionid']}").subscribe(TASKS)
+    laptop = Subscriber(asgi_url, token_for(d.staff)).subscribe(TASKS)
+    workflow.process_start(actor=None, key="approval_demo", subject=d.staff, data={"periodId": "2026"})
+    for s in (by_token, by_session, laptop):
+        assert [e["data"]["taskEvents"]["kind"] for e in s.messages()] == ["ASSIGNED"]
+
+    app.data("mutation { logout }")
+    workflow.process_start(actor=None, key="approval_demo", subject=d.staff, data={"periodId": "2027"})
+    for s in (by_token, by_session):
+        got = s.messages()
+        assert [e["errors"][0]["extensions"]["code"] for e in got] == ["UNAUTHENTICATED"], got
+    assert [e["data"]["taskEvents"]["kind"] for e in laptop.messages()] == ["ASSIGNED"]
+    for s in (by_token, by_session, laptop):
+        s.close()
+
+
+def test_logout_ends_plan_progress_too(published, asgi_url, client_for):
+    d = published
+    plan = performance.plan_open(employee=d.staff, year=2027,
+                                 deadline=performance.planning_deadline(2027).isoformat(), actor=None)
+    rater = client_for(d.kasi.user.username)
+    watcher = Subscriber(asgi_url, rater.token).subscribe(PLAN, {"id": gid("PerformancePlan", plan.pk)})
+    rater.data("mutation { logout }")
+    performance.plan_attachments_set(actor=d.staff.user, plan=plan, resources=["Laptop"], accountability=[],
+                                     consequences=[])
+    assert [e["errors"][0]["extensions"]["code"] for e in watcher.messages()] == ["UNAUTHENTICATED"]
+    watcher.close()

@@ -1,6 +1,24 @@
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
 
+from . import services
 from .models import ApiToken
+
+
+class RateLimitedAdminLoginForm(AdminAuthenticationForm):
+    """/admin/login/ counts each attempt against the same limits as the GraphQL ``login`` and
+    /masuk/, before the password is checked (so a blocked guesser learns nothing)."""
+
+    def clean(self):
+        try:
+            services.check_login_rate(self.request, self.cleaned_data.get("username") or "")
+        except services.TooManyAttempts as exc:
+            raise ValidationError(exc.message, code="too_many_attempts") from None
+        return super().clean()
+
+
+admin.site.login_form = RateLimitedAdminLoginForm
 
 
 @admin.register(ApiToken)

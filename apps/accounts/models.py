@@ -15,6 +15,8 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField()
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # The session started by the same login: logging out with either ends both.
+    session_key = models.CharField(max_length=40, blank=True, default="")
 
     class Meta:
         verbose_name = _("API token")

@@ -5,6 +5,8 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from importlib import import_module
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib import auth
@@ -20,6 +22,8 @@ from apps.core.errors import BadInput, DomainError
 from .models import ApiToken
 
 TOKEN_PREFIX = "knj_"
+# Session entry naming the bearer token issued by the same login.
+SESSION_TOKEN_KEY = "kinerja_api_token_id"
 
 
 class TooManyAttempts(DomainError):
@@ -52,11 +56,17 @@ def _rate_limited(request: HttpRequest, username: str) -> bool:
     return by_address or by_username
 
 
+def check_login_rate(request: HttpRequest, username: str) -> None:
+    """Count one sign-in attempt; TooManyAttempts when over a limit. Every sign-in form
+    (GraphQL ``login``, /masuk/, /admin/login/) calls this before checking the password."""
+    if _rate_limited(request, username):
+        raise TooManyAttempts()
+
+
 @transaction.atomic
 def session_login(*, request: HttpRequest, username: str, password: str) -> AbstractBaseUser:
     """Check the credentials (rate-limited) and start a session: the web pages' login."""
-    if _rate_limited(request, username):
-        raise TooManyAttempts()
+    check_login_rate(request, username)
     user = auth.authenticate(request, username=username, password=password)
     if user is None:
         raise BadInput(_("Wrong username or password."), fields={"password": "invalid"})
@@ -70,17 +80,43 @@ def login(*, request: HttpRequest, username: str, password: str) -> LoginResult:
     user = session_login(request=request, username=username, password=password)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     expires_at = timezone.now() + dt.timedelta(hours=settings.KINERJA_TOKEN_TTL_HOURS)
-    ApiToken.objects.create(user=user, digest=_digest(token), prefix=token[:12], expires_at=expires_at)
+    api_token = ApiToken.objects.create(user=user, digest=_digest(token), prefix=token[:12], expires_at=expires_at,
+                                        session_key=request.session.session_key or "")
+    request.session[SESSION_TOKEN_KEY] = api_token.pk
     return LoginResult(token=token, user=user, expires_at=expires_at)
 
 
 @transaction.atomic
 def logout(*, request: HttpRequest) -> None:
-    """Revoke the bearer token this request came with (if any) and end the session."""
+    """End the login this request belongs to: its bearer token and its session, server-side.
+
+    A GraphQL ``login`` starts both; logging out with either (the token, or the session
+    cookie) revokes the token and deletes the session, so neither authenticates afterwards.
+    """
     token = getattr(request, "kinerja_api_token", None)
-    if token is not None:
-        ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
+    token_ids = {token.pk} if token is not None else set()
+    if request.user.is_authenticated and hasattr(request, "session"):
+        token_ids.add(request.session.get(SESSION_TOKEN_KEY))
+    ApiToken.objects.filter(pk__in=token_ids - {None}, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    if token is not None and token.session_key:
+        _session_store(token.session_key).delete()
     auth.logout(request)
+
+
+def _session_store(session_key: str | None):
+    return import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+
+
+def credentials_live(user: AbstractBaseUser, *, api_token_id: int | None, session_key: str | None) -> bool:
+    """Whether the token or session a long-lived connection (WebSocket) signed in with still
+    signs ``user`` in: not revoked, expired, logged out, or the user deactivated."""
+    if api_token_id is not None:
+        return ApiToken.objects.filter(pk=api_token_id, user=user, revoked_at__isnull=True,
+                                       expires_at__gt=timezone.now(), user__is_active=True).exists()
+    if session_key:
+        # Django's own check: the session exists, names this user, and its password hash matches.
+        return auth.get_user(SimpleNamespace(session=_session_store(session_key))).pk == user.pk
+    return False
 
 
 def user_for_token(token: str) -> tuple[AbstractBaseUser, ApiToken] | None:

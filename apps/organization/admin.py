@@ -2,16 +2,27 @@
 
 Edits of supervisors and acting officials go through the same services as the API, so the
 cached raters and leaders stay right and the supervisor chain stays free of cycles.
+
+Scope is checked on every write, old and new: the rows a non-superuser can open are those in
+their units, and each foreign key accepts only objects in their units (plus the value already
+set, so a unit whose parent lies outside can still be saved). The form validates the POSTed ids
+against those same choices, so a forged POST with another unit's id is refused; only a
+superuser may make a unit top-level.
 """
+from django import forms
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from . import selectors, services
 from .models import Employee, OrgUnit, PerformanceAdminScope, Position
 
 
 class ScopedAdmin(admin.ModelAdmin):
-    """Non-superusers see only rows in the units they manage as HR."""
+    """Non-superusers see only rows in the units they manage as HR, and choose only from them."""
 
     unit_lookup = "unit"  # how the row reaches its OrgUnit; "" for OrgUnit itself
 
@@ -21,6 +32,38 @@ class ScopedAdmin(admin.ModelAdmin):
             return qs
         units = selectors.units_managed_by(request.user)
         return qs.filter(**{f"{self.unit_lookup}__in" if self.unit_lookup else "pk__in": units})
+
+    def scoped_choices(self, units) -> dict:
+        """Foreign key name -> the objects an HR user managing ``units`` may choose."""
+        return {}
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if request.user.is_superuser:
+            return form
+        choices = self.scoped_choices(selectors.units_managed_by(request.user))
+
+        class ScopedForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name, allowed in choices.items():
+                    if name in self.fields:
+                        kept = Q(pk=getattr(self.instance, f"{name}_id", None) or 0)
+                        self.fields[name].queryset = allowed.model.objects.filter(
+                            Q(pk__in=allowed.values("pk")) | kept)
+
+        return ScopedForm
+
+
+class OrgUnitForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        unit, parent, head = self.instance, data.get("parent"), data.get("head_position")
+        if parent is not None and unit.pk and (parent.pk == unit.pk or parent.path.startswith(unit.path)):
+            self.add_error("parent", _("A unit cannot be placed below itself."))
+        if head is not None and head.unit_id != unit.pk:
+            self.add_error("head_position", _("The head post must be a post of this unit."))
+        return data
 
 
 @admin.register(OrgUnit)
@@ -32,9 +75,16 @@ class OrgUnitAdmin(ScopedAdmin):
     readonly_fields = ["path", "depth", "leader"]
     autocomplete_fields = ["parent"]
     raw_id_fields = ["head_position"]
+    form = OrgUnitForm
+
+    def scoped_choices(self, units):
+        return {"parent": units, "head_position": Position.objects.filter(unit__in=units)}
 
     @transaction.atomic
     def save_model(self, request, obj, form, change):
+        if not request.user.is_superuser and obj.parent_id is None and (
+                not change or OrgUnit.objects.get(pk=obj.pk).parent_id is not None):
+            raise PermissionDenied(_("Only a superuser may create or make a top-level unit."))
         super().save_model(request, obj, form, change)
         services.rebuild_unit_paths()
         services.refresh_derived_relations()
@@ -47,6 +97,9 @@ class PositionAdmin(ScopedAdmin):
     search_fields = ["title", "unit__name", "unit__code"]
     autocomplete_fields = ["unit"]
 
+    def scoped_choices(self, units):
+        return {"unit": units}
+
 
 @admin.register(Employee)
 class EmployeeAdmin(ScopedAdmin):
@@ -58,6 +111,12 @@ class EmployeeAdmin(ScopedAdmin):
     # Supervisor and Plt changes go through the API (setSupervisor / setActing), which checks
     # for cycles and moves open tasks; here they are shown only.
     readonly_fields = ["supervisor_override", "acting_position", "rater", "rater_is_acting", "created_at", "updated_at"]
+
+    def scoped_choices(self, units):
+        # Accounts of their units' staff, or not yet anyone's (never a superuser's).
+        users = get_user_model().objects.filter(
+            Q(employee__unit__in=units) | Q(employee__isnull=True, is_superuser=False))
+        return {"unit": units, "position": Position.objects.filter(unit__in=units), "user": users}
 
     @transaction.atomic
     def save_model(self, request, obj, form, change):

@@ -9,6 +9,12 @@ supervisor, acting post and roles are set to exactly what their row says.
 The ``roles`` column is a ``;``-separated list of PERFORMANCE_ADMIN and PROCESS_ADMIN. An HR
 scope other than the employee's own unit is written ``PERFORMANCE_ADMIN@UNIT_CODE`` (several
 allowed); plain PERFORMANCE_ADMIN manages the employee's own unit and its sub-units.
+
+An empty ``parent_code`` makes a new unit a top-level unit (superuser only) and leaves an
+existing unit under its current parent: a partial file never detaches a subtree. An HR import
+may touch only what lies inside the units they manage, before and after the change (see
+``_check_actor_scope``). At most ``MAX_LISTED_ERRORS`` errors are returned, with the count of
+the rest.
 """
 from __future__ import annotations
 
@@ -50,6 +56,8 @@ EMPLOYEE_COLUMNS = [
     "employment_type", "supervisor_nip", "acting_for_nip", "roles",
 ]
 USERNAME_MAX = 150
+# A long file full of errors must not produce a response many times its size.
+MAX_LISTED_ERRORS = 100
 
 
 @dataclass
@@ -97,11 +105,15 @@ class Errors:
     def raise_if_any(self) -> None:
         if self.items:
             self.items.sort(key=lambda e: (e["file"] != "units", e["row"], e["column"] or ""))
-            raise BadInput(
-                _("The import was refused: %(count)d problem(s) found; nothing was written.")
-                % {"count": len(self.items)},
-                errors=self.items,
-            )
+            message = _("The import was refused: %(count)d problem(s) found; nothing was written.") % {
+                "count": len(self.items)}
+            listed = self.items[:MAX_LISTED_ERRORS]
+            more = len(self.items) - len(listed)
+            if not more:
+                raise BadInput(message, errors=listed)
+            message += " " + _("Only the first %(listed)d are listed; %(more)d more are not shown.") % {
+                "listed": len(listed), "more": more}
+            raise BadInput(message, errors=listed, truncated=more)
 
 
 def _read_csv(text: str, file: str, columns: list[str], errors: Errors) -> list[tuple[int, dict[str, str]]]:
@@ -243,7 +255,8 @@ class _Plan:
             code: (u.parent.code if u.parent else None) for code, u in self.db_units.items()
         }
         for row in unit_rows:
-            self.unit_parent[row.code] = row.parent_code or None
+            # Empty parent_code: a new unit is top-level, an existing one keeps its parent.
+            self.unit_parent[row.code] = row.parent_code or self.unit_parent.get(row.code)
         self.members: dict[str, Member] = {}
         self.acting_target: dict[str, str | None] = {}  # nip -> nip whose post they act for
         for nip, e in self.db_employees.items():
@@ -367,27 +380,78 @@ def _username_owners(usernames: list[str]) -> dict[str, int]:
 
 
 def _check_actor_scope(plan: _Plan, actor: AbstractBaseUser | None, errors: Errors) -> None:
-    """A non-superuser HR may only import inside the units they manage, and grant no PROCESS_ADMIN."""
+    """A non-superuser HR may only touch what lies inside the units they manage, old and new.
+
+    That is every unit and employee of the files, where they are now and where the row puts
+    them, and every unit, post, supervisor and HR scope a row points to. A reference the row
+    leaves as the database has it is no change and passes (so HR can re-import their own rows
+    when e.g. their top unit's parent or a head's supervisor lies outside). Only a superuser
+    may grant or remove PROCESS_ADMIN, change a superuser's account or make a top-level unit.
+    Unknown references are already errors and are not reported twice.
+    """
     if actor is None or actor.is_superuser:
         return
     managed = set(units_managed_by(actor).values_list("code", flat=True))
+    allowed = set(managed)  # plus new units hanging (maybe through other new units) below them
+    new_units = [r for r in plan.unit_rows if r.code not in plan.db_units]
+    while grown := [r.code for r in new_units if r.code not in allowed and plan.unit_parent[r.code] in allowed]:
+        allowed.update(grown)
+
+    def outside(code: str) -> str:
+        return _("Unit %(code)s is outside the units you manage.") % {"code": code}
+
     for row in plan.unit_rows:
-        inside = row.code in managed if row.code in plan.db_units else row.parent_code in managed
-        if not inside or (row.parent_code and row.parent_code not in managed):
-            errors.add("units", row.row, "code", _("Unit %(code)s is outside the units you manage.") % {"code": row.code})
-    new_codes = {r.code for r in plan.unit_rows if r.code not in plan.db_units and r.parent_code in managed}
-    allowed = managed | new_codes
+        parent = plan.unit_parent[row.code]
+        current = plan.db_units.get(row.code)
+        old_parent = current.parent.code if current and current.parent else None
+        if current is not None and row.code not in managed:
+            errors.add("units", row.row, "code", outside(row.code))
+        elif current is None and parent is None:
+            errors.add("units", row.row, "parent_code",
+                       _("Only a superuser may create a top-level unit; give a parent_code."))
+        elif parent != old_parent and parent in plan.unit_parent and parent not in allowed:
+            errors.add("units", row.row, "parent_code", outside(parent))
+
+    # Both are small (a few administrators), so read whole rather than filtered by a long id list.
+    old_scopes: dict[int, set[str]] = defaultdict(set)
+    for user_id, code in PerformanceAdminScope.objects.values_list("user_id", "unit__code"):
+        old_scopes[user_id].add(code)
+    process_admins = set(get_user_model().objects.filter(groups__name=Role.PROCESS_ADMIN).values_list("pk", flat=True))
+
     for row in plan.employee_rows:
         current = plan.db_employees.get(row.nip)
-        if row.unit_code not in allowed or (current and current.unit.code not in managed):
+        if (row.unit_code in plan.unit_parent and row.unit_code not in allowed) or (
+                current and current.unit.code not in managed):
             errors.add("employees", row.row, "unit_code", _("This employee is outside the units you manage."))
-        for scope in row.scopes:
-            if scope not in allowed:
-                errors.add("employees", row.row, "roles", _("Unit %(code)s is outside the units you manage.") % {"code": scope})
-        if Role.PROCESS_ADMIN in row.roles and not (
-            current and current.user and current.user.groups.filter(name=Role.PROCESS_ADMIN).exists()
-        ):
+        old_supervisor = current.supervisor_override.nip if current and current.supervisor_override else None
+        supervisor = plan.members.get(row.supervisor_nip) if row.supervisor_nip else None
+        if supervisor and row.supervisor_nip != old_supervisor and supervisor.unit not in allowed:
+            errors.add("employees", row.row, "supervisor_nip",
+                       _("%(nip)s works outside the units you manage.") % {"nip": row.supervisor_nip})
+        # A Plt appointment belongs to the unit of its post: the post given up and the new one.
+        old_post = (current.acting_position.unit.code, current.acting_position.title) \
+            if current and current.acting_position_id else None
+        new_post = plan.members[row.nip].acting_position if row.acting_for_nip else None
+        if new_post != old_post and not (row.acting_for_nip and new_post is None):  # None: unknown NIP
+            if old_post and old_post[0] not in managed:
+                errors.add("employees", row.row, "acting_for_nip",
+                           _("This employee is acting official (Plt) for %(title)s of unit %(unit)s, outside the "
+                             "units you manage.") % {"title": old_post[1], "unit": old_post[0]})
+            if new_post and new_post[0] not in allowed:
+                errors.add("employees", row.row, "acting_for_nip",
+                           _("%(nip)s works outside the units you manage.") % {"nip": row.acting_for_nip})
+        user_id = current.user_id if current else None
+        wanted = set(row.scopes or [row.unit_code]) if Role.PERFORMANCE_ADMIN in row.roles else set()
+        for code in sorted((wanted ^ old_scopes.get(user_id, set())) - allowed):
+            if code in plan.unit_parent:
+                errors.add("employees", row.row, "roles", outside(code))
+        if Role.PROCESS_ADMIN in row.roles and user_id not in process_admins:
             errors.add("employees", row.row, "roles", _("Only a superuser may grant the PROCESS_ADMIN role."))
+        if Role.PROCESS_ADMIN not in row.roles and user_id in process_admins:
+            errors.add("employees", row.row, "roles", _("Only a superuser may remove the PROCESS_ADMIN role."))
+        if current and current.user and current.user.is_superuser:
+            errors.add("employees", row.row, "username",
+                       _("This employee's account is a superuser's; only a superuser may change it."))
 
 
 def organization_import(
@@ -409,7 +473,8 @@ def organization_import(
     errors = Errors()
     unit_rows = _parse_units(units_csv, errors)
     employee_rows = _parse_employees(employees_csv, errors)
-    errors.raise_if_any()
+    # Rows with a malformed value are left out of the merged view, so it is still checked:
+    # a bad NIP in one row and an unknown unit in another are both reported at once.
     plan = _Plan(unit_rows, employee_rows)
     _validate_merged(plan, errors)
     _check_actor_scope(plan, actor, errors)
@@ -432,7 +497,8 @@ def _write(plan: _Plan, password: str | None, progress: Any) -> ImportResult:
         unit.save()
         units[row.code] = unit
     for row in plan.unit_rows:
-        parent_id = units[row.parent_code].pk if row.parent_code else None
+        parent_code = plan.unit_parent[row.code]
+        parent_id = units[parent_code].pk if parent_code else None
         if units[row.code].parent_id != parent_id:
             OrgUnit.objects.filter(pk=units[row.code].pk).update(parent_id=parent_id)
     services.rebuild_unit_paths()

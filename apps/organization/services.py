@@ -108,9 +108,14 @@ def _require_hr_for(actor: AbstractBaseUser, unit: OrgUnit) -> None:
 def employee_set_supervisor(
     *, actor: AbstractBaseUser, employee: Employee, supervisor: Employee | None
 ) -> list[RaterChange]:
-    """Set (or, with None, clear) the explicit rater of an employee. HR of the employee's unit."""
+    """Set (or, with None, clear) the explicit rater of an employee.
+
+    HR of the employee's unit, and of the new supervisor's: being someone's rater opens their
+    plans and personal details, so HR may not hand that to a person outside their units.
+    """
     _require_hr_for(actor, employee.unit)
     if supervisor is not None:
+        _require_hr_for(actor, supervisor.unit)
         if supervisor.pk == employee.pk:
             raise BadInput(_("An employee cannot be their own supervisor."), fields={"supervisorId": "self"})
         if not supervisor.is_active:
@@ -134,7 +139,8 @@ def employee_set_acting(
     """Appoint an employee acting official (Plt) for the post of ``acting_for``, or end it (None).
 
     Only a unit's head post can have a Plt; a new appointment replaces the post's previous Plt.
-    HR must manage the unit of the post.
+    HR must manage the unit of the post, the employee's unit, and the unit of the post the
+    employee gives up (a Plt appointment belongs to the unit of its post).
     """
     if acting_for is None:
         if employee.acting_position_id is None:
@@ -145,6 +151,9 @@ def employee_set_acting(
         return refresh_derived_relations()
     post = acting_for.position
     _require_hr_for(actor, post.unit)
+    _require_hr_for(actor, employee.unit)
+    if employee.acting_position_id not in (None, post.pk):
+        _require_hr_for(actor, employee.acting_position.unit)
     if acting_for.pk == employee.pk:
         raise BadInput(_("An employee cannot act for their own post."), fields={"actingForEmployeeId": "self"})
     if post.unit.head_position_id != post.pk:

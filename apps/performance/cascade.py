@@ -7,6 +7,7 @@ Each work result needs at least one indicator. Returns the problems, one per off
 """
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from .models import OrgGoal, PerformancePlan, WorkResult
@@ -17,6 +18,17 @@ def supervisor_plan(plan: PerformancePlan) -> PerformancePlan | None:
     if rater_id is None:
         return None
     return PerformancePlan.objects.filter(employee_id=rater_id, year=plan.year).first()
+
+
+def parents_allowed(plan: PerformancePlan) -> QuerySet[WorkResult]:
+    """What a work result of the plan may support: the rater's work results of the same year."""
+    upper = supervisor_plan(plan)
+    return upper.work_results.all() if upper else WorkResult.objects.none()
+
+
+def goals_allowed(plan: PerformancePlan) -> QuerySet[OrgGoal]:
+    """The organizational goals of the employee's unit, or of a unit above it, for the year."""
+    return OrgGoal.objects.filter(year=plan.year, unit_id__in=plan.employee.unit.ancestor_ids)
 
 
 NOT_LOADED = object()

@@ -1,5 +1,9 @@
 """Domain effects of the SKP planning and periodic evaluation processes, registered with the
-workflow runtime by name."""
+workflow runtime by name.
+
+Each handler acts on the plan or evaluation its instance is bound to (``step.bound_id``; the
+runtime checks the kind declared here), never on an id from process or form data: those come
+from clients (DESIGN.md, Trust boundaries)."""
 from __future__ import annotations
 
 from django.utils import timezone
@@ -14,11 +18,14 @@ from . import cascade, history, rules, services
 from .models import DevelopmentPlanItem, Evaluation, EvaluationStatus, PerformancePlan, PlanStatus
 
 
+PLAN, EVALUATION = services.PLAN_BINDING, services.EVALUATION_BINDING
+
+
 def _plan(step: StepContext) -> PerformancePlan:
-    # By the id seeded into the process data: a timer already due at start runs its service task
-    # before the new instance is linked to the plan.
+    # By the instance's binding, not plan.process_instance: a timer already due at start runs its
+    # service task before the new instance is linked to the plan.
     return (PerformancePlan.objects.select_for_update(of=("self",)).select_related("employee__unit")
-            .get(pk=step.data["planId"]))
+            .get(pk=step.bound_id))
 
 
 def _refuse_cascade(plan: PerformancePlan, upper=cascade.NOT_LOADED) -> None:
@@ -28,7 +35,7 @@ def _refuse_cascade(plan: PerformancePlan, upper=cascade.NOT_LOADED) -> None:
                        % {"count": len(problems)}, errors=problems)
 
 
-@registry.register("performance.plan.submit")
+@registry.register("performance.plan.submit", binds=PLAN)
 def plan_submit(step: StepContext) -> None:
     plan = _plan(step)
     _refuse_cascade(plan)
@@ -37,7 +44,7 @@ def plan_submit(step: StepContext) -> None:
     history.record(plan=plan, actor=step.actor, kind="SUBMITTED", data={"notes": step.data.get("notes", "")})
 
 
-@registry.register("performance.plan.review")
+@registry.register("performance.plan.review", binds=PLAN)
 def plan_review(step: StepContext) -> None:
     plan = _plan(step)
     if step.data.get("decision") == "REVISE":
@@ -55,7 +62,7 @@ def plan_review(step: StepContext) -> None:
     history.record(plan=plan, actor=step.actor, kind="APPROVED", data={})
 
 
-@registry.register("performance.plan.flag_overdue")
+@registry.register("performance.plan.flag_overdue", binds=PLAN)
 def plan_flag_overdue(step: StepContext) -> bool:
     plan = _plan(step)
     plan.is_overdue = True
@@ -68,7 +75,7 @@ def plan_flag_overdue(step: StepContext) -> bool:
 
 def _evaluation(step: StepContext) -> Evaluation:
     return (Evaluation.objects.select_for_update(of=("self",)).select_related("plan__employee__unit", "period")
-            .get(pk=step.data["evaluationId"]))
+            .get(pk=step.bound_id))
 
 
 def _log(evaluation: Evaluation, actor, kind: str, data: dict | None = None) -> None:
@@ -76,7 +83,7 @@ def _log(evaluation: Evaluation, actor, kind: str, data: dict | None = None) -> 
                    data={"evaluationId": evaluation.pk, "period": str(evaluation.period), **(data or {})})
 
 
-@registry.register("performance.evaluation.submit")
+@registry.register("performance.evaluation.submit", binds=EVALUATION)
 def evaluation_submit(step: StepContext) -> None:
     evaluation = _evaluation(step)
     evaluation.status, evaluation.self_notes = EvaluationStatus.RATING, step.data.get("notes", "")
@@ -94,7 +101,7 @@ def _sent_back(step: StepContext, evaluation: Evaluation, status: str, kind: str
     return True
 
 
-@registry.register("performance.evaluation.rate_decision")
+@registry.register("performance.evaluation.rate_decision", binds=EVALUATION)
 def evaluation_rate_decision(step: StepContext) -> None:
     evaluation = _evaluation(step)
     if _sent_back(step, evaluation, EvaluationStatus.SELF_ASSESSMENT, "EVALUATION_RETURNED_TO_EMPLOYEE"):
@@ -107,7 +114,7 @@ def evaluation_rate_decision(step: StepContext) -> None:
     _log(evaluation, step.actor, "EVALUATION_RATED", {"predicate": evaluation.predicate})
 
 
-@registry.register("performance.evaluation.approve")
+@registry.register("performance.evaluation.approve", binds=EVALUATION)
 def evaluation_approve(step: StepContext) -> None:
     evaluation = _evaluation(step)
     if _sent_back(step, evaluation, EvaluationStatus.RATING, "EVALUATION_RETURNED_TO_RATER"):
@@ -122,7 +129,7 @@ def evaluation_approve(step: StepContext) -> None:
 
 # --- annual evaluation ------------------------------------------------------------------------
 
-@registry.register("performance.annual.rate_decision")
+@registry.register("performance.annual.rate_decision", binds=EVALUATION)
 def annual_rate_decision(step: StepContext) -> None:
     """Before the rater's annual rating is final: R-ORG set, and R-DIST respected or overridden
     with a recorded reason."""
@@ -149,7 +156,7 @@ def annual_rate_decision(step: StepContext) -> None:
     evaluation_rate_decision(step)
 
 
-@registry.register("performance.annual.follow_up")
+@registry.register("performance.annual.follow_up", binds=EVALUATION)
 def annual_follow_up(step: StepContext) -> None:
     """Development plan items; R-CREDIT credit points for functional positions."""
     evaluation = _evaluation(step)

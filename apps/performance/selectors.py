@@ -18,6 +18,7 @@ from .models import (
     PerformancePlan,
     Realization,
     SatisfactionSurvey,
+    WorkResult,
 )
 
 
@@ -44,6 +45,31 @@ def plans_visible_to(user: AbstractBaseUser) -> QuerySet[PerformancePlan]:
     if org.is_performance_admin(user):
         condition |= Q(employee__unit__in=org.units_managed_by(user))
     return PerformancePlan.objects.filter(condition)
+
+
+def work_results_visible_to(user: AbstractBaseUser,
+                            plans: QuerySet[PerformancePlan] | None = None) -> QuerySet[WorkResult]:
+    """Those of the plans the viewer may see (``plans``: plans_visible_to, when the caller has
+    it), and those of the rater's plan of the same year of any such plan — what a subordinate
+    cascades from (R-CASCADE). Only the work result itself and its indicators: its feedback and
+    realizations stay with its plan (see feedback/realizations scoping in the schema)."""
+    plans = plans_visible_to(user) if plans is None else plans
+    employee = OuterRef("plan__employee_id")
+    # The rater as cascade.supervisor_plan reads it: the plan's recorded rater, else the employee's.
+    rated_by_owner = plans.filter(year=OuterRef("plan__year")).filter(
+        Q(rater_id=employee) | Q(rater__isnull=True, employee__rater_id=employee))
+    return WorkResult.objects.filter(Q(plan__in=plans) | Exists(rated_by_owner))
+
+
+def may_read_meetings(user: AbstractBaseUser, unit: OrgUnit) -> bool:
+    """Who may read a unit's evaluation meetings (minutes, attendees, agreed actions): whoever
+    may see its aggregates (HR of the unit, leaders of the unit or above — as unitPerformance),
+    and the meeting's own audience, the staff of the unit and of the units below it. Anyone else
+    gets NOT_FOUND, as from unitPerformance."""
+    if may_see_unit_aggregates(user, unit):
+        return True
+    me = org.employee_of(user)
+    return me is not None and me.unit.path.startswith(unit.path)
 
 
 def _number(value: str) -> Decimal | None:
@@ -84,7 +110,9 @@ def unit_performance(unit: OrgUnit, year: int) -> dict:
 
 
 def may_see_unit_aggregates(user: AbstractBaseUser, unit: OrgUnit) -> bool:
-    """HR of the unit, and the leaders of the unit or of any unit above it."""
+    """HR of the unit, and the leaders of the unit or of any unit above it. Used for every
+    read of a unit's figures — unitPerformance, distributionCheck (its predicate counts reveal
+    single ratings in a small unit) — and anyone else gets NOT_FOUND."""
     if org.manages_unit(user, unit):
         return True
     return OrgUnit.objects.filter(pk__in=unit.ancestor_ids, leader__user=user).exists()

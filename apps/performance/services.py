@@ -16,8 +16,9 @@ from apps.organization import selectors as org
 from apps.organization.models import Employee, OrgUnit
 from apps.workflow import selectors as workflow_selectors
 from apps.workflow import services as workflow
+from apps.workflow.registry import Binding
 
-from . import history, rules
+from . import cascade, history, rules
 from .models import (
     BehaviorExpectation,
     CoreValue,
@@ -80,6 +81,8 @@ def satisfaction_survey_submit(*, actor: AbstractBaseUser, unit: OrgUnit, year: 
 
 
 PLANNING_PROCESS = "skp_planning"
+# The kinds of object a process instance is bound to (registry.Binding); handlers act on nothing else.
+PLAN_BINDING, EVALUATION_BINDING = "performance.plan", "performance.evaluation"
 
 
 def periods_create(*, year: int) -> list[PerformancePeriod]:
@@ -160,7 +163,8 @@ def plans_open_many(*, employees: list[Employee], year: int, deadline: str,
     if waiting:
         instances = workflow.processes_start_many(key=PLANNING_PROCESS, requests=[
             workflow.StartRequest(by_employee[plan.employee_id],
-                                  {"periodId": str(year), "planId": plan.pk, "deadline": deadline})
+                                  {"periodId": str(year), "planId": plan.pk, "deadline": deadline},
+                                  Binding(PLAN_BINDING, plan.pk))
             for plan in waiting])
         now = timezone.now()
         for plan, instance in zip(waiting, instances, strict=True):
@@ -215,15 +219,16 @@ def work_result_upsert(*, actor: AbstractBaseUser, plan: PerformancePlan, work_r
         result = plan.work_results.filter(pk=work_result_id).first()
         if result is None:
             raise NotFound()
+    # R-CASCADE choices: the rater's work results of the year, the goals of the unit and above.
+    # Anything else answers exactly like a missing id, so that no id reveals another's plan.
+    goal = cascade.goals_allowed(plan).filter(pk=org_goal_id).first() if org_goal_id else None
+    parents = list(cascade.parents_allowed(plan).filter(pk__in=parent_ids))
+    if (org_goal_id and goal is None) or len(parents) != len(set(parent_ids)):
+        raise NotFound()
     result.text, result.type, result.perspective = text.strip(), type_, perspective_
-    result.org_goal = OrgGoal.objects.filter(pk=org_goal_id).first() if org_goal_id else None
-    if org_goal_id and result.org_goal is None:
-        raise BadInput(fields={"orgGoalId": _("unknown value")})
+    result.org_goal = goal
     result.save()
-    parents = list(WorkResult.objects.filter(pk__in=parent_ids))
-    if len(parents) != len(set(parent_ids)):
-        raise BadInput(fields={"parentIds": _("unknown value")})
-    result.parents.set(parents)  # whether they belong to the rater's plan is R-CASCADE, checked at submit
+    result.parents.set(parents)
     result.indicators.all().delete()
     Indicator.objects.bulk_create([
         Indicator(work_result=result, aspect=ind["aspect"], text=ind["text"].strip(), target=str(ind["target"]).strip(),
@@ -365,7 +370,8 @@ def _open_review_chunk(job: Job, ids: list[int]) -> None:
             evaluation.process_instance = workflow.process_start(
                 actor=None, key=ANNUAL_PROCESS if period.kind == PeriodKind.YEAR else REVIEW_PROCESS,
                 subject=plan.employee,
-                data={"periodId": str(period.pk), "evaluationId": evaluation.pk})
+                data={"periodId": str(period.pk), "evaluationId": evaluation.pk},
+                binding=Binding(EVALUATION_BINDING, evaluation.pk))
             evaluation.save(update_fields=["process_instance"])
 
 

@@ -14,7 +14,7 @@ from apps.core.errors import BadInput
 
 from . import engine
 from .models import InstanceStatus, ProcessDefinition, ProcessEvent, ProcessInstance
-from .services import _event, _refresh_open_tasks, _require_process_admin, _save, _sync_tasks
+from .services import _event, _refresh_open_tasks, _require_process_admin, _save, _sync_tasks, binding_mismatch
 
 BATCH = 100
 
@@ -56,6 +56,9 @@ def instances_migrate(*, actor: AbstractBaseUser, source: ProcessDefinition, tar
             for instance in batch:
                 workflow = engine.loads(instance.state, engine.definition_spec(source))
                 ok, reason, top = _verdict(workflow, target_spec)
+                if ok and binding_mismatch(target, {instance.bound_kind}):
+                    # Its handlers would act on an object this instance was not started for.
+                    ok, reason = False, _("the new version acts on an object this instance was not started for")
                 report = MigrationReport(instance.pk, ok, reason=reason)
                 if ok and not dry_run:
                     engine.migrate(workflow, top, target_spec)

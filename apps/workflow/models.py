@@ -70,6 +70,10 @@ class ProcessInstance(models.Model):
     subject = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="process_instances")
     initiator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     period_id = models.CharField(max_length=64, blank=True, default="")
+    # The domain object this instance acts on (registry.Binding), set only by the service that
+    # starts the process for it; handlers act on nothing else (DESIGN.md, Trust boundaries).
+    bound_kind = models.CharField(max_length=60, blank=True, default="")
+    bound_id = models.PositiveBigIntegerField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=InstanceStatus.choices, default=InstanceStatus.RUNNING)
     state = models.TextField()
     serializer_version = models.CharField(max_length=40)
@@ -141,6 +145,7 @@ class ProcessEvent(models.Model):
         REASSIGNED = "REASSIGNED"
         COMPLETED = "COMPLETED"
         TIMER_FIRED = "TIMER_FIRED"
+        TIMER_FAILED = "TIMER_FAILED"  # the timer's step failed; retried later (services._timer_failed)
         MIGRATED = "MIGRATED"
         ENDED = "ENDED"
 

@@ -68,8 +68,12 @@ def instance_timeline(instance: ProcessInstance) -> dict:
     }
 
 
-def tasks_visible_to(user: AbstractBaseUser) -> QuerySet[HumanTask]:
-    return HumanTask.objects.filter(instance__in=instances_visible_to(user).values("pk"))
+def tasks_visible_to(user: AbstractBaseUser,
+                     instances: QuerySet[ProcessInstance] | None = None) -> QuerySet[HumanTask]:
+    """The tasks of the visible instances (``instances``: instances_visible_to, when the caller
+    has it already)."""
+    instances = instances_visible_to(user) if instances is None else instances
+    return HumanTask.objects.filter(instance__in=instances.values("pk"))
 
 
 def tasks_for_me(user: AbstractBaseUser) -> QuerySet[HumanTask]:
@@ -82,6 +86,12 @@ def tasks_for_me(user: AbstractBaseUser) -> QuerySet[HumanTask]:
     claimable = HumanTask.candidates.through.objects.filter(humantask_id=OuterRef("pk"), employee_id=me)
     return HumanTask.objects.filter(state=TaskState.READY).filter(
         Q(assignee_id=me) | (Q(assignee__isnull=True) & Exists(claimable)))
+
+
+def holds_task(user: AbstractBaseUser) -> Exists:
+    """Per task row: whether the user may complete it (an annotation, for lists of tasks)."""
+    return Exists(HumanTaskUserObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), user_id=user.pk, permission__codename="complete_humantask"))
 
 
 def may_complete(user: AbstractBaseUser, task: HumanTask) -> bool:

@@ -140,14 +140,16 @@ def _use_cached_definition(instance: ProcessInstance) -> ProcessDefinition:
 
 
 def _run_engine(instance: ProcessInstance, workflow, actor: AbstractBaseUser | None, action) -> None:
-    """Run engine steps; any failure of the process itself fails the step cleanly."""
+    """Run engine steps. A failure of the process itself (its conditions, scripts, flows) fails
+    the step cleanly as BAD_USER_INPUT; a handler's DomainError reaches the client as it is; a bug
+    in a handler (``registry.HandlerFailed``) or in the runtime is INTERNAL, its text logged only."""
     token = engine.current_step.set({"instance": instance, "actor": actor})
     try:
         action()
         workflow.do_engine_steps()
-    except DomainError:
+    except (DomainError, registry.HandlerFailed):
         raise
-    except (SpiffWorkflowException, ValueError, TypeError, KeyError, NameError, AttributeError) as exc:
+    except (SpiffWorkflowException, ValueError) as exc:
         inner = getattr(exc, "error_line", None)
         logger.info("step failed in instance %s: %s", instance.pk, exc)
         raise BadInput(_("The process step failed; nothing was saved: %(reason)s")
@@ -348,24 +350,43 @@ def _already_running(key: str) -> Conflict:
     return Conflict(_("A %(key)s process is already running for this employee and period.") % {"key": key})
 
 
+def binding_mismatch(definition: ProcessDefinition, kinds: set[str]) -> bool:
+    """Whether instances bound to objects of ``kinds`` ("" for none) cannot run ``definition``: its
+    handlers act on a domain object of a kind these instances are not all bound to."""
+    needed = {registry.binds(name) for name in engine.handler_names(engine.definition_spec(definition), definition)}
+    needed.discard(None)
+    return bool(needed) and kinds != needed
+
+
+def _require_binding(definition: ProcessDefinition, bindings: list[registry.Binding | None]) -> None:
+    """A definition whose handlers act on a domain object runs only bound to one of that kind:
+    its owning service starts it (e.g. opening the year starts skp_planning for each plan)."""
+    if binding_mismatch(definition, {binding.kind if binding else "" for binding in bindings}):
+        raise Forbidden(_("This process is started by Kinerja for its plan or evaluation (for example when HR "
+                          "opens the year or a review period), not directly."))
+
+
 @transaction.atomic
 def process_start(*, actor: AbstractBaseUser | None, key: str, subject: Employee,
-                  data: dict | None = None) -> ProcessInstance:
-    """Start the published version of ``key`` for a subject. ``actor`` None is the system."""
+                  data: dict | None = None, binding: registry.Binding | None = None) -> ProcessInstance:
+    """Start the published version of ``key`` for a subject. ``actor`` None is the system;
+    ``binding`` is given only by the service that owns the object the process acts on."""
     definition = _published(key)
     if actor is not None and not _may_start(actor, definition, subject):
         raise Forbidden()
+    _require_binding(definition, [binding])
     data = dict(data or {})
     if ProcessInstance.objects.filter(key=key, subject=subject, period_id=str(data.get("periodId") or ""),
                                       status=InstanceStatus.RUNNING).exists():
         raise _already_running(key)
-    return _start(definition, [StartRequest(subject, data)], actor)[0]
+    return _start(definition, [StartRequest(subject, data, binding)], actor)[0]
 
 
 @dataclass
 class StartRequest:
     subject: Employee      # with unit, rater__rater and user loaded (the lanes read them)
     data: dict
+    binding: registry.Binding | None = None
 
 
 @transaction.atomic
@@ -373,7 +394,9 @@ def processes_start_many(*, key: str, requests: list[StartRequest]) -> list[Proc
     """System starts of ``key`` for many subjects at once (bulk jobs): what ``process_start``
     does, in a handful of statements for the whole batch. A subject with a running instance for
     the period makes the whole batch CONFLICT; callers then go one by one to report who."""
-    return _start(_published(key), requests, None)
+    definition = _published(key)
+    _require_binding(definition, [r.binding for r in requests])
+    return _start(definition, requests, None)
 
 
 def _start(definition: ProcessDefinition, requests: list[StartRequest], actor) -> list[ProcessInstance]:
@@ -384,6 +407,8 @@ def _start(definition: ProcessDefinition, requests: list[StartRequest], actor) -
             instances = ProcessInstance.objects.bulk_create([
                 ProcessInstance(definition=definition, key=definition.key, subject=r.subject, initiator=actor,
                                 period_id=str(r.data.get("periodId") or ""), state="{}",
+                                bound_kind=r.binding.kind if r.binding else "",
+                                bound_id=r.binding.id if r.binding else None,
                                 serializer_version=engine.SERIALIZER_VERSION) for r in requests])
     except IntegrityError:
         raise _already_running(definition.key) from None
@@ -485,8 +510,9 @@ def task_complete(*, actor: AbstractBaseUser, task_id: int, data: dict) -> Compl
 
     def complete():
         if handler_name:
-            # The handler sees the process data (ids seeded at start) overlaid with the submission.
-            registry.get(handler_name)(registry.StepContext(instance=instance, data={**spiff_task.data, **data},
+            # The handler sees the process data overlaid with the submission (values only: the
+            # object it acts on is the instance's binding).
+            registry.run(handler_name, registry.StepContext(instance=instance, data={**spiff_task.data, **data},
                                                             actor=actor, task=task))
         spiff_task.data.update(data)
         spiff_task.run()
@@ -550,7 +576,8 @@ def task_save_draft(*, actor: AbstractBaseUser, task_id: int, data: dict) -> Hum
         raise BadInput(_("Task data must be a JSON object."), fields={"data": "object"})
     task.data = data
     task.save(update_fields=["data"])
-    _event(task.instance, ProcessEvent.Kind.DRAFT_SAVED, actor=actor, task=task, data=data)
+    # The audit names the fields only: the draft is the holder's until submitted (TaskType.data).
+    _event(task.instance, ProcessEvent.Kind.DRAFT_SAVED, actor=actor, task=task, data={"fields": sorted(data)})
     return task
 
 
@@ -600,18 +627,49 @@ def timers_fire_due(*, now: dt.datetime | None = None, limit: int = 200) -> int:
     ids = list(ProcessInstance.objects.filter(status=InstanceStatus.RUNNING, next_timer_at__lte=now)
                .order_by("next_timer_at").values_list("pk", flat=True)[:limit])
     for pk in ids:
-        with transaction.atomic():
-            instance = (ProcessInstance.objects.select_for_update(skip_locked=True).select_related("definition")
-                        .filter(pk=pk, next_timer_at__lte=now).first())
-            if instance is None:
-                continue
-            workflow = engine.loads(instance.state, engine.definition_spec(instance.definition))
-            _run_engine(instance, workflow, None, workflow.refresh_timers)
-            expected = instance.lock_version
-            _save(instance, workflow, expected_lock=expected)
-            _event(instance, ProcessEvent.Kind.TIMER_FIRED)
-            _sync_tasks(instance, workflow, instance.definition)
-            if instance.status == InstanceStatus.COMPLETED:
-                _event(instance, ProcessEvent.Kind.ENDED)
-            fired += 1
+        try:
+            with transaction.atomic():
+                instance = (ProcessInstance.objects.select_for_update(skip_locked=True).select_related("definition")
+                            .filter(pk=pk, next_timer_at__lte=now).first())
+                if instance is None:
+                    continue
+                workflow = engine.loads(instance.state, engine.definition_spec(instance.definition))
+                _run_engine(instance, workflow, None, workflow.refresh_timers)
+                expected = instance.lock_version
+                _save(instance, workflow, expected_lock=expected)
+                _event(instance, ProcessEvent.Kind.TIMER_FIRED)
+                _sync_tasks(instance, workflow, instance.definition)
+                if instance.status == InstanceStatus.COMPLETED:
+                    _event(instance, ProcessEvent.Kind.ENDED)
+                fired += 1
+        except Conflict:
+            continue  # moved by someone else meanwhile; their save set its next timer
+        except Exception as exc:  # one broken instance must not hold up every other due timer
+            _timer_failed(pk, now, exc)
     return fired
+
+
+TIMER_RETRY_FIRST = dt.timedelta(minutes=1)
+TIMER_RETRY_MAX = dt.timedelta(hours=1)
+
+
+def _timer_failed(pk: int, now: dt.datetime, exc: Exception) -> None:
+    """After the instance's own transaction rolled back: say in its history what failed and try
+    again later — 1, 2, 4 … minutes after each failure in a row, at most an hour."""
+    if isinstance(exc, DomainError):
+        reason = str(exc.message)
+        logger.warning("timer of instance %s failed: %s", pk, reason)
+    else:  # a bug of ours: the class for the history, the details only for the log
+        reason = _("An internal error (%(error)s) stopped the timer; the server log has the details.") % {
+            "error": type(exc).__name__}
+        logger.error("timer of instance %s failed", pk, exc_info=exc)
+    with transaction.atomic():
+        last = ProcessEvent.objects.filter(instance_id=pk).order_by("-created_at", "-id").only("kind", "data").first()
+        in_a_row = last.data.get("attempt", 0) if last and last.kind == ProcessEvent.Kind.TIMER_FAILED else 0
+        attempt = in_a_row + 1
+        retry_at = now + min(TIMER_RETRY_MAX, TIMER_RETRY_FIRST * 2 ** min(attempt - 1, 10))
+        # Only while still due: a concurrent step that moved the instance has set its next timer.
+        if ProcessInstance.objects.filter(pk=pk, status=InstanceStatus.RUNNING, next_timer_at__lte=now).update(
+                next_timer_at=retry_at):
+            ProcessEvent.objects.create(instance_id=pk, kind=ProcessEvent.Kind.TIMER_FAILED, outcome=reason[:300],
+                                        data={"attempt": attempt, "retryAt": retry_at.isoformat()})

@@ -131,6 +131,7 @@ EVENT_LABELS = {
     "STARTED": gettext_lazy("started"), "CLAIMED": gettext_lazy("claimed"), "UNCLAIMED": gettext_lazy("released"),
     "DRAFT_SAVED": gettext_lazy("draft saved"), "REASSIGNED": gettext_lazy("reassigned"),
     "COMPLETED": gettext_lazy("completed"), "TIMER_FIRED": gettext_lazy("timer fired"),
+    "TIMER_FAILED": gettext_lazy("timer failed"),
     "MIGRATED": gettext_lazy("moved to another version"), "ENDED": gettext_lazy("ended"),
 }
 

@@ -14,6 +14,7 @@ from apps.performance import services
 from apps.performance.models import BehaviorExpectation, PerformancePlan
 from apps.workflow import services as workflow
 from apps.workflow.models import HumanTask, ProcessInstance
+from apps.workflow.registry import Binding
 
 from ..conftest import gid
 from .test_planning import JOB, OPEN
@@ -27,7 +28,8 @@ def test_a_failing_employee_is_reported_and_the_others_are_opened(published, cli
     # The staff member already has a planning process running for the year (started by hand):
     # the bulk start of that chunk conflicts; the chunk is retried one by one.
     workflow.process_start(actor=None, key="skp_planning", subject=d.staff,
-                           data={"periodId": str(YEAR), "planId": 0, "deadline": "2027-01-31T23:59:00+07:00"})
+                           data={"periodId": str(YEAR), "deadline": "2027-01-31T23:59:00+07:00"},
+                           binding=Binding(services.PLAN_BINDING, 0))
     hr = client_for(d.hr_all.user.username)
     job = hr.data(OPEN, {"y": YEAR, "u": gid("OrgUnit", d.kadis.unit_id)})["openPerformanceYear"]
     state = hr.data(JOB, {"id": job["id"]})["job"]

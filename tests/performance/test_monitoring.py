@@ -98,3 +98,23 @@ def test_dashboard_query_counts_are_locked(quarter):
         Indicator.objects.create(work_result=result, aspect="WAKTU", text="t", target="12")
     assert count_queries(d.hr_all.user, UNIT, variables) == few_unit == 9
     assert count_queries(d.staff.user, PROGRESS, {"y": YEAR}) == few_progress == 6
+
+
+MEETINGS = "query($u: ID!, $y: Int!) { evaluationMeetings(unitId: $u, year: $y) { minutes attendees { name } } }"
+
+
+def test_evaluation_meetings_are_read_by_the_unit_hr_and_leaders_above(quarter, client_for):
+    """F4 (issue 11): the minutes of a section's meeting are for the section's staff, HR of the
+    unit and the leaders above it; anyone else gets NOT_FOUND, as from unitPerformance."""
+    d, period, q1 = quarter
+    services.meeting_record(actor=d.kasi.user, unit=d.kasi.unit, period=q1, held_at=f"{YEAR}-04-05T09:00:00+07:00",
+                            attendees=[d.kasi, d.staff], minutes="Capaian TW I dibahas.", actions=[])
+    section = {"u": gid("OrgUnit", d.kasi.unit_id), "y": YEAR}
+    for who, sees in [("staff", True), ("peer", True), ("kasi", True), ("kabid", True), ("kadis", True),
+                      ("hr_all", True), ("other_rater", False), ("hr_dinkes", False), ("kadinkes", False),
+                      ("process_admin", False)]:
+        result = client_for(getattr(d, who).user.username)(MEETINGS, section)
+        if sees:
+            assert result["data"]["evaluationMeetings"][0]["minutes"] == "Capaian TW I dibahas.", who
+        else:
+            assert [e["extensions"]["code"] for e in result["errors"]] == ["NOT_FOUND"], who

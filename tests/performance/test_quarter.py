@@ -74,7 +74,9 @@ def test_a_quarter_from_self_assessment_to_final(quarter, client_for):
     complete(kabid, task_id(approval, "approve"), {"decision": "APPROVE"})
     assert evaluation_of(staff, d.staff)["status"] == "FINAL"
 
-    check = staff.data(DIST, {"u": section, "p": period})["distributionCheck"]
+    # R-DIST is read by those who read the unit's figures (unitPerformance); with one rating in
+    # the unit the counts would tell the staff member's predicate to anyone.
+    check = kabid.data(DIST, {"u": section, "p": period})["distributionCheck"]
     assert check["orgRating"] == "BAIK"
     assert {c["predicate"]: (c["count"], c["percent"]) for c in check["counts"]}["BAIK"] == (1, 100.0)
     assert [v["rule"] for v in check["violations"]] == ["BAIK_MAX_70", "NEEDS_IMPROVEMENT_OR_POOR_MIN_1"]
@@ -137,3 +139,24 @@ def test_satisfaction_indicator_takes_the_units_ikm(quarter, client_for):
     hr.data("""mutation($u: ID!) { submitSatisfactionSurvey(unitId: $u, year: 2027,
       responses: [[4,4,4,4,4,4,4,4,3],[3,3,3,3,3,3,3,3,3]]) { score } }""", {"u": gid("OrgUnit", d.kasi.unit_id)})
     assert staff.data(RECORD, variables)["recordRealization"]["value"] == "86.11"  # the IKM, not the 99 sent
+
+
+def test_distribution_check_is_read_like_unit_performance(quarter, client_for):
+    """F4 (issue 11): R-DIST's counts tell single ratings in a small unit: exactly the readers of
+    unitPerformance (HR of the unit, leaders of the unit and above) get them, anyone else the
+    same NOT_FOUND as there."""
+    d, period, q1 = quarter
+    Evaluation.objects.create(plan=PerformancePlan.objects.get(employee=d.staff, year=YEAR), period=q1,
+                              predicate="SANGAT_BAIK", status="FINAL")
+    unit_performance = "query($u: ID!) { unitPerformance(unitId: $u, year: %d) { overduePlans } }" % YEAR
+    section = gid("OrgUnit", d.kasi.unit_id)
+    for who, sees in [("kasi", True), ("kabid", True), ("kadis", True), ("hr_all", True), ("staff", False),
+                      ("peer", False), ("other_rater", False), ("hr_dinkes", False), ("process_admin", False)]:
+        client = client_for(getattr(d, who).user.username)
+        check = client(DIST, {"u": section, "p": period})
+        dashboard = client(unit_performance, {"u": section})
+        if sees:
+            assert {c["predicate"]: c["count"] for c in check["data"]["distributionCheck"]["counts"]}[
+                "SANGAT_BAIK"] == 1, who
+        else:
+            assert check["errors"][0]["extensions"] == dashboard["errors"][0]["extensions"] == {"code": "NOT_FOUND"}, who

@@ -96,7 +96,7 @@ def test_a_whole_year(published, client_for):
         own = gid("Evaluation", Evaluation.objects.get(plan__employee=d.kasi, period=period).pk)
         assert head.data(RATE, {"e": own, "r": "DI_BAWAH_EKSPEKTASI", "b": "SESUAI_EKSPEKTASI"})[
             "rateEvaluation"] == {"predicate": "BAIK", "resultRating": "SESUAI_EKSPEKTASI"}
-        check = staff.data(DIST, {"u": section, "p": pid})["distributionCheck"]
+        check = kasi.data(DIST, {"u": section, "p": pid})["distributionCheck"]
         assert check["orgRating"] == "BAIK"
 
     # --- the year ------------------------------------------------------------------------------
@@ -108,7 +108,7 @@ def test_a_whole_year(published, client_for):
     assert kasi.data(RATE, {"e": annual, "r": "SESUAI_EKSPEKTASI", "b": "SESUAI_EKSPEKTASI"})["rateEvaluation"][
         "predicate"] == "BAIK"                                                                 # R-ANNUAL: its own rating
     head.data(ORG, {"u": section, "p": yid, "r": "BAIK"})
-    assert [v["rule"] for v in staff.data(DIST, {"u": section, "p": yid})["distributionCheck"]["violations"]] == [
+    assert [v["rule"] for v in kasi.data(DIST, {"u": section, "p": yid})["distributionCheck"]["violations"]] == [
         "BAIK_MAX_70", "NEEDS_IMPROVEMENT_OR_POOR_MIN_1"]
     refused = kasi.error(COMPLETE, {"id": inbox(kasi, "rate")[d.staff.name], "d": {"decision": "APPROVE"}})
     assert "R-DIST" in refused["message"]

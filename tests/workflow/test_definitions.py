@@ -183,3 +183,42 @@ def test_check_is_for_process_admins(published, client_for, gql):
     staff = client_for(published.staff.user.username)
     assert staff.error(CHECK, {"x": DEMO_XML, "f": FORMS})["extensions"]["code"] == "FORBIDDEN"
     assert gql.error(CHECK, {"x": DEMO_XML, "f": FORMS})["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_a_dtd_anywhere_is_refused(admin):
+    """Not only in the first bytes: here the internal entity comes after 5,000 bytes of comment
+    and would otherwise be expanded into the process name."""
+    head, body = DEMO_XML.split("?>", 1)
+    xml = (head + "?>\n<!--" + " " * 5000 + "-->\n" + '<!DOCTYPE bpmn:definitions [<!ENTITY nama "Rencana diam-diam">]>'
+           + body.replace('name="Persetujuan rencana kerja (contoh)"', 'name="&nama;"'))
+    admin.language = "en"
+    expected = [{"elementId": None, "tag": None, "line": None, "message": "DTDs and entities are not allowed in BPMN files"}]
+    assert refused(admin, xml) == expected
+    assert admin.data(CHECK, {"x": xml, "f": FORMS})["checkProcessDefinition"]["problems"] == expected
+    assert ProcessDefinition.objects.filter(key="uji").count() == 0
+
+
+CHECK_KEY = """query($x: String!, $f: JSON, $k: String) { checkProcessDefinition(bpmnXml: $x, forms: $f, key: $k) {
+  valid } }"""
+KEY_RULE = {"key": "Use 1 to 100 letters, digits, _ or -."}
+
+
+@pytest.mark.parametrize("key", ["", "uji kunci", "../uji", "uji<script>", "ují", "k" * 101])
+def test_definition_key_is_letters_digits_underscore_and_dash(admin, key):
+    admin.language = "en"
+    error = upload(admin, key=key)["errors"][0]
+    assert (error["extensions"]["code"], error["extensions"]["fields"]) == ("BAD_USER_INPUT", KEY_RULE)
+    error = admin.error(CHECK_KEY, {"x": DEMO_XML, "f": FORMS, "k": key})
+    assert (error["extensions"]["code"], error["extensions"]["fields"]) == ("BAD_USER_INPUT", KEY_RULE)
+    assert ProcessDefinition.objects.filter(key=key).count() == 0
+
+
+def test_a_process_id_that_is_no_valid_key_needs_a_key(admin):
+    admin.language = "en"
+    xml = DEMO_XML.replace('"approval_demo"', '"persetujuan.rencana"')
+    error = upload(admin, xml, key=None)["errors"][0]
+    [problem] = error["extensions"]["errors"]  # on the process element, like every other problem
+    assert (problem["elementId"], problem["tag"]) == ("persetujuan.rencana", "process")
+    assert "give key" in problem["message"]
+    ok = upload(admin, xml, key="Uji_kunci-2")["data"]["uploadProcessDefinition"]
+    assert ok["key"] == "Uji_kunci-2"

@@ -40,9 +40,13 @@ def handlers():
         if len(step.data.get("summary", "")) < 30:
             raise BadInput("Ringkasan terlalu pendek untuk rencana tahunan.", fields={"summary": "short"})
 
+    @registry.register("test.buggy")
+    def buggy(step):
+        return int("rahasia_internal")  # a bug: a ValueError from the handler's own code
+
     yield calls
-    registry._handlers.pop("test.score", None)
-    registry._handlers.pop("test.refuse_short", None)
+    for name in ("test.score", "test.refuse_short", "test.buggy"):
+        registry._handlers.pop(name, None)
 
 
 def publish(admin, xml, key):
@@ -90,6 +94,35 @@ def test_completion_handler_that_raises_rolls_the_step_back(published, client_fo
     assert instance.events.count() == 1  # only STARTED
     ok = complete(staff, draft["id"], {"summary": "Rencana kerja lengkap untuk seluruh tahun 2026", "decision": "SUBMIT"})
     assert ok["nextTasks"][0]["bpmnId"] == "review"
+
+
+def test_a_bug_in_a_handler_is_internal_and_its_text_stays_on_the_server(published, client_for, handlers, caplog):
+    """A KeyError inside a handler is our bug, not the user's input: INTERNAL, the message says
+    nothing about the code, the step rolls back (completion handler and service task alike)."""
+    d = published
+    admin = client_for(d.process_admin.user.username)
+    completion = DEMO_XML.replace(
+        '<spiffworkflow:property name="formJsonSchemaFilename" value="draft.schema.json"/>',
+        '<spiffworkflow:property name="formJsonSchemaFilename" value="draft.schema.json"/>'
+        '<spiffworkflow:property name="handler" value="test.buggy"/>')
+    service = DEMO_XML.replace(
+        '<bpmn:sequenceFlow id="f_draft_review" sourceRef="draft" targetRef="review"/>',
+        '<bpmn:sequenceFlow id="f_draft_review" sourceRef="draft" targetRef="score"/>'
+        + SERVICE.replace("test.score", "test.buggy")).replace(
+        "<bpmn:incoming>f_draft_review</bpmn:incoming>\n      <bpmn:incoming>f_back_to_review</bpmn:incoming>",
+        "<bpmn:incoming>f_score_review</bpmn:incoming>\n      <bpmn:incoming>f_back_to_review</bpmn:incoming>")
+    publish(admin, completion, "uji_bug_completion")
+    publish(admin, service, "uji_bug_service")
+    staff = client_for(d.staff.user.username)
+    for key in ("uji_bug_completion", "uji_bug_service"):
+        draft = start(staff, d.staff, key=key)["activeTasks"][0]
+        error = staff.error(COMPLETE, {"id": draft["id"], "d": DRAFT})
+        assert error["extensions"] == {"code": "INTERNAL"}, key
+        assert "rahasia" not in error["message"] and "KeyError" not in error["message"]
+        instance = ProcessInstance.objects.get(key=key)
+        assert HumanTask.objects.get(instance=instance).state == "READY"
+        assert instance.events.count() == 1  # only STARTED
+    assert "rahasia_internal" in caplog.text  # the traceback is logged for the operators
 
 
 INSTANCES = """query($f: ProcessInstanceFilter) { processInstances(first: 20, filter: $f) { totalCount

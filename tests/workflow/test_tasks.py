@@ -134,8 +134,19 @@ def test_save_draft_then_complete(published, client_for):
     kasi = client_for(published.kasi.user.username)
     assert kasi.error("mutation($id: ID!) { saveTaskDraft(id: $id, data: {}) { state } }",
                       {"id": draft["id"]})["extensions"]["code"] == "NOT_FOUND"
+    # Unsent work stays the holder's: HR of the unit sees the instance, the task and that a draft
+    # was saved, not what it says (neither on the task nor in the history).
+    hr = client_for(published.hr_all.user.username)
+    seen = hr.data(DRAFT_SEEN, {"id": draft["id"]})["task"]
+    assert seen["data"] == {} and seen["processInstance"]["history"][-1] == {"kind": "DRAFT_SAVED",
+                                                                             "data": {"fields": ["summary"]}}
+    assert "Setengah" not in str(seen)
     complete(staff, draft["id"], DRAFT)
     assert ProcessEvent.objects.filter(kind="DRAFT_SAVED").count() == 1
+    assert hr.data(DRAFT_SEEN, {"id": draft["id"]})["task"]["data"] == DRAFT  # submitted: part of the record
+
+
+DRAFT_SEEN = """query($id: ID!) { task(id: $id) { data processInstance { history { kind data } } } }"""
 
 
 REASSIGN = "mutation($id: ID!, $e: ID!) { reassignTask(id: $id, employeeId: $e) { assignee { name } candidates { name } } }"

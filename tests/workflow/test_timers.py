@@ -2,13 +2,18 @@
 candidate task appears for HR, who claim and unclaim it."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 
+import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from apps.workflow.models import ProcessInstance
+from project.celery import app as celery_app
 
-from .helpers import complete, my_tasks, start
+from .helpers import HISTORY, complete, my_tasks, start
+from .test_definitions import DEMO_XML, FORMS, PUBLISH, UPLOAD
 
 CLAIM = "mutation($id: ID!) { claimTask(id: $id) { assignee { name } } }"
 UNCLAIM = "mutation($id: ID!) { unclaimTask(id: $id) { assignee { name } } }"
@@ -59,3 +64,78 @@ def test_timer_is_cancelled_when_the_task_completes_in_time(published, client_fo
     assert ProcessInstance.objects.get().next_timer_at is None
     clock(days=30)
     assert "0 instance" in run_timers()
+
+
+# --- a broken timer instance next to a good one ----------------------------------------------------
+
+BROKEN_TIMER_XML = DEMO_XML.replace(
+    '<bpmn:sequenceFlow id="f_deadline_follow_up" sourceRef="deadline" targetRef="follow_up"/>',
+    '<bpmn:sequenceFlow id="f_deadline_follow_up" sourceRef="deadline" targetRef="late"/>'
+    '<bpmn:exclusiveGateway id="late" default="f_late_default"><bpmn:incoming>f_deadline_follow_up</bpmn:incoming>'
+    '<bpmn:outgoing>f_late_check</bpmn:outgoing><bpmn:outgoing>f_late_default</bpmn:outgoing></bpmn:exclusiveGateway>'
+    '<bpmn:sequenceFlow id="f_late_check" sourceRef="late" targetRef="follow_up">'
+    '<bpmn:conditionExpression>(x for x in [1]).throw(SystemExit)</bpmn:conditionExpression></bpmn:sequenceFlow>'
+    '<bpmn:sequenceFlow id="f_late_default" sourceRef="late" targetRef="follow_up"/>',
+).replace('<bpmn:incoming>f_deadline_follow_up</bpmn:incoming>\n      <bpmn:outgoing>f_follow_up_end</bpmn:outgoing>',
+          '<bpmn:incoming>f_late_check</bpmn:incoming><bpmn:incoming>f_late_default</bpmn:incoming>\n'
+          '      <bpmn:outgoing>f_follow_up_end</bpmn:outgoing>')
+
+
+def test_a_broken_timer_is_recorded_backed_off_and_does_not_hold_up_the_others(published, client_for, clock):
+    d = published
+    admin, staff, hr = (client_for(p.user.username) for p in (d.process_admin, d.staff, d.hr_all))
+    draft = admin.data(UPLOAD, {"x": BROKEN_TIMER_XML, "f": FORMS, "b": None, "k": "uji_timer"})["uploadProcessDefinition"]
+    admin.data(PUBLISH, {"id": draft["id"]})
+    broken_id = start(staff, d.staff, key="uji_timer")["id"]  # due first, so it is tried first
+    start(staff, d.staff)
+    broken = ProcessInstance.objects.get(key="uji_timer")
+    clock(days=15)
+
+    assert "1 instance" in run_timers()  # the good one fired although the broken one failed before it
+    assert [t["bpmnId"] for t in my_tasks(hr)] == ["follow_up"]
+    history = staff.data(HISTORY, {"id": broken_id})["processInstance"]["history"]
+    assert [e["kind"] for e in history] == ["STARTED", "TIMER_FAILED"]
+    assert "SystemExit" in history[-1]["outcome"] and "throw" in history[-1]["outcome"]  # what failed
+    assert history[-1]["data"]["attempt"] == 1
+    first_retry = ProcessInstance.objects.get(pk=broken.pk).next_timer_at
+    assert first_retry - timezone.now() == pytest.approx(dt.timedelta(minutes=1), abs=dt.timedelta(seconds=5))
+
+    assert "0 instance" in run_timers()  # not retried before its back-off
+    assert ProcessInstance.objects.get(pk=broken.pk).events.filter(kind="TIMER_FAILED").count() == 1
+
+    delays = []
+    for _ in range(7):  # each failure in a row doubles the wait, up to an hour
+        clock(hours=1, seconds=1)
+        before = timezone.now()
+        run_timers()
+        delays.append(round((ProcessInstance.objects.get(pk=broken.pk).next_timer_at - before).total_seconds() / 60))
+    assert delays == [2, 4, 8, 16, 32, 60, 60]
+    instance = ProcessInstance.objects.get(pk=broken.pk)
+    assert instance.status == "RUNNING" and instance.lock_version == broken.lock_version  # nothing half-written
+    assert [t["bpmnId"] for t in my_tasks(staff)] == ["draft", "draft"]  # both drafts still open
+
+
+# --- the periodic loop ---------------------------------------------------------------------------
+
+calls: list[int] = []
+
+
+@celery_app.task(name="tests.flaky_round")
+def flaky_round() -> str:
+    calls.append(1)
+    if len(calls) == 1:
+        raise RuntimeError("the database went away")
+    return "ok"
+
+
+def test_the_periodic_loop_survives_a_failing_round(db, settings):
+    calls.clear()
+    settings.CELERY_BEAT_SCHEDULE = {
+        "flaky": {"task": "tests.flaky_round", "schedule": 0.0},
+        "timers": {"task": "workflow.fire_timers", "schedule": 0.0},
+    }
+    out, err = io.StringIO(), io.StringIO()
+    call_command("run_periodic", "--loop", "--rounds", "3", stdout=out, stderr=err)
+    assert len(calls) == 3  # the first round failed, the loop went on
+    assert "tests.flaky_round: failed" in err.getvalue()
+    assert out.getvalue().count("tests.flaky_round: ok") == 2

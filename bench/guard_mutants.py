@@ -1,0 +1,256 @@
+"""Mutation testing of the permission guards and the sandbox (issue 11; DESIGN.md, Trust
+boundaries: "a guard that can be deleted with the suite still green is a missing test").
+
+mutmut and cosmic-ray mutate every operator in a module and rerun the suite per mutant; with a
+suite of live-server tests that is days of CPU on 2 cores. Here the operators are only those that
+weaken a guard, and each module is tested with the test files that cover it:
+
+- ``raise-guard``: an ``if …: raise <DomainError>`` is deleted (the check no longer happens);
+- ``or-term`` / ``and-term``: one operand of a ``|``, ``&``, ``or`` or ``and`` in a guard or a
+  visibility condition is dropped (who may see or do something changes);
+- ``augmented-term``: a ``condition |= …`` / ``&=`` is deleted;
+- ``in-term``: one element of a literal in ``x in (a, b)`` is dropped (e.g. the lanes whose tasks
+  follow a change of rater);
+- ``filter-term``: one keyword of a ``.filter(…)`` / ``.exclude(…)`` in a selector is dropped;
+- ``early-return``: an ``if …: return …`` shortcut is deleted;
+- ``allow-all``: a predicate (``may_*``, ``is_*``, ``manages_*``, ``_may_*``, ``*_visible*``)
+  returns True at once;
+- ``swap``: a name the module lists in ``SWAPS`` is replaced (e.g. the sandbox's ``safer_getattr``
+  by the plain ``getattr``, ``except BaseException`` by ``except Exception``);
+- ``call-deleted``: a call the module lists in ``DELETED_CALLS`` is not made (e.g. ``setrlimit``,
+  killing a worker past its time).
+
+A mutant is *killed* when its tests fail, *survives* when they pass. Each mutant is written into
+the source file, tested, and the file restored (run it on a clean tree, nothing else editing).
+
+    .venv/bin/python -m bench.guard_mutants                   # every module below
+    .venv/bin/python -m bench.guard_mutants apps/workflow/sandbox.py --list   # the mutants only
+
+The table of kill rates per module and every survivor go to ``bench/results/<date>-mutation.md``.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import datetime as dt
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+MATRIX = ["tests/test_permission_matrix.py", "tests/test_permission_matrix_nested.py"]
+# module -> the tests that guard it (fastest first: a mutant stops at the first failing test)
+MODULES: dict[str, list[str]] = {
+    "apps/workflow/sandbox.py": ["tests/workflow/test_sandbox.py", "tests/workflow/test_sandbox_faults.py"],
+    "apps/workflow/registry.py": ["tests/performance/test_process_binding.py", "tests/workflow/test_handlers.py"],
+    "apps/workflow/selectors.py": [*MATRIX, "tests/test_nested_visibility.py", "tests/workflow/test_tasks.py",
+                                   "tests/workflow/test_handlers.py", "tests/workflow/test_admin_pages.py"],
+    "apps/performance/selectors.py": [*MATRIX, "tests/test_nested_visibility.py", "tests/test_me_and_visibility.py",
+                                      "tests/performance"],
+    "apps/organization/selectors.py": [*MATRIX, "tests/test_me_and_visibility.py", "tests/test_selectors.py",
+                                       "tests/test_hr_mutations.py", "tests/test_org_scope.py"],
+    "apps/workflow/services.py": [*MATRIX, "tests/performance/test_process_binding.py", "tests/workflow"],
+    "apps/performance/services.py": [*MATRIX, "tests/performance"],
+    "apps/organization/services.py": [*MATRIX, "tests/test_hr_mutations.py", "tests/test_org_scope.py",
+                                      "tests/test_import.py"],
+    "apps/organization/importer.py": ["tests/test_org_scope.py", "tests/test_import.py"],
+    "apps/workflow/migration.py": ["tests/performance/test_process_binding.py", "tests/workflow/test_migration.py"],
+}
+SWAPS: dict[str, dict[str, str]] = {
+    "apps/workflow/sandbox.py": {"safer_getattr": "getattr", "default_guarded_getitem": "(lambda o, k: o[k])",
+                                 "default_guarded_getiter": "iter", "full_write_guard": "(lambda o: o)",
+                                 "BaseException": "Exception"},
+}
+# Calls whose statement is deleted (the bound they set is gone): module -> function names.
+DELETED_CALLS: dict[str, set[str]] = {
+    "apps/workflow/sandbox.py": {"setrlimit", "kill", "_limit_memory", "_limit_cpu"},
+}
+DOMAIN_ERRORS = {"Forbidden", "NotFound", "BadInput", "Conflict", "Unauthenticated", "DomainError",
+                 "PermissionDenied", "SandboxError"}
+# In services and the importer most raises validate input; there only the access checks count.
+ACCESS_ERRORS = {"Forbidden", "NotFound", "Unauthenticated", "PermissionDenied", "Conflict"}
+PERMISSION_ONLY = {"apps/workflow/services.py", "apps/performance/services.py", "apps/organization/services.py",
+                   "apps/organization/importer.py"}
+PREDICATE_PREFIXES = ("may_", "_may_", "is_", "manages_", "_require", "require_")
+SELECTOR_FILES = {"selectors.py"}
+
+
+@dataclass
+class Mutant:
+    module: str
+    line: int
+    operator: str
+    source: str      # the mutated module
+
+    def label(self) -> str:
+        return f"{self.module}:{self.line} {self.operator}"
+
+
+def _segment(source: str, node: ast.AST) -> str:
+    return ast.get_source_segment(source, node) or ""
+
+
+def _offsets(source: str) -> list[int]:
+    starts, total = [], 0
+    for line in source.splitlines(keepends=True):
+        starts.append(total)
+        total += len(line)
+    return starts
+
+
+def _replace(source: str, node: ast.AST, text: str, starts: list[int]) -> str:
+    begin = starts[node.lineno - 1] + node.col_offset
+    end = starts[node.end_lineno - 1] + node.end_col_offset
+    return source[:begin] + text + source[end:]
+
+
+def _raises(body: list[ast.stmt], errors: set[str]) -> bool:
+    last = body[-1]
+    if not isinstance(last, ast.Raise) or last.exc is None:
+        return False
+    target = last.exc.func if isinstance(last.exc, ast.Call) else last.exc
+    name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+    return name in errors
+
+
+def _is_guard_function(name: str) -> bool:
+    return name.startswith(PREDICATE_PREFIXES) or "visible" in name or "scope" in name or "manage" in name
+
+
+def mutants(module: str) -> list[Mutant]:
+    source = (ROOT / module).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    starts = _offsets(source)
+    selector = Path(module).name in SELECTOR_FILES
+    errors = ACCESS_ERRORS if module in PERMISSION_ONLY else DOMAIN_ERRORS
+    found: list[Mutant] = []
+
+    def add(node: ast.AST, operator: str, text: str) -> None:
+        mutated = _replace(source, node, text, starts)
+        try:
+            ast.parse(mutated)
+        except SyntaxError:
+            return
+        if mutated != source:
+            found.append(Mutant(module, node.lineno, operator, mutated))
+
+    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    owner = {}
+    for fn in functions:
+        for child in ast.walk(fn):
+            owner.setdefault(child, fn)  # outermost first: ast.walk is breadth-first
+    for node in ast.walk(tree):
+        fn = owner.get(node)
+        guarded = selector or (fn is not None and _is_guard_function(fn.name))
+        if isinstance(node, ast.If) and not node.orelse:
+            indent = " " * node.col_offset
+            if _raises(node.body, errors):
+                add(node, "raise-guard", "pass")
+                if len(node.body) > 1:  # the check is the raise after other statements
+                    add(node.body[-1], "raise-guard", "pass")
+            elif guarded and isinstance(node.body[-1], ast.Return) and len(node.body) == 1:
+                add(node, "early-return", "pass")
+            del indent
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.BitOr, ast.BitAnd)) and guarded:
+            name = "or-term" if isinstance(node.op, ast.BitOr) else "and-term"
+            add(node, name, f"({_segment(source, node.left)})")
+            add(node, name, f"({_segment(source, node.right)})")
+        elif isinstance(node, ast.BoolOp) and guarded and fn is not None:
+            name = "or-term" if isinstance(node.op, ast.Or) else "and-term"
+            for i in range(len(node.values)):
+                rest = [_segment(source, v) for j, v in enumerate(node.values) if j != i]
+                joiner = " or " if isinstance(node.op, ast.Or) else " and "
+                add(node, name, f"({joiner.join(rest)})")
+        elif (isinstance(node, ast.Compare) and fn is not None and len(node.ops) == 1
+              and isinstance(node.ops[0], (ast.In, ast.NotIn))
+              and isinstance(node.comparators[0], (ast.Tuple, ast.Set, ast.List))
+              and len(node.comparators[0].elts) > 1):
+            elements = node.comparators[0].elts
+            for i in range(len(elements)):
+                rest = ", ".join(_segment(source, e) for j, e in enumerate(elements) if j != i)
+                add(node.comparators[0], "in-term", f"({rest},)")
+        elif isinstance(node, ast.AugAssign) and isinstance(node.op, (ast.BitOr, ast.BitAnd)) and guarded:
+            add(node, "augmented-term", "pass")
+        elif (isinstance(node, ast.Call) and selector and isinstance(node.func, ast.Attribute)
+              and node.func.attr in ("filter", "exclude") and len(node.keywords) + len(node.args) > 1):
+            for i, keyword in enumerate(node.keywords):
+                others = [_segment(source, a) for a in node.args] + [
+                    _segment(source, k) for j, k in enumerate(node.keywords) if j != i]
+                add(node, "filter-term", f"{_segment(source, node.func)}({', '.join(others)})")
+    for fn in functions:
+        if fn.name.startswith(("may_", "_may_", "is_", "_is_", "manages_")) and fn.body:
+            first = fn.body[1] if isinstance(fn.body[0], ast.Expr) and len(fn.body) > 1 else fn.body[0]
+            add(first, "allow-all", "return True")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            func = node.value.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in DELETED_CALLS.get(module, set()):
+                add(node, f"call-deleted {name}", "pass")
+    for old, new in SWAPS.get(module, {}).items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id == old and isinstance(node.ctx, ast.Load):
+                add(node, f"swap {old}", new)
+    return sorted(found, key=lambda m: (m.line, m.operator))
+
+
+def run(mutant: Mutant, tests: list[str], timeout: int) -> tuple[bool, float]:
+    """True when the tests fail (killed)."""
+    path = ROOT / mutant.module
+    original = path.read_text(encoding="utf-8")
+    started = time.monotonic()
+    try:
+        path.write_text(mutant.source, encoding="utf-8")
+        existing = [t for t in tests if (ROOT / t).exists()]
+        done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *existing],
+                              cwd=ROOT, capture_output=True, timeout=timeout)
+        killed = done.returncode != 0
+    except subprocess.TimeoutExpired:
+        killed = True  # a hang is noticed
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return killed, time.monotonic() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("modules", nargs="*", default=list(MODULES))
+    parser.add_argument("--list", action="store_true", help="only list the mutants")
+    parser.add_argument("--timeout", type=int, default=900)
+    args = parser.parse_args()
+    rows, survivors = [], []
+    for module in args.modules:
+        found = mutants(module)
+        if args.list:
+            for m in found:
+                print(m.label())
+            continue
+        killed = 0
+        spent = 0.0
+        for i, mutant in enumerate(found, 1):
+            dead, seconds = run(mutant, MODULES[module], args.timeout)
+            spent += seconds
+            killed += dead
+            if not dead:
+                survivors.append(mutant.label())
+            print(f"[{i}/{len(found)}] {'killed ' if dead else 'SURVIVED'} {mutant.label()} ({seconds:.0f} s)",
+                  flush=True)
+        rate = f"{100 * killed / len(found):.0f} %" if found else "–"
+        rows.append(f"| `{module}` | {len(found)} | {killed} | {len(found) - killed} | {rate} | {spent / 60:.1f} min |")
+    if args.list:
+        return
+    table = ["| module | mutants | killed | survived | kill rate | time |", "|---|---|---|---|---|---|", *rows]
+    report = [f"## Guard mutation run {dt.datetime.now():%Y-%m-%d %H:%M}", "", *table, ""]
+    report += ["Survivors:", *[f"- {s}" for s in survivors], ""] if survivors else ["No survivor.", ""]
+    print("\n".join(report))
+    RESULTS.mkdir(exist_ok=True)
+    with (RESULTS / f"{dt.date.today():%Y-%m-%d}-mutation.md").open("a", encoding="utf-8") as out:
+        out.write("\n".join(report) + "\n")
+
+
+if __name__ == "__main__":
+    main()

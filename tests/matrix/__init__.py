@@ -1,0 +1,1 @@
+"""The permission matrix's shared scenario (tests/test_permission_matrix*.py)."""
