@@ -43,6 +43,10 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 
 MATRIX = ["tests/test_permission_matrix.py", "tests/test_permission_matrix_nested.py"]
+# The performance tests about who may do what (the whole folder is twice as long).
+PERFORMANCE_ACCESS = ["tests/performance/test_process_binding.py", "tests/performance/test_cascade_links.py",
+                      "tests/performance/test_ikm_api.py", "tests/performance/test_monitoring.py",
+                      "tests/performance/test_evidence.py"]
 # module -> the tests that guard it (fastest first: a mutant stops at the first failing test)
 MODULES: dict[str, list[str]] = {
     "apps/workflow/sandbox.py": ["tests/workflow/test_sandbox.py", "tests/workflow/test_sandbox_faults.py"],
@@ -50,19 +54,20 @@ MODULES: dict[str, list[str]] = {
     "apps/workflow/selectors.py": [*MATRIX, "tests/test_nested_visibility.py", "tests/workflow/test_tasks.py",
                                    "tests/workflow/test_handlers.py", "tests/workflow/test_admin_pages.py"],
     "apps/performance/selectors.py": [*MATRIX, "tests/test_nested_visibility.py", "tests/test_me_and_visibility.py",
-                                      "tests/performance"],
+                                      *PERFORMANCE_ACCESS],
     "apps/organization/selectors.py": [*MATRIX, "tests/test_me_and_visibility.py", "tests/test_selectors.py",
                                        "tests/test_hr_mutations.py", "tests/test_org_scope.py"],
     "apps/workflow/services.py": [*MATRIX, "tests/performance/test_process_binding.py", "tests/workflow"],
-    "apps/performance/services.py": [*MATRIX, "tests/performance"],
+    "apps/performance/services.py": [*MATRIX, *PERFORMANCE_ACCESS],
     "apps/organization/services.py": [*MATRIX, "tests/test_hr_mutations.py", "tests/test_org_scope.py",
                                       "tests/test_import.py"],
     "apps/organization/importer.py": ["tests/test_org_scope.py", "tests/test_import.py"],
     "apps/workflow/migration.py": ["tests/performance/test_process_binding.py", "tests/workflow/test_migration.py"],
 }
 SWAPS: dict[str, dict[str, str]] = {
-    "apps/workflow/sandbox.py": {"safer_getattr": "getattr", "default_guarded_getitem": "(lambda o, k: o[k])",
-                                 "default_guarded_getiter": "iter", "full_write_guard": "(lambda o: o)",
+    # (RestrictedPython's default_guarded_getitem/getiter are plain ``ob[k]``/``iter``: swapping
+    # them changes nothing, so they are not listed.)
+    "apps/workflow/sandbox.py": {"safer_getattr": "getattr", "full_write_guard": "(lambda o: o)",
                                  "BaseException": "Exception"},
 }
 # Calls whose statement is deleted (the bound they set is gone): module -> function names.
@@ -198,6 +203,16 @@ def mutants(module: str) -> list[Mutant]:
     return sorted(found, key=lambda m: (m.line, m.operator))
 
 
+def _tests_fail(tests: list[str], timeout: int) -> bool:
+    existing = [t for t in tests if (ROOT / t).exists()]
+    try:
+        done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *existing],
+                              cwd=ROOT, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return True  # a hang is noticed
+    return done.returncode != 0
+
+
 def run(mutant: Mutant, tests: list[str], timeout: int) -> tuple[bool, float]:
     """True when the tests fail (killed)."""
     path = ROOT / mutant.module
@@ -205,12 +220,7 @@ def run(mutant: Mutant, tests: list[str], timeout: int) -> tuple[bool, float]:
     started = time.monotonic()
     try:
         path.write_text(mutant.source, encoding="utf-8")
-        existing = [t for t in tests if (ROOT / t).exists()]
-        done = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *existing],
-                              cwd=ROOT, capture_output=True, timeout=timeout)
-        killed = done.returncode != 0
-    except subprocess.TimeoutExpired:
-        killed = True  # a hang is noticed
+        killed = _tests_fail(tests, timeout)
     finally:
         path.write_text(original, encoding="utf-8")
     return killed, time.monotonic() - started
@@ -221,7 +231,10 @@ def main() -> None:
     parser.add_argument("modules", nargs="*", default=list(MODULES))
     parser.add_argument("--list", action="store_true", help="only list the mutants")
     parser.add_argument("--timeout", type=int, default=900)
+    parser.add_argument("--root", type=Path, help="mutate this checkout (e.g. a git worktree) instead of this one")
     args = parser.parse_args()
+    global ROOT
+    ROOT = (args.root or ROOT).resolve()
     rows, survivors = [], []
     for module in args.modules:
         found = mutants(module)
@@ -229,6 +242,8 @@ def main() -> None:
             for m in found:
                 print(m.label())
             continue
+        if _tests_fail(MODULES[module], args.timeout):
+            sys.exit(f"the tests of {module} fail without any mutant: fix them first")
         killed = 0
         spent = 0.0
         for i, mutant in enumerate(found, 1):
@@ -247,7 +262,7 @@ def main() -> None:
     report = [f"## Guard mutation run {dt.datetime.now():%Y-%m-%d %H:%M}", "", *table, ""]
     report += ["Survivors:", *[f"- {s}" for s in survivors], ""] if survivors else ["No survivor.", ""]
     print("\n".join(report))
-    RESULTS.mkdir(exist_ok=True)
+    RESULTS.mkdir(exist_ok=True)  # this checkout's results, also when --root mutates another
     with (RESULTS / f"{dt.date.today():%Y-%m-%d}-mutation.md").open("a", encoding="utf-8") as out:
         out.write("\n".join(report) + "\n")
 

@@ -178,13 +178,16 @@ def test_admin_refuses_a_post_of_another_unit(demo_db):
     response = client.post(url, employee_form(hr, position=demo_db.kadis.position_id))
     assert response.status_code == 200 and "position" in response.context["adminform"].form.errors
     assert Employee.objects.get(pk=hr.pk).position_id == hr.position_id
-    # Nor may she link the account of someone outside (or a superuser's) to an employee of hers.
+    # Nor may she relink accounts: e.g. unlink her own and link it to her agency's head, becoming
+    # its leader (the account field is read-only for HR; a forged value is ignored).
     root = get_user_model().objects.create_superuser("root", "root@example.org", "x")
-    for user in (demo_db.kadis.user, root):
-        response = client.post(f"/admin/organization/employee/{demo_db.nurse.pk}/change/",
-                               employee_form(demo_db.nurse, user=user.pk))
-        assert response.status_code == 200 and "user" in response.context["adminform"].form.errors
-    assert Employee.objects.get(pk=demo_db.nurse.pk).user_id == demo_db.nurse.user_id
+    assert "user" not in client.get(url).context["adminform"].form.fields
+    client.post(url, employee_form(hr, user=""))
+    head = demo_db.kadinkes
+    for user in (hr.user, demo_db.kadis.user, root):
+        client.post(f"/admin/organization/employee/{head.pk}/change/", employee_form(head, user=user.pk))
+    assert Employee.objects.get(pk=hr.pk).user_id == hr.user_id
+    assert Employee.objects.get(pk=head.pk).user_id == head.user_id
     # Within their units it works.
     ok = client.post(url, employee_form(hr, name="Lestari O."))
     assert ok.status_code == 302 and Employee.objects.get(pk=hr.pk).name == "Lestari O."

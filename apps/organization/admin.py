@@ -11,7 +11,6 @@ superuser may make a unit top-level.
 """
 from django import forms
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
@@ -113,10 +112,14 @@ class EmployeeAdmin(ScopedAdmin):
     readonly_fields = ["supervisor_override", "acting_position", "rater", "rater_is_acting", "created_at", "updated_at"]
 
     def scoped_choices(self, units):
-        # Accounts of their units' staff, or not yet anyone's (never a superuser's).
-        users = get_user_model().objects.filter(
-            Q(employee__unit__in=units) | Q(employee__isnull=True, is_superuser=False))
-        return {"unit": units, "position": Position.objects.filter(unit__in=units), "user": users}
+        return {"unit": units, "position": Position.objects.filter(unit__in=units)}
+
+    def get_readonly_fields(self, request, obj=None):
+        # Which account signs in as an employee is a superuser's decision: relinking accounts
+        # would let HR sign in as (and act as) anyone, e.g. their agency's head. HR's accounts
+        # come from the import, which refuses a username already in use.
+        fields = super().get_readonly_fields(request, obj)
+        return fields if request.user.is_superuser else [*fields, "user"]
 
     @transaction.atomic
     def save_model(self, request, obj, form, change):

@@ -3,15 +3,20 @@ workflow runtime by name.
 
 Each handler acts on the plan or evaluation its instance is bound to (``step.bound_id``; the
 runtime checks the kind declared here), never on an id from process or form data: those come
-from clients (DESIGN.md, Trust boundaries)."""
+from clients (DESIGN.md, Trust boundaries). And each step is taken only by the person the
+regulation names for it (the employee, the rater, the rater's supervisor), whatever lane a
+changed definition puts the task in."""
 from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from apps.core.errors import BadInput, Conflict
+from apps.core.errors import BadInput, Conflict, Forbidden
 from apps.organization.models import Employee
 from apps.workflow import registry
+from apps.workflow import lanes
+from apps.workflow.lanes import EMPLOYEE, RATER, RATER_SUPERVISOR
 from apps.workflow.registry import StepContext
 
 from . import cascade, history, rules, services
@@ -21,11 +26,33 @@ from .models import DevelopmentPlanItem, Evaluation, EvaluationStatus, Performan
 PLAN, EVALUATION = services.PLAN_BINDING, services.EVALUATION_BINDING
 
 
-def _plan(step: StepContext) -> PerformancePlan:
+def _plan(step: StepContext, role: str | None) -> PerformancePlan:
     # By the instance's binding, not plan.process_instance: a timer already due at start runs its
     # service task before the new instance is linked to the plan.
-    return (PerformancePlan.objects.select_for_update(of=("self",)).select_related("employee__unit")
+    plan = (PerformancePlan.objects.select_for_update(of=("self",)).select_related("employee__unit", "employee__rater__rater")
             .get(pk=step.bound_id))
+    _require_role(step, plan.employee, role)
+    return plan
+
+
+_ROLE_REFUSED = {
+    EMPLOYEE: gettext_lazy("Only the employee may take this step of their plan."),
+    RATER: gettext_lazy("Only the employee's rater may take this step."),
+    RATER_SUPERVISOR: gettext_lazy("Only the rater's supervisor may take this step."),
+}
+
+
+def _require_role(step: StepContext, employee: Employee, role: str | None) -> None:
+    """The person completing the step holds the role it is for towards the plan's employee. The
+    shipped processes' lanes give each task to exactly that person; this check makes it hold
+    for any definition (a changed lane, a migrated instance) — the regulation names who acts."""
+    if role is None:  # an engine step (timer, service task) with no person acting
+        return
+    # Exactly whom the standard lane gives the step to (HR of the unit where nobody in the system
+    # holds the role, e.g. the Sekda's rater).
+    allowed = lanes.assign(role, employee).candidates
+    if step.actor is None or step.actor.pk not in {person.user_id for person in allowed}:
+        raise Forbidden(_ROLE_REFUSED[role])
 
 
 def _refuse_cascade(plan: PerformancePlan, upper=cascade.NOT_LOADED) -> None:
@@ -37,7 +64,7 @@ def _refuse_cascade(plan: PerformancePlan, upper=cascade.NOT_LOADED) -> None:
 
 @registry.register("performance.plan.submit", binds=PLAN)
 def plan_submit(step: StepContext) -> None:
-    plan = _plan(step)
+    plan = _plan(step, EMPLOYEE)
     _refuse_cascade(plan)
     plan.status = PlanStatus.SUBMITTED
     plan.save(update_fields=["status", "updated_at"])
@@ -46,7 +73,7 @@ def plan_submit(step: StepContext) -> None:
 
 @registry.register("performance.plan.review", binds=PLAN)
 def plan_review(step: StepContext) -> None:
-    plan = _plan(step)
+    plan = _plan(step, RATER)
     if step.data.get("decision") == "REVISE":
         plan.status, plan.revision_notes = PlanStatus.DRAFT, step.data.get("notes", "")
         plan.save(update_fields=["status", "revision_notes", "updated_at"])
@@ -64,7 +91,7 @@ def plan_review(step: StepContext) -> None:
 
 @registry.register("performance.plan.flag_overdue", binds=PLAN)
 def plan_flag_overdue(step: StepContext) -> bool:
-    plan = _plan(step)
+    plan = _plan(step, None)
     plan.is_overdue = True
     plan.save(update_fields=["is_overdue", "updated_at"])
     history.record(plan=plan, kind="OVERDUE", data={})
@@ -73,9 +100,12 @@ def plan_flag_overdue(step: StepContext) -> bool:
 
 # --- periodic evaluation ----------------------------------------------------------------------
 
-def _evaluation(step: StepContext) -> Evaluation:
-    return (Evaluation.objects.select_for_update(of=("self",)).select_related("plan__employee__unit", "period")
-            .get(pk=step.bound_id))
+def _evaluation(step: StepContext, role: str) -> Evaluation:
+    evaluation = (Evaluation.objects.select_for_update(of=("self",))
+                  .select_related("plan__employee__unit", "plan__employee__rater__rater", "period")
+                  .get(pk=step.bound_id))
+    _require_role(step, evaluation.plan.employee, role)
+    return evaluation
 
 
 def _log(evaluation: Evaluation, actor, kind: str, data: dict | None = None) -> None:
@@ -85,7 +115,7 @@ def _log(evaluation: Evaluation, actor, kind: str, data: dict | None = None) -> 
 
 @registry.register("performance.evaluation.submit", binds=EVALUATION)
 def evaluation_submit(step: StepContext) -> None:
-    evaluation = _evaluation(step)
+    evaluation = _evaluation(step, EMPLOYEE)
     evaluation.status, evaluation.self_notes = EvaluationStatus.RATING, step.data.get("notes", "")
     evaluation.save(update_fields=["status", "self_notes"])
     _log(evaluation, step.actor, "SELF_ASSESSMENT_SUBMITTED", {"notes": evaluation.self_notes})
@@ -103,7 +133,7 @@ def _sent_back(step: StepContext, evaluation: Evaluation, status: str, kind: str
 
 @registry.register("performance.evaluation.rate_decision", binds=EVALUATION)
 def evaluation_rate_decision(step: StepContext) -> None:
-    evaluation = _evaluation(step)
+    evaluation = _evaluation(step, RATER)
     if _sent_back(step, evaluation, EvaluationStatus.SELF_ASSESSMENT, "EVALUATION_RETURNED_TO_EMPLOYEE"):
         return
     if not evaluation.predicate:
@@ -116,7 +146,7 @@ def evaluation_rate_decision(step: StepContext) -> None:
 
 @registry.register("performance.evaluation.approve", binds=EVALUATION)
 def evaluation_approve(step: StepContext) -> None:
-    evaluation = _evaluation(step)
+    evaluation = _evaluation(step, RATER_SUPERVISOR)
     if _sent_back(step, evaluation, EvaluationStatus.RATING, "EVALUATION_RETURNED_TO_RATER"):
         return
     # R-ORG: the unit's organizational predicate comes before its employees' are final.
@@ -133,7 +163,7 @@ def evaluation_approve(step: StepContext) -> None:
 def annual_rate_decision(step: StepContext) -> None:
     """Before the rater's annual rating is final: R-ORG set, and R-DIST respected or overridden
     with a recorded reason."""
-    evaluation = _evaluation(step)
+    evaluation = _evaluation(step, RATER)
     if step.data.get("decision") == "REVISE" or not evaluation.predicate:
         evaluation_rate_decision(step)
         return
@@ -159,7 +189,7 @@ def annual_rate_decision(step: StepContext) -> None:
 @registry.register("performance.annual.follow_up", binds=EVALUATION)
 def annual_follow_up(step: StepContext) -> None:
     """Development plan items; R-CREDIT credit points for functional positions."""
-    evaluation = _evaluation(step)
+    evaluation = _evaluation(step, RATER)
     plan = evaluation.plan
     items = [DevelopmentPlanItem(plan=plan, need=i["need"].strip(), activity=i["activity"].strip(), created_by=step.actor)
              for i in step.data.get("items", [])]

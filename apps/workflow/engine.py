@@ -37,7 +37,7 @@ from SpiffWorkflow.util.task import TaskState
 from apps.core.errors import BadInput
 
 from . import registry, sandbox
-from .lanes import resolve_binding
+from .lanes import EMPLOYEE, RATER, RATER_SUPERVISOR, resolve_binding
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 SPIFF = "http://spiffworkflow.org/bpmn/schema/1.0/core"
@@ -333,12 +333,19 @@ def check_definition(xml: str, forms: dict | None, bindings: dict | None, key: s
     except Exception as exc:  # parser bugs on odd files must still be a clean refusal
         problems.append(Problem(_("the process cannot be built: %(reason)s") % {"reason": _clean(exc)}))
 
-    lane_names = {lane["name"] for lane in lanes}
+    lane_bindings = {lane["name"]: lane["binding"] for lane in lanes}
     for task in user_tasks:
-        if not task["lane"] or task["lane"] not in lane_names:
+        if not task["lane"] or task["lane"] not in lane_bindings:
             problems.append(Problem(_("the user task is in no lane, so nobody would get it"), task["bpmnId"], "userTask"))
         if task["handler"] and registry.get(task["handler"]) is None:
             problems.append(Problem(_("the completion handler %(name)s is not registered") % {"name": task["handler"]}, task["bpmnId"], "userTask"))
+        elif (task["handler"] and registry.binds(task["handler"])
+              and lane_bindings.get(task["lane"]) not in (EMPLOYEE, RATER, RATER_SUPERVISOR)):
+            # A step that changes a plan or evaluation belongs to the people the regulation names;
+            # a lane bound to a user or a group would hand it to anyone the uploader chooses.
+            problems.append(Problem(_("the completion handler %(name)s changes a plan or evaluation: its task must be "
+                                      "in the lane of the employee, the rater or the rater's supervisor")
+                                    % {"name": task["handler"]}, task["bpmnId"], "userTask"))
     _check_forms(problems, user_tasks, forms, process)
     starters = list(DEFAULT_STARTERS)
     for prop in process.findall(f"{{{BPMN}}}extensionElements/{{{SPIFF}}}properties/{{{SPIFF}}}property"):

@@ -14,7 +14,15 @@ from apps.core.errors import BadInput
 
 from . import engine
 from .models import InstanceStatus, ProcessDefinition, ProcessEvent, ProcessInstance
-from .services import _event, _refresh_open_tasks, _require_process_admin, _save, _sync_tasks, binding_mismatch
+from .services import (
+    _event,
+    _refresh_open_tasks,
+    _require_process_admin,
+    _run_engine,
+    _save,
+    _sync_tasks,
+    binding_mismatch,
+)
 
 BATCH = 100
 
@@ -61,8 +69,9 @@ def instances_migrate(*, actor: AbstractBaseUser, source: ProcessDefinition, tar
                     ok, reason = False, _("the new version acts on an object this instance was not started for")
                 report = MigrationReport(instance.pk, ok, reason=reason)
                 if ok and not dry_run:
-                    engine.migrate(workflow, top, target_spec)
-                    workflow.do_engine_steps()
+                    # Through the runtime's step runner: a service task reached right after the move
+                    # runs with its instance (and a failure is the process's, cleanly reported).
+                    _run_engine(instance, workflow, actor, lambda: engine.migrate(workflow, top, target_spec))
                     ProcessInstance.objects.filter(pk=instance.pk).update(definition=target)
                     instance.definition = target
                     _save(instance, workflow, expected_lock=instance.lock_version)

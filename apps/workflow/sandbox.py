@@ -70,6 +70,10 @@ MEMORY_LIMIT = 128 * 2**20  # bytes a worker may allocate beyond its start-up si
 CPU_BACKSTOP = 2  # CPU seconds per job after which the kernel stops a worker nobody waits for
 STARTUP_LIMIT = 20.0  # seconds a new worker may take to import and say it is ready
 MAX_IDLE = 4  # workers kept per server process
+MAX_WORKERS = 8  # workers busy at once per server process (each may use MEMORY_LIMIT)
+MAX_SOURCE = 10_000  # characters of one expression or script (compiling is not bounded otherwise)
+MAX_PLAIN_NODES = 64  # a longer "plain" expression goes to a worker: its cost grows with its length
+MAX_REPLY = 1 << 20  # bytes of a worker's reply: what a script leaves behind becomes process data
 
 _EXTRA_BUILTINS = {
     name: __builtins__[name] if isinstance(__builtins__, dict) else getattr(__builtins__, name)
@@ -128,6 +132,8 @@ def _refusal(reply: dict) -> str:
 
 
 def _compile(compiler, source: str) -> CodeType:
+    if len(source) > MAX_SOURCE:
+        raise SandboxError(_("the code is longer than %(max)d characters") % {"max": MAX_SOURCE})
     try:
         result = compiler(source)
     except Exception as exc:  # deeply nested source: RecursionError/MemoryError in the compiler
@@ -167,7 +173,10 @@ def _is_plain(source: str) -> bool:
         tree = ast.parse(source.strip(), mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
-    for node in ast.walk(tree):
+    nodes = list(ast.walk(tree))
+    if len(nodes) > MAX_PLAIN_NODES:
+        return False
+    for node in nodes:
         if not isinstance(node, _PLAIN_NODES):
             return False
         if isinstance(node, ast.Constant) and not isinstance(node.value, (str, int, float, type(None))):
@@ -228,12 +237,17 @@ def execute(source: str, data: dict) -> None:
 
 # --- the worker pool (server side) ---------------------------------------------------------------
 
+class _ReplyTooLarge(Exception):
+    pass
+
+
 class _Worker:
     """A worker process and this process's ends of its pipes."""
 
     def __init__(self) -> None:
+        # An empty environment: the server's (SECRET_KEY, DATABASE_URL ...) is none of its business.
         self.proc = subprocess.Popen([sys.executable, "-I", os.path.abspath(__file__)], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, bufsize=0, close_fds=True)
+                                     stdout=subprocess.PIPE, bufsize=0, close_fds=True, env={})
         _live.add(self)
         try:
             self.read(STARTUP_LIMIT)
@@ -262,6 +276,8 @@ class _Worker:
             if not chunk:
                 raise EOFError
             reply += chunk
+            if len(reply) > MAX_REPLY:
+                raise _ReplyTooLarge
         return json.loads(reply)
 
     def kill(self) -> None:
@@ -283,11 +299,21 @@ class _Worker:
 
 
 _pool_lock = threading.Lock()
+_slots = threading.BoundedSemaphore(MAX_WORKERS)
 _idle: list[_Worker] = []
 _live: weakref.WeakSet[_Worker] = weakref.WeakSet()
 
 
 def _in_worker(request: bytes) -> dict:
+    if not _slots.acquire(timeout=STARTUP_LIMIT):
+        raise SandboxError(_("the sandbox is busy; try again"))
+    try:
+        return _in_free_worker(request)
+    finally:
+        _slots.release()
+
+
+def _in_free_worker(request: bytes) -> dict:
     with _pool_lock:
         worker = None
         while _idle and worker is None:
@@ -307,6 +333,9 @@ def _in_worker(request: bytes) -> dict:
     except (EOFError, OSError, ValueError):  # the worker died (or garbled its reply)
         worker.kill()
         raise SandboxError(_("stopped: the sandbox process ended")) from None
+    except _ReplyTooLarge:
+        worker.kill()
+        raise SandboxError(_("the result is larger than %(kb)d KB") % {"kb": MAX_REPLY // 1024}) from None
     except BaseException:  # e.g. a real KeyboardInterrupt of the server: no half-used worker
         worker.kill()
         raise
@@ -326,7 +355,7 @@ def _in_worker(request: bytes) -> dict:
 def _forget_parent_workers() -> None:
     """In a forked child: the workers belong to the parent. Close our copies of their pipes (so
     they still see the end of input when the parent ends) and never signal or wait for them."""
-    global _pool_lock, _idle
+    global _pool_lock, _idle, _slots
     for worker in list(_live):
         worker.proc.returncode = -1  # not our child: Popen must not wait for it
         worker.proc.stdin.close()
@@ -334,6 +363,7 @@ def _forget_parent_workers() -> None:
     _live.clear()
     _idle = []
     _pool_lock = threading.Lock()  # another thread may have held it at the fork
+    _slots = threading.BoundedSemaphore(MAX_WORKERS)
 
 
 def shutdown() -> None:

@@ -213,7 +213,9 @@ def _task_messages(task: HumanTask, kind: str, user_ids) -> list[tuple[str, str,
 
 
 def _assign(task: HumanTask, assignment: lanes.Assignment) -> None:
-    """Move an open task to other people, and the complete permission with it."""
+    """Move an open task to other people, and the complete permission with it; those it leaves
+    lose their view of the instance unless they took part in it (see ``_revoke_bystanders``)."""
+    before = set(task.candidates.values_list("user_id", flat=True))
     HumanTaskUserObjectPermission.objects.filter(
         content_object=task, permission_id=_permission_id("complete_humantask")).delete()
     task.assignee = assignment.assignee
@@ -222,6 +224,23 @@ def _assign(task: HumanTask, assignment: lanes.Assignment) -> None:
     task.candidates.set(people)
     HumanTaskUserObjectPermission.objects.bulk_create(_complete_rows(task, people), ignore_conflicts=True)
     _grant_view(task.instance, people)
+    _revoke_bystanders(task, before - {p.user_id for p in people} - {None})
+
+
+def _revoke_bystanders(task: HumanTask, user_ids: set[int]) -> None:
+    """A task moved away from people who never acted in its instance (a rater replaced before
+    deciding): they lose the instance and, with it, the plan it is for. Who completed a step of
+    it, still holds another of its tasks, or is its subject keeps it."""
+    if not user_ids:
+        return
+    instance = task.instance
+    involved = set(HumanTask.objects.filter(instance=instance).filter(
+        Q(completed_by_id__in=user_ids) | Q(state=TaskState.READY, candidates__user_id__in=user_ids))
+        .exclude(pk=task.pk).values_list("completed_by_id", "candidates__user_id").distinct().iterator())
+    keep = {u for pair in involved for u in pair} | {task.subject.user_id}
+    ProcessInstanceUserObjectPermission.objects.filter(
+        content_object=instance, user_id__in=user_ids - keep,
+        permission_id=_permission_id("view_processinstance")).delete()
 
 
 def _due_at(spiff_task) -> dt.datetime | None:
@@ -588,6 +607,9 @@ def task_reassign(*, actor: AbstractBaseUser, task_id: int, employee: Employee) 
     _require_ready(task)
     if not org.manages_unit(actor, task.subject.unit):
         raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
+    if not org.manages_unit(actor, employee.unit):
+        # Holding a task opens the instance and the plan it is for: only to people HR manages.
+        raise Forbidden(_("This employee works outside the units you manage."), fields={"employeeId": "outside"})
     if not employee.is_active or employee.user_id is None:
         raise BadInput(_("This employee cannot receive tasks (inactive or without an account)."),
                        fields={"employeeId": "inactive"})

@@ -36,6 +36,11 @@ def test_the_yearly_index_covers_every_batch(demo, client_for):
     assert staff.data(INDEX, {"u": puskesmas, "y": 2026})["satisfactionIndex"] == {
         "score": 75.0, "category": "C", "respondents": 2}
     assert staff.data(INDEX, {"u": puskesmas, "y": 2025})["satisfactionIndex"] is None
+    # Another unit's surveys are its own: neither counted here nor giving an index to a unit without.
+    client_for(demo.hr_all.user.username).data(SUBMIT, {"u": gid("OrgUnit", demo.kasi.unit_id), "y": 2026,
+                                                         "r": [[1] * 9]})
+    assert staff.data(INDEX, {"u": puskesmas, "y": 2026})["satisfactionIndex"]["respondents"] == 2
+    assert staff.data(INDEX, {"u": gid("OrgUnit", demo.kadis.unit_id), "y": 2026})["satisfactionIndex"] is None
 
 
 def test_the_unit_leader_may_submit(demo, client_for):

@@ -137,3 +137,44 @@ def test_shipped_processes_declare_what_they_act_on():
         assert names and {registry.binds(n) for n in names} == {kind}, (key, names)
     assert json.loads((WORKFLOWS / "forms" / "skp_submit.schema.json").read_text())["properties"].keys() == {
         "decision", "notes"}
+
+
+def _reroute(xml: str, task: str, to_lane: str) -> str:
+    """The planning BPMN with ``task`` moved into another lane."""
+    ref = f"<bpmn:flowNodeRef>{task}</bpmn:flowNodeRef>"
+    xml = xml.replace(ref + "\n", "", 1)
+    return xml.replace(f'<bpmn:lane id="{to_lane}" name="Pegawai">', f'<bpmn:lane id="{to_lane}" name="Pegawai">\n{ref}')
+
+
+def test_a_changed_definition_cannot_hand_a_plan_step_to_someone_else(quarter, client_for):
+    """A process administrator may change the flow, not who decides on a plan: a step that
+    changes a plan cannot sit in a lane bound to a user (refused at upload), and a step moved into
+    another standard lane is refused at run time to anyone but the person the regulation names."""
+    d, _q1_id, _q1 = quarter
+    v1 = ProcessDefinition.objects.get(key="skp_planning")
+    admin = client_for(d.process_admin.user.username)
+    admin.language = "en"
+    mine = {"Pejabat Penilai": f"USER:{d.process_admin.user.username}"}
+    refused = admin(UPLOAD, {"x": v1.bpmn_xml, "f": v1.forms, "b": mine, "k": "skp_planning"})
+    assert code(refused) == "BAD_USER_INPUT"
+    assert [(p["elementId"], "rater's supervisor" in p["message"]) for p in refused["errors"][0]["extensions"]["errors"]
+            ] == [("review", True)]
+
+    rerouted = _reroute(v1.bpmn_xml, "review", "Lane_pegawai")
+    v2 = admin.data(UPLOAD, {"x": rerouted, "f": v1.forms, "b": None, "k": "skp_planning"})["uploadProcessDefinition"]
+    admin.data(PUBLISH, {"id": v2["id"]})
+    moved = admin.data(MIGRATE, {"f": gid("ProcessDefinition", v1.pk), "t": v2["id"], "dry": False})
+    assert all(r["migrated"] for r in moved["migrateProcessInstances"])
+    plan = PerformancePlan.objects.get(employee=d.peer, year=YEAR)
+    PerformancePlan.objects.filter(pk=plan.pk).update(status=PlanStatus.DRAFT)
+    WorkResult.objects.get(plan=plan).parents.add(WorkResult.objects.get(plan__employee=d.kasi, plan__year=YEAR))
+    peer = client_for(d.peer.user.username)
+    draft = HumanTask.objects.get(instance=plan.process_instance, bpmn_id="draft", state="READY")
+    peer.data(COMPLETE, {"id": gid("Task", draft.pk), "d": {"decision": "SUBMIT"}})
+    review = HumanTask.objects.get(instance=plan.process_instance, bpmn_id="review", state="READY")
+    assert review.assignee == d.peer  # the lane gives it to the employee now ...
+    result = peer(COMPLETE, {"id": gid("Task", review.pk), "d": {"decision": "APPROVE"}})
+    assert code(result) == "FORBIDDEN"  # ... who still may not approve their own plan
+    plan.refresh_from_db()
+    review.refresh_from_db()
+    assert plan.status == PlanStatus.SUBMITTED and review.state == "READY"

@@ -58,7 +58,27 @@ def test_escape_is_refused_when_compiling(source, reason):
 
 
 def test_code_too_deep_for_the_compiler_is_refused_cleanly():
-    assert refused(sandbox.compile_expression, "1+" * 100_000 + "1") == "the code cannot be compiled (RecursionError)"
+    assert refused(sandbox.compile_expression, "1+" * 4_990 + "1") == "the code cannot be compiled (RecursionError)"
+
+
+def test_code_too_long_is_refused_before_compiling():
+    """Compiling runs in the server: its cost is bounded by refusing long code first."""
+    assert refused(sandbox.compile_expression, "1+" * 5_000 + "1") == "the code is longer than 10000 characters"
+    assert refused(sandbox.compile_script, "x = 1\n" * 2_000) == "the code is longer than 10000 characters"
+
+
+def test_only_short_plain_expressions_run_in_process():
+    """A plain expression's cost grows with its length: past a few dozen nodes it goes to a
+    worker, under the time limit."""
+    assert sandbox._is_plain('decision == "REVISE" and len(notes) > 0')
+    long = " or ".join(["x[::-1] < y"] * 20)
+    assert not sandbox._is_plain(long)
+    assert sandbox.evaluate(long, {"x": "ab", "y": "c"}) is True
+
+
+def test_a_result_too_large_is_refused():
+    """What a script leaves behind becomes process data, stored and reloaded at every step."""
+    assert refused(sandbox.execute, "y = 'x' * 2000000", {}) == "the result is larger than 1024 KB"
 
 
 @pytest.mark.parametrize(("source", "reason"), ESCAPES_FAILING_AT_RUN)
@@ -72,6 +92,8 @@ def test_escape_fails_at_run_time(source, reason):
     ("f = open('/etc/passwd')", "NameError: name 'open' is not defined"),
     ("while True:\n    pass", "stopped after 0.5 s (the time limit)"),
     ("x = [i for i in range(10**9)]", "limit"),  # time or memory, whichever comes first
+    # The write guard (full_write_guard): no attribute is set on anything, not even a script's own function.
+    ("def f():\n    pass\nf.x = 1", "TypeError: attribute-less object (assign or del) (line 3)"),
 ])
 def test_scripts_cannot_import_read_files_or_run_forever(script, reason):
     assert reason in refused(sandbox.execute, script, {})

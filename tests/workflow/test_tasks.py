@@ -161,18 +161,33 @@ def test_hr_reassigns_and_the_old_assignee_loses_the_task(published, client_for)
     assert moved == {"assignee": {"name": d.kabid.name}, "candidates": [{"name": d.kabid.name}]}
     kasi = client_for(d.kasi.user.username)
     assert my_tasks(kasi) == []
-    assert kasi.error(COMPLETE, {"id": review["id"], "d": {"decision": "APPROVE"}})["extensions"]["code"] == "FORBIDDEN"
+    # She never acted in it: the instance is no longer hers to see.
+    assert kasi.error(COMPLETE, {"id": review["id"], "d": {"decision": "APPROVE"}})["extensions"]["code"] == "NOT_FOUND"
     assert complete(client_for(d.kabid.user.username), review["id"], {"decision": "APPROVE"})["task"]["state"] == "COMPLETED"
 
 
-@pytest.mark.parametrize("who, code", [("kasi", "FORBIDDEN"), ("hr_dinkes", "FORBIDDEN"), ("process_admin", "FORBIDDEN")])
+def test_reassign_only_to_someone_in_the_units_hr_manages(published, client_for):
+    """Holding a task opens its instance (and the plan it is for): HR of Dinas Kesehatan may not
+    hand the nurse's review to someone of Dinas Pendidikan."""
+    d = published
+    nurse = client_for(d.nurse.user.username)
+    review = complete(nurse, start(nurse, d.nurse)["activeTasks"][0]["id"], DRAFT)["nextTasks"][0]
+    hr = client_for(d.hr_dinkes.user.username)
+    error = hr.error(REASSIGN, {"id": review["id"], "e": gid("Employee", d.staff.pk)})
+    assert (error["extensions"]["code"], error["extensions"]["fields"]) == ("FORBIDDEN", {"employeeId": "outside"})
+    assert HumanTask.objects.get(bpmn_id="review").assignee_id == d.plt_kapus.pk
+    assert hr.data(REASSIGN, {"id": review["id"], "e": gid("Employee", d.kapus.pk)})["reassignTask"]["assignee"] == {
+        "name": d.kapus.name}
+
+
+@pytest.mark.parametrize("who, code", [("kasi", "FORBIDDEN"), ("hr_dinkes", "NOT_FOUND"), ("process_admin", "NOT_FOUND")])
 def test_reassign_is_for_hr_of_the_unit(published, client_for, who, code):
     d = published
     staff = client_for(d.staff.user.username)
     review = complete(staff, start(staff, d.staff)["activeTasks"][0]["id"], DRAFT)["nextTasks"][0]
     c = client_for(getattr(d, who).user.username)
     error = c.error(REASSIGN, {"id": review["id"], "e": gid("Employee", d.peer.pk)})
-    assert error["extensions"]["code"] in (code, "NOT_FOUND")
+    assert error["extensions"]["code"] == code  # the assignee sees the task; the others do not
     assert HumanTask.objects.get(bpmn_id="review").assignee_id == d.kasi.pk
 
 
@@ -185,10 +200,30 @@ def test_rater_change_moves_open_tasks_in_the_same_transaction(published, client
             {"e": gid("Employee", d.staff.pk), "s": gid("Employee", d.kabid.pk)})
     kasi, kabid = client_for(d.kasi.user.username), client_for(d.kabid.user.username)
     assert my_tasks(kasi) == []
-    assert kasi.error(COMPLETE, {"id": review["id"], "d": {"decision": "APPROVE"}})["extensions"]["code"] == "FORBIDDEN"
+    # The replaced rater never acted: the instance (and the plan) are no longer hers to see.
+    assert kasi.error(COMPLETE, {"id": review["id"], "d": {"decision": "APPROVE"}})["extensions"]["code"] == "NOT_FOUND"
+    instance_id = HumanTask.objects.get(bpmn_id="review").instance_id
+    assert kasi.error(HISTORY, {"id": gid("ProcessInstance", instance_id)})["extensions"]["code"] == "NOT_FOUND"
     [moved] = my_tasks(kabid)
     assert moved["id"] == review["id"]
     assert ProcessEvent.objects.filter(kind="REASSIGNED", outcome="org change").count() == 1
+
+
+def test_who_acted_in_an_instance_keeps_seeing_it_after_a_rater_change(published, client_for):
+    """The rater sent the plan back once; when it comes back to her and HR then replaces her,
+    the review moves on but she keeps the instance she acted in (her decision is in it)."""
+    d = published
+    staff, kasi = client_for(d.staff.user.username), client_for(d.kasi.user.username)
+    review = complete(staff, start(staff, d.staff)["activeTasks"][0]["id"], DRAFT)["nextTasks"][0]
+    redraft = complete(kasi, review["id"], {"decision": "REVISE", "notes": "Tambahkan target."})["nextTasks"][0]
+    again = complete(staff, redraft["id"], DRAFT)["nextTasks"][0]
+    assert again["assignee"]["name"] == d.kasi.name
+    client_for(d.hr_all.user.username).data(
+        "mutation($e: ID!, $s: ID) { setSupervisor(employeeId: $e, supervisorId: $s) { name } }",
+        {"e": gid("Employee", d.staff.pk), "s": gid("Employee", d.kabid.pk)})
+    assert my_tasks(kasi) == []
+    instance = gid("ProcessInstance", HumanTask.objects.filter(bpmn_id="review").first().instance_id)
+    assert kasi.data(HISTORY, {"id": instance})["processInstance"]["status"] == "RUNNING"
 
 
 def test_acting_official_receives_the_rater_task(published, client_for):
