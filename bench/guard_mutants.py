@@ -70,6 +70,30 @@ SWAPS: dict[str, dict[str, str]] = {
     "apps/workflow/sandbox.py": {"safer_getattr": "getattr", "full_write_guard": "(lambda o: o)",
                                  "BaseException": "Exception"},
 }
+# Mutants that cannot change behaviour: (module, operator, text of the line, text of the line
+# before) -> why. They are listed in the report, not counted.
+EQUIVALENT: dict[tuple[str, str, str, str], str] = {
+    ("apps/workflow/selectors.py", "and-term", "return user.is_authenticated and (user.is_superuser", ""):
+        "an anonymous user is no superuser and has no groups: the first term changes nothing",
+    ("apps/workflow/sandbox.py", "call-deleted kill", "worker.kill()", "if worker.proc.poll() is not None"):
+        "poll() has already reaped the dead worker; kill() only closes pipes that the GC closes too",
+    ("apps/workflow/sandbox.py", "call-deleted kill", "self.proc.kill()", "except subprocess.TimeoutExpired:"):
+        "a worker ends at the end of its input; one that does not within 1 s cannot be made in a test",
+    ("apps/workflow/sandbox.py", "swap BaseException", "except BaseException:  # noqa: B036",
+     "reply = json.dumps(_describe(exc"):
+        "reached only when describing an error raises; user code cannot define classes (no __metaclass__), "
+        "so str() of what it raises cannot raise",
+    # The server's own interruption (Ctrl-C, SystemExit of the server) while it waits for a worker:
+    # not something user code can cause; the branch only tidies up before the server ends anyway.
+    ("apps/workflow/sandbox.py", "swap BaseException", "except BaseException:", "self.read(STARTUP_LIMIT)"):
+        "only the server's own KeyboardInterrupt/SystemExit differs from Exception here",
+    ("apps/workflow/sandbox.py", "call-deleted kill", "self.kill()", "except BaseException:"):
+        "only after the server's own KeyboardInterrupt/SystemExit during a worker's start",
+    ("apps/workflow/sandbox.py", "swap BaseException", "except BaseException:  # e.g. a real KeyboardInterrupt", ""):
+        "only the server's own KeyboardInterrupt/SystemExit differs from Exception here",
+    ("apps/workflow/sandbox.py", "call-deleted kill", "worker.kill()", "except BaseException:  # e.g. a real"):
+        "only after the server's own KeyboardInterrupt/SystemExit while waiting for a worker",
+}
 # Calls whose statement is deleted (the bound they set is gone): module -> function names.
 DELETED_CALLS: dict[str, set[str]] = {
     "apps/workflow/sandbox.py": {"setrlimit", "kill", "_limit_memory", "_limit_cpu"},
@@ -126,6 +150,28 @@ def _is_guard_function(name: str) -> bool:
     return name.startswith(PREDICATE_PREFIXES) or "visible" in name or "scope" in name or "manage" in name
 
 
+def _annotations(tree: ast.AST) -> list[ast.AST]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.arg) and node.annotation is not None:
+            found.append(node.annotation)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
+            found.append(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            found.append(node.annotation)
+    return found
+
+
+def equivalence(mutant: Mutant) -> str | None:
+    """Why a mutant cannot change behaviour, if it is one of the known equivalent ones."""
+    lines = (ROOT / mutant.module).read_text(encoding="utf-8").splitlines()
+    here, before = lines[mutant.line - 1].strip(), lines[mutant.line - 2].strip()
+    for (module, operator, line, previous), reason in EQUIVALENT.items():
+        if module == mutant.module and operator == mutant.operator and line in here and previous in before:
+            return reason
+    return None
+
+
 def mutants(module: str) -> list[Mutant]:
     source = (ROOT / module).read_text(encoding="utf-8")
     tree = ast.parse(source)
@@ -143,12 +189,16 @@ def mutants(module: str) -> list[Mutant]:
         if mutated != source:
             found.append(Mutant(module, node.lineno, operator, mutated))
 
+    # Annotations are strings here (from __future__ import annotations): mutating them does nothing.
+    annotations = {id(n) for a in _annotations(tree) for n in ast.walk(a)}
     functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
     owner = {}
     for fn in functions:
         for child in ast.walk(fn):
             owner.setdefault(child, fn)  # outermost first: ast.walk is breadth-first
     for node in ast.walk(tree):
+        if id(node) in annotations:
+            continue
         fn = owner.get(node)
         guarded = selector or (fn is not None and _is_guard_function(fn.name))
         if isinstance(node, ast.If) and not node.orelse:
@@ -198,7 +248,8 @@ def mutants(module: str) -> list[Mutant]:
                 add(node, f"call-deleted {name}", "pass")
     for old, new in SWAPS.get(module, {}).items():
         for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and node.id == old and isinstance(node.ctx, ast.Load):
+            if (isinstance(node, ast.Name) and node.id == old and isinstance(node.ctx, ast.Load)
+                    and id(node) not in annotations):  # annotations are strings here: no effect
                 add(node, f"swap {old}", new)
     return sorted(found, key=lambda m: (m.line, m.operator))
 
@@ -235,7 +286,7 @@ def main() -> None:
     args = parser.parse_args()
     global ROOT
     ROOT = (args.root or ROOT).resolve()
-    rows, survivors = [], []
+    rows, survivors, equivalents = [], [], []
     for module in args.modules:
         found = mutants(module)
         if args.list:
@@ -246,6 +297,9 @@ def main() -> None:
             sys.exit(f"the tests of {module} fail without any mutant: fix them first")
         killed = 0
         spent = 0.0
+        same = [(m, equivalence(m)) for m in found]
+        equivalents.extend(f"{m.label()}: {why}" for m, why in same if why)
+        found = [m for m, why in same if not why]
         for i, mutant in enumerate(found, 1):
             dead, seconds = run(mutant, MODULES[module], args.timeout)
             spent += seconds
@@ -261,6 +315,7 @@ def main() -> None:
     table = ["| module | mutants | killed | survived | kill rate | time |", "|---|---|---|---|---|---|", *rows]
     report = [f"## Guard mutation run {dt.datetime.now():%Y-%m-%d %H:%M}", "", *table, ""]
     report += ["Survivors:", *[f"- {s}" for s in survivors], ""] if survivors else ["No survivor.", ""]
+    report += ["Equivalent mutants (not run, not counted):", *[f"- {e}" for e in equivalents], ""] if equivalents else []
     print("\n".join(report))
     RESULTS.mkdir(exist_ok=True)  # this checkout's results, also when --root mutates another
     with (RESULTS / f"{dt.date.today():%Y-%m-%d}-mutation.md").open("a", encoding="utf-8") as out:

@@ -165,6 +165,41 @@ def _sandbox_workers() -> list[int]:
     return pids
 
 
+def test_a_worker_that_dies_mid_job_fails_the_step_and_is_reaped():
+    """E.g. the kernel's OOM killer: the step fails cleanly and no zombie stays behind."""
+    sandbox.shutdown()
+    assert sandbox.evaluate("sum([n])", {"n": 1}) == 1  # a worker waits in the pool
+
+    def loop():
+        with translation.override("en"):
+            outcome["reason"] = refused(sandbox.execute, "while True:\n    pass", {})
+
+    outcome = {}
+    runner = threading.Thread(target=loop)
+    runner.start()
+    deadline = time.monotonic() + 5
+    while not (busy := [w for w in list(sandbox._live) if w not in sandbox._idle]) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    [worker] = busy
+    os.kill(worker.proc.pid, 9)
+    runner.join()
+    assert outcome["reason"] in ("stopped: the sandbox process ended", "stopped after 0.5 s (the time limit)")
+    assert _sandbox_workers() == []
+    assert sandbox.evaluate("1 + n", {"n": 1}) == 2  # a new worker serves the next step
+    sandbox.shutdown()
+
+
+def test_a_worker_nobody_waits_for_is_stopped_by_its_cpu_limit():
+    """A server that dies mid-job cannot kill its worker: the kernel does, after CPU_BACKSTOP."""
+    worker = sandbox._Worker()
+    try:
+        request = sandbox._encode("exec", "while True:\n    pass", sandbox.compile_script("while True:\n    pass"), {})
+        os.write(worker.proc.stdin.fileno(), request)  # and never read the reply, like a dead server
+        assert worker.proc.wait(timeout=sandbox.CPU_BACKSTOP + 8) != 0
+    finally:
+        worker.kill()
+
+
 def test_workers_are_reaped_replaced_and_shared_by_threads():
     sandbox.shutdown()
     assert _sandbox_workers() == []
