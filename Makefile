@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-test assets migrate demo serve schema messages bench prod-check clean
+.PHONY: run test install install-test assets migrate demo serve schema messages bench mutation prod-check clean
 
 # Local development runs with DEBUG on (GraphiQL, a dev secret key); production sets its own env.
 run demo migrate serve: export DEBUG ?= true
@@ -69,6 +69,11 @@ messages: install
 ## make bench: organization import and selector benchmark (prints a table)
 bench: install-test
 	$(BIN)/python -m bench.org $(BENCH_ARGS)
+
+## make mutation: delete or weaken each permission guard and sandbox bound in turn and run the tests
+## that cover it (bench/guard_mutants.py); kill rates go to bench/results/<date>-mutation.md (slow: hours)
+mutation: install-test assets
+	$(BIN)/python -m bench.guard_mutants $(MUTATION_ARGS)
 
 ## make prod-check: start the production shape (PostgreSQL, Redis, Celery worker + beat, uvicorn
 ## workers) on this machine, seed a small province and drive it briefly (README "Production")
