@@ -45,6 +45,7 @@ RESULTS = ROOT / "bench" / "results"
 MATRIX = ["tests/test_permission_matrix.py", "tests/test_permission_matrix_nested.py"]
 # The performance tests about who may do what (the whole folder is twice as long).
 PERFORMANCE_ACCESS = ["tests/performance/test_process_binding.py", "tests/performance/test_plan_visibility.py",
+                      "tests/performance/test_task_holders.py",
                       "tests/performance/test_cascade_links.py",
                       "tests/performance/test_ikm_api.py", "tests/performance/test_monitoring.py",
                       "tests/performance/test_evidence.py"]
@@ -53,7 +54,7 @@ MODULES: dict[str, list[str]] = {
     "apps/workflow/sandbox.py": ["tests/workflow/test_sandbox.py", "tests/workflow/test_sandbox_faults.py"],
     "apps/workflow/registry.py": ["tests/performance/test_process_binding.py", "tests/workflow/test_handlers.py"],
     "apps/workflow/selectors.py": [*MATRIX, "tests/test_nested_visibility.py", "tests/workflow/test_tasks.py",
-                                   "tests/workflow/test_timers.py",
+                                   "tests/workflow/test_timers.py", "tests/performance/test_task_holders.py",
                                    "tests/workflow/test_handlers.py", "tests/workflow/test_admin_pages.py"],
     "apps/performance/selectors.py": [*MATRIX, "tests/test_nested_visibility.py", "tests/test_me_and_visibility.py",
                                       *PERFORMANCE_ACCESS],
@@ -87,6 +88,10 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "only view_processinstance rows exist for instances",
     ("apps/performance/selectors.py", "filter-term", 'permission__codename="view_processinstance"', ""):
         "only view_processinstance rows exist for instances",
+    ("apps/performance/selectors.py", "filter-term", "predicate__isnull=False", "def unit_performance"):
+        "a final evaluation always has its predicate (evaluation_rate_decision refuses to pass on without)",
+    ("apps/workflow/selectors.py", "filter-term", 'permission__codename="complete_humantask"', ""):
+        "only complete_humantask rows exist for tasks",
     ("apps/workflow/selectors.py", "and-term", "user.is_authenticated", "def is_process_admin"):
         "an anonymous user is no superuser and has no groups: the first term changes nothing",
     ("apps/workflow/sandbox.py", "call-deleted kill", "worker.kill()", "if worker.proc.poll() is not None"):
@@ -119,6 +124,8 @@ PERMISSION_ONLY = {"apps/workflow/services.py", "apps/performance/services.py", 
                    "apps/organization/importer.py"}
 PREDICATE_PREFIXES = ("may_", "_may_", "is_", "manages_", "_require", "require_")
 SELECTOR_FILES = {"selectors.py"}
+# Functions of selector files that compute, not decide who sees what: their operators are no guards.
+NOT_GUARDS = {"progress_of", "_number"}
 
 
 @dataclass
@@ -216,7 +223,8 @@ def mutants(module: str) -> list[Mutant]:
         if id(node) in annotations:
             continue
         fn = owner.get(node)
-        guarded = selector or (fn is not None and _is_guard_function(fn.name))
+        guarded = (selector and (fn is None or fn.name not in NOT_GUARDS)) or (
+            fn is not None and _is_guard_function(fn.name))
         if isinstance(node, ast.If) and not node.orelse:
             indent = " " * node.col_offset
             if _raises(node.body, errors):

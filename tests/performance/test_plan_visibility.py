@@ -39,3 +39,29 @@ def test_a_rater_who_acted_keeps_the_plan_after_being_replaced(quarter, client_f
     kabid = client_for(d.kabid.user.username)  # the new rater sees both
     for plan in plans.values():
         assert kabid.data(PLAN, {"id": gid("PerformancePlan", plan.pk)})["performancePlan"]["workResults"]
+
+
+SUPERVISOR_RESULTS = "query($id: ID!) { performancePlan(id: $id) { supervisorWorkResults { text } } }"
+
+
+def test_a_plan_without_its_process_is_still_its_employees(quarter, client_for):
+    """A plan whose planning process could not start (the job reports it) has no instance to
+    grant anything: the employee sees it as their own, and the rater's results to cascade from
+    — also when the plan recorded no rater at the time it was opened."""
+    d, _q1_id, _q1 = quarter
+    plan = PerformancePlan.objects.get(employee=d.staff, year=YEAR)
+    PerformancePlan.objects.filter(pk=plan.pk).update(process_instance=None, rater=None)
+    staff = client_for(d.staff.user.username)
+    assert staff.data(PLAN, {"id": gid("PerformancePlan", plan.pk)})["performancePlan"]["workResults"]
+    upper = staff.data(SUPERVISOR_RESULTS, {"id": gid("PerformancePlan", plan.pk)})["performancePlan"]
+    assert [r["text"] for r in upper["supervisorWorkResults"]] == [f"RHK {d.kasi.name}"]
+
+
+def test_an_account_without_an_employee_reads_no_unit_minutes(quarter, client_for, django_user_model):
+    """E.g. an auditor's account: not HR, not a leader, in no unit — NOT_FOUND, not a crash."""
+    d, _q1_id, _q1 = quarter
+    django_user_model.objects.create_user("auditor", password="rahasia-uji-123")
+    auditor = client_for("auditor")
+    error = auditor.error("query($u: ID!) { evaluationMeetings(unitId: $u, year: 2027) { id } }",
+                          {"u": gid("OrgUnit", d.kasi.unit_id)})
+    assert error["extensions"]["code"] == "NOT_FOUND"

@@ -1,0 +1,59 @@
+"""Acts outside the workflow that belong to a step of it (recordRealization during the
+self-assessment, rateEvaluation during the rating): only whoever holds that open task of that
+evaluation's own instance may do them."""
+from __future__ import annotations
+
+from apps.performance.models import Evaluation, Indicator
+
+from ..conftest import gid
+from ..workflow.helpers import complete
+from .test_quarter import OPEN, RATE, RECORD, evaluation_of, task_id
+
+RATED = {"r": "SESUAI_EKSPEKTASI", "b": "SESUAI_EKSPEKTASI"}
+
+
+def test_only_the_holder_of_that_open_task_of_that_evaluation_acts(quarter, client_for):
+    d, period, _q1 = quarter
+    staff, peer, kasi = (client_for(d.staff.user.username), client_for(d.peer.user.username),
+                         client_for(d.kasi.user.username))
+    client_for(d.hr_all.user.username).data(OPEN, {"p": period, "u": gid("OrgUnit", d.kasi.unit_id)})
+    mine = evaluation_of(staff, d.staff)
+    # The employee holds the self-assessment, not the rating of his own evaluation.
+    assert staff.error(RATE, {"e": mine["id"], **RATED})["extensions"]["code"] == "FORBIDDEN"
+    complete(staff, task_id(mine, "self_assess"), {"decision": "SUBMIT"})
+    # The rater holds the rating of the staff member's evaluation, not of the peer's (still
+    # self-assessing) ...
+    assert kasi.error(RATE, {"e": evaluation_of(peer, d.peer)["id"], **RATED})["extensions"]["code"] == "FORBIDDEN"
+    assert kasi.data(RATE, {"e": mine["id"], **RATED})["rateEvaluation"]["predicate"] == "BAIK"
+    # ... and once she has passed it on, it is no longer hers to change; nor is a realization his.
+    complete(kasi, task_id(evaluation_of(kasi, d.staff), "rate"), {"decision": "APPROVE"})
+    assert kasi.error(RATE, {"e": mine["id"], **RATED})["extensions"]["code"] == "FORBIDDEN"
+    indicator = gid("Indicator", Indicator.objects.get(work_result__plan__employee=d.staff).pk)
+    late = staff.error(RECORD, {"i": indicator, "p": period, "v": "2", "l": []})
+    assert late["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_a_units_figures_are_its_own_and_the_years(quarter, client_for):
+    """unitPerformance counts the unit's subtree in that year only: another unit's plans, or the
+    same unit's plans of another year, never show in it."""
+    from .test_monitoring import UNIT
+
+    d, _period, _q1 = quarter
+    hr = client_for(d.hr_all.user.username)
+    section = gid("OrgUnit", d.kasi.unit_id)
+    counted = hr.data(UNIT, {"u": section, "y": 2027})["unitPerformance"]["plansByStatus"]
+    assert sum(row["count"] for row in counted) == 3  # kasi, staff, peer (the kabid is above)
+    puskesmas = hr.data(UNIT, {"u": gid("OrgUnit", d.kapus.unit_id), "y": 2027})["unitPerformance"]
+    assert sum(row["count"] for row in puskesmas["plansByStatus"]) == 0
+    other_year = hr.data(UNIT, {"u": section, "y": 2026})["unitPerformance"]["plansByStatus"]
+    assert sum(row["count"] for row in other_year) == 0
+    # Predicates: the unit's final evaluations only (one final, one rated, one open).
+    hr.data(OPEN, {"p": _period, "u": section})
+    Evaluation.objects.filter(plan__employee=d.staff).update(predicate="BAIK", status="FINAL")
+    Evaluation.objects.filter(plan__employee=d.peer).update(predicate="KURANG")  # rated, not final
+    def counted(unit):
+        rows = hr.data(UNIT, {"u": gid("OrgUnit", unit), "y": 2027})["unitPerformance"]["predicateDistribution"]
+        return {row["predicate"]: row["count"] for row in rows if row["count"]}
+
+    assert counted(d.kasi.unit_id) == {"BAIK": 1}
+    assert counted(d.kapus.unit_id) == {}
