@@ -71,6 +71,10 @@ def test_my_progress_and_unit_performance(quarter, client_for):
     dashboard = client_for(d.kabid.user.username).data(UNIT, {"u": section, "y": YEAR})["unitPerformance"]
     assert {s["status"]: s["count"] for s in dashboard["plansByStatus"]} == {"DRAFT": 0, "SUBMITTED": 0, "APPROVED": 3}
     assert dashboard["overduePlans"] == 1 and dashboard["meetingsHeld"] == 1 and dashboard["satisfaction"] is None
+    # The year's own: the meeting of TW I 2027 is not one of 2028's, nor of another unit's.
+    assert client_for(d.kabid.user.username).data(UNIT, {"u": section, "y": YEAR + 1})["unitPerformance"][
+        "meetingsHeld"] == 0
+    assert hr.data(UNIT, {"u": gid("OrgUnit", d.kapus.unit_id), "y": YEAR})["unitPerformance"]["meetingsHeld"] == 0
     for who, sees in [("kasi", True), ("hr_all", True), ("kadis", True), ("staff", False), ("hr_dinkes", False)]:
         result = client_for(getattr(d, who).user.username)(UNIT, {"u": section, "y": YEAR})
         assert ("errors" not in result) == sees, who

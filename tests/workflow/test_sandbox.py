@@ -78,7 +78,9 @@ def test_only_short_plain_expressions_run_in_process():
 
 def test_a_result_too_large_is_refused():
     """What a script leaves behind becomes process data, stored and reloaded at every step."""
+    sandbox.shutdown()
     assert refused(sandbox.execute, "y = 'x' * 2000000", {}) == "the result is larger than 1024 KB"
+    assert _sandbox_workers() == []  # the worker that sent it is ended, not left writing
 
 
 @pytest.mark.parametrize(("source", "reason"), ESCAPES_FAILING_AT_RUN)
