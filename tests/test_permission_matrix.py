@@ -344,14 +344,14 @@ def _subscription_outcome(host: str, scenario: Scenario, name: str, viewer: str)
     send = async_to_sync(get_channel_layer().group_send)
     try:
         sock.subscribe(row)
-        for _attempt in range(40):  # until the server has joined its groups
+        for _attempt in range(100):  # until the server has joined its groups (up to 10 s on a busy machine)
             if name == "planProgress":
                 send(events.plan_group(scenario.ids["plan"]), {"type": events.PLAN_EVENT, "kind": "PROBE",
                                                                "status": "DRAFT"})
             elif user is not None:
                 send(events.user_group(user.pk), {"type": events.TASK_EVENT, "kind": "ASSIGNED",
                                                   "task_id": scenario.ids["own_tasks"][viewer]})
-            payload = sock.next_payload(0.05)
+            payload = sock.next_payload(0.1)
             if payload is not None:
                 errors = payload if isinstance(payload, list) else payload.get("errors")
                 if errors:
