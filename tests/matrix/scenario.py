@@ -106,6 +106,21 @@ def matrix_scenario(request, django_db_setup, django_db_blocker):
     del _built["scenario"]
     with django_db_blocker.unblock():
         call_command("flush", "--noinput", verbosity=0)
+        _restore_role_groups()
+
+
+def _restore_role_groups() -> None:
+    """flush empties the tables that migrations filled too: give the role groups and HR's admin
+    permissions (organization migration 0002) back, so tests after this module find the database
+    as migrated, whatever order they run in."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    hr_permissions = import_module("apps.organization.migrations.0002_role_groups").HR_PERMISSIONS
+    hr, _ = Group.objects.get_or_create(name="PERFORMANCE_ADMIN")
+    Group.objects.get_or_create(name="PROCESS_ADMIN")
+    hr.permissions.add(*Permission.objects.filter(content_type__app_label="organization", codename__in=hr_permissions))
 
 
 def _token(user) -> str:
