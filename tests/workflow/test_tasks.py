@@ -209,6 +209,21 @@ def test_rater_change_moves_open_tasks_in_the_same_transaction(published, client
     assert ProcessEvent.objects.filter(kind="REASSIGNED", outcome="org change").count() == 1
 
 
+def test_the_approval_follows_a_change_of_the_raters_supervisor(published, client_for):
+    """The rater-supervisor lane follows the org too: HR gives the kasi another supervisor while
+    the plan waits for the kabid's approval; the approval moves to the new one."""
+    d = published
+    staff, kasi = client_for(d.staff.user.username), client_for(d.kasi.user.username)
+    review = complete(staff, start(staff, d.staff)["activeTasks"][0]["id"], DRAFT)["nextTasks"][0]
+    approval = complete(kasi, review["id"], {"decision": "APPROVE"})["nextTasks"][0]
+    assert approval["assignee"]["name"] == d.kabid.name
+    client_for(d.hr_all.user.username).data(
+        "mutation($e: ID!, $s: ID) { setSupervisor(employeeId: $e, supervisorId: $s) { name } }",
+        {"e": gid("Employee", d.kasi.pk), "s": gid("Employee", d.kadis.pk)})
+    assert my_tasks(client_for(d.kabid.user.username)) == []
+    assert [t["id"] for t in my_tasks(client_for(d.kadis.user.username))] == [approval["id"]]
+
+
 def test_who_acted_in_an_instance_keeps_seeing_it_after_a_rater_change(published, client_for):
     """The rater sent the plan back once; when it comes back to her and HR then replaces her,
     the review moves on but she keeps the instance she acted in (her decision is in it)."""

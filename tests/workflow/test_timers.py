@@ -139,3 +139,19 @@ def test_the_periodic_loop_survives_a_failing_round(db, settings):
     assert len(calls) == 3  # the first round failed, the loop went on
     assert "tests.flaky_round: failed" in err.getvalue()
     assert out.getvalue().count("tests.flaky_round: ok") == 2
+
+
+def test_a_claimed_task_leaves_the_other_candidates_inboxes(published, client_for, clock):
+    """The nurse's follow-up is claimable by HR of all Lebong and HR of Dinas Kesehatan; once one
+    claims it, it is hers alone."""
+    d = published
+    start(client_for(d.nurse.user.username), d.nurse)
+    clock(days=15)
+    run_timers()
+    hr_all, hr_dinkes = client_for(d.hr_all.user.username), client_for(d.hr_dinkes.user.username)
+    [offered] = my_tasks(hr_all)
+    assert [t["id"] for t in my_tasks(hr_dinkes)] == [offered["id"]]
+    hr_dinkes.data(CLAIM, {"id": offered["id"]})
+    assert my_tasks(hr_all) == []
+    assert hr_all.error(CLAIM, {"id": offered["id"]})["extensions"]["code"] == "CONFLICT"  # no taking it over
+    assert [t["assignee"]["name"] for t in my_tasks(hr_dinkes)] == [d.hr_dinkes.name]
