@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +139,33 @@ class Demo:
             Employee.objects.select_related("user", "unit", "position")
             .filter(position__title=title, unit__code=unit).order_by("pk").first()
         )
+
+
+@contextmanager
+def asgi_server() -> Iterator[str]:
+    """The project's ASGI application (HTTP and WebSocket) on uvicorn in a thread: its host:port."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from project.asgi import application
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning",
+                                           lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 def gid(type_name: str, pk: int) -> str:

@@ -16,9 +16,6 @@ import csv
 import functools
 import io
 import json
-import socket
-import threading
-import time
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +30,7 @@ from graphql import build_schema
 from apps.core import events
 from apps.organization.models import Employee
 
-from .conftest import DEMO_DIR, PASSWORD
+from .conftest import DEMO_DIR, PASSWORD, asgi_server
 from .matrix.scenario import (
     PLAN_VIEWERS,
     PROCESS_ADMINS,
@@ -364,26 +361,9 @@ def _subscription_outcome(host: str, scenario: Scenario, name: str, viewer: str)
 
 @pytest.fixture(scope="module")
 def subscription_outcomes(matrix_scenario, django_db_blocker):
-    import uvicorn
-
-    from project.asgi import application
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    with django_db_blocker.unblock():
-        thread.start()
-        while not server.started:
-            time.sleep(0.02)
-        try:
-            return {(name, viewer): _subscription_outcome(f"127.0.0.1:{port}", matrix_scenario, name, viewer)
-                    for name in SUBSCRIPTIONS for viewer in VIEWERS}
-        finally:
-            server.should_exit = True
-            thread.join(timeout=10)
+    with django_db_blocker.unblock(), asgi_server() as host:
+        return {(name, viewer): _subscription_outcome(host, matrix_scenario, name, viewer)
+                for name in SUBSCRIPTIONS for viewer in VIEWERS}
 
 
 # --- the matrix ----------------------------------------------------------------------------------

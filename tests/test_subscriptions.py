@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import socket
-import threading
 import time
 from contextlib import ExitStack
 
 import pytest
-import uvicorn
 from django.utils import timezone
 from websockets.exceptions import ConnectionClosedError, InvalidStatus
 from websockets.sync.client import connect
@@ -21,7 +18,7 @@ from apps.organization import services as organization
 from apps.performance import services as performance
 from apps.workflow import services as workflow
 
-from .conftest import gid
+from .conftest import asgi_server, gid
 
 TASKS = "subscription { taskEvents { kind taskId name bpmnId subjectName } }"
 PLAN = "subscription($id: ID!) { planProgress(planId: $id) { planId kind status } }"
@@ -33,20 +30,8 @@ SUBMIT = {"summary": "Rencana kerja tahun ini", "decision": "SUBMIT"}
 def asgi_url(transactional_db, settings):
     """The project's ASGI application (HTTP and WebSocket) on uvicorn, in a thread."""
     settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-    from project.asgi import application
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    yield f"127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with asgi_server() as url:
+        yield url
 
 
 class Subscriber:
