@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-test assets migrate demo serve schema messages bench mutation prod-check clean
+.PHONY: run test install install-test assets frontend frontend-check migrate demo serve schema messages bench mutation prod-check clean
 
 # Local development runs with DEBUG on (GraphiQL, a dev secret key); production sets its own env.
 run demo migrate serve: export DEBUG ?= true
@@ -35,6 +35,23 @@ node_modules/.installed: package.json package-lock.json
 
 assets: node_modules/.installed
 
+# The browser app (frontend/, its own package-lock.json): typed operations generated from
+# schema.graphql and checked, typechecked, built by Vite into frontend/dist, which Django serves.
+FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/codegen.ts frontend/tsconfig.json -type f 2>/dev/null)
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the browser app: apt-get install nodejs npm"; exit 1; }
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed schema.graphql $(FRONTEND_SOURCES)
+	cd frontend && npm run --silent build
+
+frontend: frontend/dist/index.html
+
+## the codegen check (an operation that no longer matches schema.graphql) and the typecheck
+frontend-check: frontend/node_modules/.installed
+	cd frontend && npm run --silent check
+
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
@@ -43,9 +60,9 @@ demo: migrate
 	$(BIN)/python manage.py load_workflows
 	$(BIN)/python manage.py load_demo_year
 
-serve: install assets
+serve: install assets frontend
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	@echo "GraphiQL: http://$(HOST):$(PORT)/graphql/   processes: http://$(HOST):$(PORT)/proses/   admin: http://$(HOST):$(PORT)/admin/"
+	@echo "Kinerja: http://$(HOST):$(PORT)/   GraphiQL: http://$(HOST):$(PORT)/graphql/   processes: http://$(HOST):$(PORT)/proses/   admin: http://$(HOST):$(PORT)/admin/"
 	# The periodic tasks (BPMN timers, notification e-mails) run next to the server and stop with it.
 	$(BIN)/python manage.py run_periodic --loop & trap "kill $$!" EXIT INT TERM; \
 	$(BIN)/uvicorn project.asgi:application --host $(HOST) --port $(PORT)
@@ -54,7 +71,7 @@ serve: install assets
 run: demo serve
 
 ## make test: install test tools and run the whole suite (DATABASE_URL picks the database)
-test: install-test assets
+test: install-test assets frontend frontend-check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## make schema: re-export schema.graphql after changing the GraphQL API

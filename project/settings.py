@@ -146,9 +146,21 @@ USE_TZ = True
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))  # evidence files; never served publicly
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# bpmn-js for the process modeler, installed from npm by `make run` / `make test` (package.json);
-# served from our own origin, so the pages work with no internet access.
-STATICFILES_DIRS = [("vendor/bpmn-js", BASE_DIR / "node_modules" / "bpmn-js" / "dist")]
+# Browser assets installed from npm by `make run` / `make test` and served from our own origin,
+# so every page works with no internet access: bpmn-js for the process modeler, GraphiQL and what
+# it loads (package.json), and the built app (frontend/dist, `npm run build`; Vite's base is
+# /static/app/). A directory not built yet is left out rather than warned about.
+_NODE = BASE_DIR / "node_modules"
+FRONTEND_DIST = Path(os.environ.get("FRONTEND_DIST", BASE_DIR / "frontend" / "dist"))  # another build: tests in parallel
+STATICFILES_DIRS = [(prefix, path) for prefix, path in [
+    ("vendor/bpmn-js", _NODE / "bpmn-js" / "dist"),
+    ("vendor/graphiql", _NODE / "graphiql"),
+    ("vendor/graphiql-explorer", _NODE / "@graphiql" / "plugin-explorer" / "dist"),
+    ("vendor/react", _NODE / "react" / "umd"),
+    ("vendor/react-dom", _NODE / "react-dom" / "umd"),
+    ("vendor/js-cookie", _NODE / "js-cookie" / "dist"),
+    ("app", FRONTEND_DIST),
+] if path.is_dir() or prefix == "vendor/bpmn-js"]
 LOGIN_URL = "login"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

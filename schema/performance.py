@@ -94,6 +94,20 @@ def visible_plans(info: Info) -> QuerySet[models.PerformancePlan]:
     return cache["plans"]
 
 
+def bound_plan(info: Info, instance) -> models.PerformancePlan | None:
+    """ProcessInstance.plan: the plan the instance is bound to, if the viewer may see it."""
+    if instance.bound_kind != services.PLAN_BINDING:
+        return None
+    return visible_plans(info).filter(pk=instance.bound_id).first()
+
+
+def bound_evaluation(info: Info, instance) -> models.Evaluation | None:
+    """ProcessInstance.evaluation: the evaluation the instance is bound to, if the viewer may see its plan."""
+    if instance.bound_kind != services.EVALUATION_BINDING:
+        return None
+    return models.Evaluation.objects.filter(pk=instance.bound_id, plan__in=visible_plans(info)).first()
+
+
 def _of_visible_plans(path: str):
     """A type's get_queryset: only the rows whose plan (reached by ``path``) the viewer may see."""
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:

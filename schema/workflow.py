@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import strawberry
 import strawberry_django
@@ -19,6 +19,9 @@ from .accounts import UserType
 from .context import context, require_user
 from .ids import decode_id
 from .organization import CursorConnection, EmployeeType, _employee, _one
+
+if TYPE_CHECKING:
+    from .performance import EvaluationType, PerformancePlanType
 
 # Visibility (DESIGN.md, Permissions): every type below scopes its rows to the instances the
 # viewer may see, so that no nested path (a plan's or an evaluation's processInstance, an
@@ -133,6 +136,20 @@ class ProcessInstanceType(relay.Node):
     def active_tasks(self) -> list["TaskType"]:
         ready = getattr(self, "ready_tasks", None)  # prefetched, unless a mutation returned the instance
         return list(self.tasks.filter(state=models.TaskState.READY)) if ready is None else ready
+
+    # What the instance runs for, so a client can show it next to the task (issue 12): the
+    # binding the starting service recorded, never process data; shown only to those who may see it.
+    @strawberry_django.field(only=["bound_kind", "bound_id"],
+                             description="The SKP this instance runs for (SKP planning), when you may see it.")
+    def plan(self, info: Info) -> Optional[Annotated["PerformancePlanType", strawberry.lazy("schema.performance")]]:
+        from .performance import bound_plan
+        return bound_plan(info, self)
+
+    @strawberry_django.field(only=["bound_kind", "bound_id"],
+                             description="The evaluation this instance runs for (periodic or annual review), when you may see it.")
+    def evaluation(self, info: Info) -> Optional[Annotated["EvaluationType", strawberry.lazy("schema.performance")]]:
+        from .performance import bound_evaluation
+        return bound_evaluation(info, self)
 
 
 @strawberry_django.type(models.HumanTask, name="Task")

@@ -142,8 +142,9 @@ class Demo:
 
 
 @contextmanager
-def asgi_server() -> Iterator[str]:
-    """The project's ASGI application (HTTP and WebSocket) on uvicorn in a thread: its host:port."""
+def asgi_server(wrap=None) -> Iterator[str]:
+    """The project's ASGI application (HTTP and WebSocket) on uvicorn in a thread: its host:port.
+    ``wrap``: an ASGI wrapper around it (the browser tests serve static files with it)."""
     import socket
     import threading
     import time
@@ -155,7 +156,7 @@ def asgi_server() -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning",
+    server = uvicorn.Server(uvicorn.Config(wrap(application) if wrap else application, host="127.0.0.1", port=port, log_level="warning",
                                            lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

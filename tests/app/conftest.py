@@ -1,0 +1,150 @@
+"""Browser tests of the app (frontend/, issue 12): Debian's headless Chromium driven by
+Playwright, against the real ASGI application (HTTP, WebSocket subscriptions, the built app's
+static files) on uvicorn, over the demo organization with its bundled processes published.
+
+- ``app_url``: the server's base URL (``http://127.0.0.1:<port>``).
+- ``browser_for(username, width=1280)``: a page signed in through the app's own sign-in screen,
+  in its own browser context (own cookies: three people are three contexts). Any script error
+  or failed request to our server fails the test at teardown.
+- ``axe_check(page)``: axe-core (from frontend/node_modules) on the current screen; serious and
+  critical violations fail.
+- ``shot(page, name)``: a full-page screenshot under test-artifacts/app/ (CI keeps it).
+
+The app must have been built (``make test`` builds it first); without frontend/dist/index.html
+these tests fail with the command to run.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from ..conftest import PASSWORD, asgi_server
+
+CHROMIUM = "/usr/bin/chromium"
+# As root in a sandboxed machine: no sandbox, no GPU; no background calls to Google's hosts.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "app"
+AXE = Path(settings.BASE_DIR) / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+PHONE, DESKTOP = 360, 1280
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium (Debian's package)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    if not (settings.FRONTEND_DIST / "index.html").exists():
+        pytest.fail("The app is not built: run `make frontend` (make test does it first).")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    # Playwright's sync API keeps an event loop running in this thread; Django then refuses the
+    # test's own (plain synchronous) ORM calls unless told they are allowed.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def app_url(published):
+    """The ASGI application with the static files (the built app) served, as in production."""
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+    with asgi_server(wrap=ASGIStaticFilesHandler) as address:
+        yield f"http://{address}"
+
+
+@pytest.fixture
+def demo_year(app_url, published):
+    """The Tubei demo with its year in progress, as `make run` leaves it (load_demo_year): SKP
+    approved down the Dinas Pendidikan chain, one submitted, one sent back, TW I reviewed …"""
+    import datetime as dt
+    import io
+
+    from django.core.management import call_command
+
+    year = dt.date.today().year
+    call_command("load_demo_year", "--year", str(year), stdout=io.StringIO())
+    return year
+
+
+def sign_in(page, username: str, password: str = PASSWORD) -> None:
+    page.fill("#login-username", username)
+    page.fill("#login-password", password)
+    page.click(".k-login button[type=submit]")
+
+
+@pytest.fixture
+def new_context(chromium, app_url):
+    """new_context(width=1280) -> (context, page) not signed in; errors are collected."""
+    contexts, errors = [], []
+
+    def make(width: int = DESKTOP):
+        # The browser's own zone is not Jakarta: the app must show WIB times all the same.
+        context = chromium.new_context(viewport={"width": width, "height": 900}, locale="id-ID",
+                                       timezone_id="Europe/Amsterdam", base_url=app_url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.on("pageerror", lambda exc: errors.append(f"script error: {exc}"))
+        page.on("response", lambda r: r.status >= 500 and errors.append(f"{r.status} {r.url}"))
+        page.on("console", lambda m: m.type == "error" and "status of 4" not in m.text
+                and errors.append(f"console: {m.text}"))
+        return context, page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not errors, errors
+
+
+@pytest.fixture
+def browser_for(new_context):
+    """browser_for(username, width=1280) -> a page signed in through the app, on Beranda."""
+    def make(username: str, width: int = DESKTOP):
+        _context, page = new_context(width)
+        page.goto("/")
+        sign_in(page, username)
+        page.wait_for_selector("header.k-header")
+        return page
+
+    return make
+
+
+@pytest.fixture
+def axe_check():
+    def check(page, *, exclude: tuple[str, ...] = ()) -> list[dict]:
+        # Evaluated through the browser's debugging protocol: the app's Content Security Policy
+        # (scripts from our origin only) refuses an injected <script>, as it should.
+        page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
+        result = page.evaluate(
+            """async (exclude) => {
+                const r = await axe.run({ include: [document], exclude: exclude.map((s) => [s]) },
+                                        { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] });
+                return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                                                  nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+            }""", list(exclude))
+        serious = [v for v in result if v["impact"] in ("serious", "critical")]
+        assert not serious, json.dumps(serious, indent=1)
+        return result
+
+    return check
+
+
+def shot(page, name: str) -> None:
+    width = page.viewport_size["width"]
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
