@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-test assets frontend frontend-check migrate demo serve schema messages bench mutation prod-check clean
+.PHONY: run test install install-test assets frontend frontend-check bench-app migrate demo serve schema messages bench mutation prod-check clean
 
 # Local development runs with DEBUG on (GraphiQL, a dev secret key); production sets its own env.
 run demo migrate serve: export DEBUG ?= true
@@ -82,6 +82,10 @@ schema: install
 messages: install
 	DEBUG=true $(BIN)/python manage.py makemessages --locale id --no-obsolete --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "node_modules/*"
 	DEBUG=true $(BIN)/python manage.py compilemessages --locale id --ignore ".venv/*" --ignore "node_modules/*"
+
+## make bench-app: the browser app's first-load size and render times in Chromium (prints tables)
+bench-app: install-test assets frontend
+	$(BIN)/python -m bench.app $(BENCH_ARGS)
 
 ## make bench: organization import and selector benchmark (prints a table)
 bench: install-test

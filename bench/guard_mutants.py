@@ -94,6 +94,12 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "only complete_humantask rows exist for tasks",
     ("apps/workflow/selectors.py", "and-term", "user.is_authenticated", "def is_process_admin"):
         "an anonymous user is no superuser and has no groups: the first term changes nothing",
+    ("apps/organization/selectors.py", "and-term", "user.is_authenticated", "def is_performance_admin"):
+        "an anonymous user is no superuser and has no groups: the first term changes nothing",
+    # Every caller of units_managed_by (importer, admin, plan/instance visibility, me,
+    # personal_details_audience) decides for a superuser before asking it.
+    ("apps/organization/selectors.py", "early-return", "if user.is_superuser:", "return OrgUnit.objects.none()"):
+        "every caller handles a superuser before asking which units they manage",
     ("apps/workflow/sandbox.py", "call-deleted kill", "worker.kill()", "if worker.proc.poll() is not None"):
         "poll() has already reaped the dead worker; kill() only closes pipes that the GC closes too",
     ("apps/workflow/sandbox.py", "call-deleted kill", "self.proc.kill()", "except subprocess.TimeoutExpired:"):

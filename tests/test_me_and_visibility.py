@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser, Group
+
+from apps.organization import selectors as org_selectors
+from apps.organization.models import Employee, Role
 
 from .conftest import gid
 
@@ -131,3 +135,33 @@ def test_a_bad_cursor_is_bad_input_naming_the_argument(demo, client_for):
                 error = c.error('{ %s(first: 1, %s: "%s") { edges { node { id } } } }' % (name, argument, cursor))
                 assert error["extensions"]["code"] == "BAD_USER_INPUT", (name, cursor, argument, error)
                 assert list(error["extensions"]["fields"]) == [argument], (name, cursor)
+
+
+def test_me_for_the_top_official_and_without_the_departed(demo, client_for):
+    """The Sekda has no rater in Kinerja (the regent is not an employee); a subordinate who left
+    (inactive) is no longer among those one rates."""
+    sekda = client_for(demo.sekda.user.username).data(ME)["me"]
+    assert sekda["rater"] is None and sekda["raterSupervisor"] is None
+    kasi = client_for(demo.kasi.user.username)
+    assert demo.staff.name in {s["name"] for s in kasi.data(ME)["me"]["subordinates"]}
+    Employee.objects.filter(pk=demo.staff.pk).update(is_active=False)
+    assert demo.staff.name not in {s["name"] for s in kasi.data(ME)["me"]["subordinates"]}
+
+
+def test_hr_scopes_count_only_while_the_person_is_hr(demo, client_for):
+    """An HR scope row outlives a removed PERFORMANCE_ADMIN role: it must then grant nothing."""
+    hr = demo.hr_dinkes
+    client = client_for(hr.user.username)
+    assert [u["code"] for u in client.data(ME)["me"]["managedUnits"]] == ["DINKES"]
+    hr.user.groups.remove(Group.objects.get(name=Role.PERFORMANCE_ADMIN))
+    assert client.data(ME)["me"]["managedUnits"] == []
+    assert "PERFORMANCE_ADMIN" not in client.data(ME)["me"]["roles"]
+
+
+def test_selectors_give_an_anonymous_caller_nothing(demo):
+    """The reusable selectors are safe to call for anyone, signed in or not."""
+    anonymous = AnonymousUser()
+    assert org_selectors.employee_of(anonymous) is None
+    assert not org_selectors.units_managed_by(anonymous).exists()
+    assert not org_selectors.is_performance_admin(anonymous)
+    assert not org_selectors.manages_unit(anonymous, demo.staff.unit)

@@ -3,6 +3,7 @@ completion handler that raises rolls the whole step back and the client gets its
 from __future__ import annotations
 
 import pytest
+from django.db.models import F
 
 from apps.core.errors import BadInput
 from apps.workflow import registry
@@ -44,8 +45,14 @@ def handlers():
     def buggy(step):
         return int("rahasia_internal")  # a bug: a ValueError from the handler's own code
 
+    @registry.register("test.another_step_meanwhile")
+    def another_step_meanwhile(step):
+        # Another step of the same instance (a timer, a parallel branch's task) is saved between
+        # this step's load and its save: the instance row moves on under it.
+        ProcessInstance.objects.filter(pk=step.instance.pk).update(lock_version=F("lock_version") + 1)
+
     yield calls
-    for name in ("test.score", "test.refuse_short", "test.buggy"):
+    for name in ("test.score", "test.refuse_short", "test.buggy", "test.another_step_meanwhile"):
         registry._handlers.pop(name, None)
 
 
@@ -94,6 +101,25 @@ def test_completion_handler_that_raises_rolls_the_step_back(published, client_fo
     assert instance.events.count() == 1  # only STARTED
     ok = complete(staff, draft["id"], {"summary": "Rencana kerja lengkap untuk seluruh tahun 2026", "decision": "SUBMIT"})
     assert ok["nextTasks"][0]["bpmnId"] == "review"
+
+
+def test_a_step_saved_meanwhile_on_the_same_instance_is_a_conflict_and_nothing_is_written(
+        published, client_for, handlers):
+    """The instance's lock version: two steps of one instance that both loaded the same state
+    cannot both be saved; the later one gets CONFLICT and its whole step rolls back."""
+    d = published
+    xml = DEMO_XML.replace('<spiffworkflow:property name="formJsonSchemaFilename" value="draft.schema.json"/>',
+                           '<spiffworkflow:property name="formJsonSchemaFilename" value="draft.schema.json"/>'
+                           '<spiffworkflow:property name="handler" value="test.another_step_meanwhile"/>')
+    publish(client_for(d.process_admin.user.username), xml, "uji_conflict")
+    staff = client_for(d.staff.user.username)
+    draft = start(staff, d.staff, key="uji_conflict")["activeTasks"][0]
+    instance = ProcessInstance.objects.get(key="uji_conflict")
+    error = staff.error(COMPLETE, {"id": draft["id"], "d": DRAFT})
+    assert error["extensions"]["code"] == "CONFLICT"
+    assert HumanTask.objects.get(instance=instance).state == "READY"
+    assert ProcessInstance.objects.get(pk=instance.pk).lock_version == instance.lock_version  # the bump rolled back too
+    assert instance.events.count() == 1  # only STARTED
 
 
 def test_a_bug_in_a_handler_is_internal_and_its_text_stays_on_the_server(published, client_for, handlers, caplog):

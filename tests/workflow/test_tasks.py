@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from apps.workflow.models import HumanTask, ProcessEvent
+from apps.workflow.models import HumanTask, ProcessDefinition, ProcessEvent
 
-from ..conftest import gid
+from ..conftest import PASSWORD, gid
 from .helpers import COMPLETE, DRAFT, HISTORY, START, TASKS, complete, my_tasks, start
 
 
@@ -286,3 +286,13 @@ def test_diagram_state_for_the_instance_viewer(published, client_for):
         assert found["diagram"] == {"completedElements": ["start", "draft"], "activeElements": ["review"]}
         assert 'id="review"' in found["definition"]["bpmnXml"]  # what the viewer draws it on
     assert client_for(d.peer.user.username).error(DIAGRAM, {"id": instance["id"]})["extensions"]["code"] == "NOT_FOUND"
+
+
+def test_who_may_start_follows_the_definitions_starters_and_a_superuser_may_always(
+        published, client_for, django_user_model):
+    d = published
+    ProcessDefinition.objects.filter(key="approval_demo").update(starters=["EMPLOYEE"])
+    vars_ = {"key": "approval_demo", "s": gid("Employee", d.staff.pk), "d": {"periodId": "2026"}}
+    assert client_for(d.hr_all.user.username).error(START, vars_)["extensions"]["code"] == "FORBIDDEN"
+    django_user_model.objects.create_superuser("super.admin", "super@lebongkab.go.id", PASSWORD)
+    assert client_for("super.admin").data(START, vars_)["startProcess"]["status"] == "RUNNING"
