@@ -108,7 +108,7 @@ def render_table(runs: int) -> list[str]:
         page.fill("#login-password", PASSWORD)
         page.click(".k-login button[type=submit]")
         page.wait_for_selector("header.k-header")
-        for label, path, selector, count in [(f"Tugas: {TASKS} open tasks", "/tugas?first=50", INBOX_ROW, TASKS),
+        for label, path, selector, count in [(f"Tugas: {TASKS} open tasks", "/tugas?n=50", INBOX_ROW, TASKS),
                                              (f"SKP saya: {WORK_RESULTS} work results", plan_path, WORK_RESULT_ROW,
                                               WORK_RESULTS)]:
             times = []

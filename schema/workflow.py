@@ -205,6 +205,7 @@ class TaskFilter:
     bpmn_id: str | None = None
     lane: str | None = None
     due_before: dt.datetime | None = None
+    process_key: str | None = strawberry.field(default=None, description="Only tasks of this process (definition key).")
 
 
 @strawberry.input
@@ -293,6 +294,8 @@ class WorkflowQuery:
             qs = qs.filter(bpmn_id=f.bpmn_id)
         if f.lane:
             qs = qs.filter(lane=f.lane)
+        if f.process_key:
+            qs = qs.filter(instance__key=f.process_key)
         if f.due_before:
             qs = qs.filter(due_at__lt=f.due_before)
         # tasks_for_me: READY tasks of the viewer, who holds view of their instances (granted

@@ -35,7 +35,9 @@ PHONE, DESKTOP = 360, 1280
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(scope="session")
+# One browser per test module, not per session: while Playwright runs, its event loop runs in the
+# test thread, and every later test (outside tests/app) that commits events would fail.
+@pytest.fixture(scope="module")
 def chromium():
     if not Path(CHROMIUM).exists():
         message = f"{CHROMIUM} is missing: apt-get install chromium (Debian's package)"
@@ -68,6 +70,24 @@ def app_url(published):
         yield f"http://{address}"
 
 
+def in_thread(call):
+    """Run ``call`` (services, management commands) off Playwright's thread: its event loop runs
+    there once the browser started, and the services' async_to_sync event publishing refuses to
+    run inside a running loop."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    def run():
+        try:
+            return call()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
+
+
 @pytest.fixture
 def demo_year(app_url, published):
     """The Tubei demo with its year in progress, as `make run` leaves it (load_demo_year): SKP
@@ -78,7 +98,7 @@ def demo_year(app_url, published):
     from django.core.management import call_command
 
     year = dt.date.today().year
-    call_command("load_demo_year", "--year", str(year), stdout=io.StringIO())
+    in_thread(lambda: call_command("load_demo_year", "--year", str(year), stdout=io.StringIO()))
     return year
 
 

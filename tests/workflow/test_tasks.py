@@ -296,3 +296,11 @@ def test_who_may_start_follows_the_definitions_starters_and_a_superuser_may_alwa
     assert client_for(d.hr_all.user.username).error(START, vars_)["extensions"]["code"] == "FORBIDDEN"
     django_user_model.objects.create_superuser("super.admin", "super@lebongkab.go.id", PASSWORD)
     assert client_for("super.admin").data(START, vars_)["startProcess"]["status"] == "RUNNING"
+
+
+def test_tasks_filtered_by_process(published, client_for):
+    staff = client_for(published.staff.user.username)
+    start(staff, published.staff)
+    count = "query($k: String) { tasks(first: 10, filter: {mine: true, processKey: $k}) { totalCount } }"
+    assert staff.data(count, {"k": "approval_demo"})["tasks"]["totalCount"] == 1
+    assert staff.data(count, {"k": "skp_planning"})["tasks"]["totalCount"] == 0

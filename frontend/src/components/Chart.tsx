@@ -45,7 +45,7 @@ export function Chart({ kind, title, labels, series, unit = "", height = 240 }: 
           maintainAspectRatio: false,
           animation: false,
           plugins: { legend: { display: series.length > 1 || kind === "doughnut" } },
-          scales: kind === "doughnut" ? {} : { y: { beginAtZero: true, ticks: { callback: (v) => `${v}${unit}` } } },
+          scales: kind === "doughnut" ? {} : { y: { beginAtZero: true, ticks: { precision: unit ? undefined : 0, callback: (v) => `${v}${unit}` } } },
         },
       });
     });

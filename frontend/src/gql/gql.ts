@@ -14,17 +14,109 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query EvaluationSummaryEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        workResults { id text indicators { id aspect text target unit } }\n      }\n      realizations {\n        id value note evidenceLinks\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n": typeof types.EvaluationSummaryEvaluationDocument,
     "\n  query OpenTaskCount {\n    tasks(first: 1, filter: { mine: true, state: READY }) { totalCount }\n  }\n": typeof types.OpenTaskCountDocument,
     "\n  subscription TaskEvents {\n    taskEvents { kind taskId name bpmnId processInstanceId subjectName }\n  }\n": typeof types.TaskEventsDocument,
     "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
+    "\n  query PlanSummaryPlan($id: ID!) {\n    performancePlan(id: $id) {\n      id year status revisionNotes isOverdue\n      employee { id name position { title } unit { name } }\n      rater { id name }\n      raterSupervisor { id name }\n      workResults {\n        id text type\n        orgGoal { id text }\n        parents { id text }\n        indicators { id aspect text target unit }\n      }\n      history { kind actor { id username } data createdAt }\n    }\n  }\n": typeof types.PlanSummaryPlanDocument,
+    "\n  query EvaluationPageEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback finalizedAt\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      approvedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        rater { id name }\n        raterSupervisor { id name }\n        workResults { id text type indicators { id aspect text target unit kind } }\n      }\n      processInstance { id activeTasks { id bpmnId name assignee { id } candidates { id } } }\n      realizations {\n        id value note evidenceLinks recordedAt\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n": typeof types.EvaluationPageEvaluationDocument,
+    "\n  query EvaluationPagePeriodic($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status resultRating behaviorRating predicate\n      period { id kind number }\n    }\n  }\n": typeof types.EvaluationPagePeriodicDocument,
+    "\n  query EvaluationPagePredicatePreview($resultRating: Rating!, $behaviorRating: Rating!) {\n    predicatePreview(resultRating: $resultRating, behaviorRating: $behaviorRating)\n  }\n": typeof types.EvaluationPagePredicatePreviewDocument,
+    "\n  subscription EvaluationPageProgress($planId: ID!) {\n    planProgress(planId: $planId) { planId kind status }\n  }\n": typeof types.EvaluationPageProgressDocument,
+    "\n  mutation EvaluationPageRecordRealization($indicatorId: ID!, $periodId: ID!, $value: String!, $note: String!,\n                                           $evidenceLinks: [String!], $evidenceFiles: [Upload!]) {\n    recordRealization(indicatorId: $indicatorId, periodId: $periodId, value: $value, note: $note,\n                      evidenceLinks: $evidenceLinks, evidenceFiles: $evidenceFiles) {\n      id value note evidenceLinks evidenceFiles { id name url }\n    }\n  }\n": typeof types.EvaluationPageRecordRealizationDocument,
+    "\n  mutation EvaluationPageRate($evaluationId: ID!, $resultRating: Rating!, $behaviorRating: Rating!, $feedback: String!,\n                              $behaviorFeedback: JSON, $workResultFeedback: [WorkResultFeedbackInput!]) {\n    rateEvaluation(evaluationId: $evaluationId, resultRating: $resultRating, behaviorRating: $behaviorRating,\n                   feedback: $feedback, behaviorFeedback: $behaviorFeedback, workResultFeedback: $workResultFeedback) {\n      id resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n    }\n  }\n": typeof types.EvaluationPageRateDocument,
+    "\n  mutation EvaluationPageCompleteTask($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) { task { id state } }\n  }\n": typeof types.EvaluationPageCompleteTaskDocument,
+    "\n  query EvaluationsMyPlan($year: Int!) {\n    myPlan(year: $year) { id year status employee { id name } }\n  }\n": typeof types.EvaluationsMyPlanDocument,
+    "\n  query EvaluationsPlan($id: ID!) {\n    performancePlan(id: $id) { id year status employee { id name } }\n  }\n": typeof types.EvaluationsPlanDocument,
+    "\n  query EvaluationsList($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate resultRating behaviorRating finalizedAt\n      period { id kind number startsOn endsOn }\n      processInstance { id activeTasks { id name bpmnId } }\n    }\n  }\n": typeof types.EvaluationsListDocument,
+    "\n  query HomeTasks {\n    tasks(first: 10, filter: { mine: true }) {\n      totalCount\n      edges { node { id name dueAt assignee { id name } processInstance { id key definition { id name } subject { id name } } } }\n    }\n  }\n": typeof types.HomeTasksDocument,
+    "\n  query HomeYear($year: Int!) {\n    myPlan(year: $year) { id status isOverdue revisionNotes rater { id name } approvedAt }\n    myProgress(year: $year) { workResultText target realization percent indicator { id text aspect } }\n  }\n": typeof types.HomeYearDocument,
+    "\n  query HrUnits($withinId: ID!) {\n    orgUnits(first: 100, filter: { withinId: $withinId }) {\n      totalCount\n      edges { node { id name code depth } }\n    }\n  }\n": typeof types.HrUnitsDocument,
+    "\n  query InboxTasks($filter: TaskFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    tasks(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        node {\n          id name state dueAt createdAt\n          assignee { id name }\n          candidates { id }\n          processInstance { id key definition { id name } subject { id name } }\n        }\n      }\n    }\n  }\n": typeof types.InboxTasksDocument,
+    "\n  query InboxProcesses {\n    processDefinitions { id key name status }\n  }\n": typeof types.InboxProcessesDocument,
+    "\n  mutation InboxClaim($id: ID!) { claimTask(id: $id) { id assignee { id name } } }\n": typeof types.InboxClaimDocument,
+    "\n  mutation InboxUnclaim($id: ID!) { unclaimTask(id: $id) { id assignee { id name } } }\n": typeof types.InboxUnclaimDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { id username } }\n  }\n": typeof types.LoginDocument,
+    "\n  fragment MyPlanFields on PerformancePlan {\n    id year status revisionNotes isOverdue attachments approvedAt\n    employee { id name nip position { title } unit { id name } }\n    rater { id name }\n    raterSupervisor { id name }\n    workResults {\n      id text type position\n      orgGoal { id text }\n      parents { id text }\n      indicators { id aspect text target unit kind }\n    }\n    behaviorExpectations { coreValue text }\n    history { kind actor { id username } data createdAt }\n    processInstance { id activeTasks { id bpmnId name assignee { id } } }\n    supervisorWorkResults { id text }\n  }\n": typeof types.MyPlanFieldsFragmentDoc,
+    "\n  query MyPlanMine($year: Int!) {\n    myPlan(year: $year) { ...MyPlanFields }\n  }\n": typeof types.MyPlanMineDocument,
+    "\n  query MyPlanById($id: ID!) {\n    performancePlan(id: $id) { ...MyPlanFields }\n  }\n": typeof types.MyPlanByIdDocument,
+    "\n  query MyPlanOrgGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text }\n  }\n": typeof types.MyPlanOrgGoalsDocument,
+    "\n  subscription MyPlanProgress($planId: ID!) {\n    planProgress(planId: $planId) { planId kind status }\n  }\n": typeof types.MyPlanProgressDocument,
+    "\n  mutation MyPlanUpsertWorkResult($planId: ID!, $input: WorkResultInput!) {\n    upsertWorkResult(planId: $planId, input: $input) { id }\n  }\n": typeof types.MyPlanUpsertWorkResultDocument,
+    "\n  mutation MyPlanDeleteWorkResult($id: ID!) {\n    deleteWorkResult(id: $id)\n  }\n": typeof types.MyPlanDeleteWorkResultDocument,
+    "\n  mutation MyPlanSetAttachments($planId: ID!, $resources: [String!]!, $accountability: [String!]!, $consequences: [String!]!) {\n    setPlanAttachments(planId: $planId, resources: $resources, accountability: $accountability, consequences: $consequences) {\n      id attachments\n    }\n  }\n": typeof types.MyPlanSetAttachmentsDocument,
+    "\n  mutation MyPlanCompleteTask($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) { task { id state } }\n  }\n": typeof types.MyPlanCompleteTaskDocument,
+    "\n  query TaskPageTask($id: ID!) {\n    task(id: $id) {\n      id name state instructions dueAt createdAt completedAt\n      completedBy { id username }\n      assignee { id name }\n      candidates { id name }\n      data\n      form { schema uiSchema }\n      processInstance {\n        id key status\n        definition { id name }\n        subject { id name position { title } unit { name } }\n        plan { id }\n        evaluation { id }\n        history { id kind outcome createdAt actor { id username } task { id name } }\n      }\n    }\n  }\n": typeof types.TaskPageTaskDocument,
+    "\n  mutation TaskPageSaveDraft($id: ID!, $data: JSON!) {\n    saveTaskDraft(id: $id, data: $data) { id data }\n  }\n": typeof types.TaskPageSaveDraftDocument,
+    "\n  mutation TaskPageComplete($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) {\n      task { id state data completedAt completedBy { id username } }\n      processInstance { id status }\n      nextTasks { id name dueAt assignee { id name } processInstance { id subject { id name } } }\n    }\n  }\n": typeof types.TaskPageCompleteDocument,
+    "\n  query TeamPlans($year: Int!) {\n    performancePlans(filter: { year: $year }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id status isOverdue\n          employee { id name position { title } }\n          rater { id name }\n          processInstance { id activeTasks { id name bpmnId } }\n        }\n      }\n    }\n  }\n": typeof types.TeamPlansDocument,
+    "\n  query TeamEvaluations($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate\n      period { id kind number }\n      processInstance { id activeTasks { id name bpmnId } }\n    }\n  }\n": typeof types.TeamEvaluationsDocument,
+    "\n  query HrDashboard($unitId: ID!, $year: Int!) {\n    unitPerformance(unitId: $unitId, year: $year) {\n      plansByStatus { status count }\n      overduePlans\n      predicateDistribution { predicate count percent }\n      satisfaction { score category categoryLabel respondents }\n      meetingsHeld\n    }\n  }\n": typeof types.HrDashboardDocument,
+    "\n  query HrDistribution($unitId: ID!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) {\n      orgRating\n      counts { predicate count percent }\n      violations { rule message }\n    }\n  }\n": typeof types.HrDistributionDocument,
+    "\n  query HrGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text source indicator target unit { id name } }\n  }\n": typeof types.HrGoalsDocument,
+    "\n  mutation HrUpsertGoal($unitId: ID!, $year: Int!, $text: String!, $id: ID, $source: GoalSource, $indicator: String!, $target: String!) {\n    upsertOrgGoal(unitId: $unitId, year: $year, text: $text, id: $id, source: $source, indicator: $indicator, target: $target) {\n      id text source indicator target unit { id name }\n    }\n  }\n": typeof types.HrUpsertGoalDocument,
+    "\n  mutation HrImportOrganization($unitsCsv: String!, $employeesCsv: String!) {\n    importOrganization(unitsCsv: $unitsCsv, employeesCsv: $employeesCsv) {\n      unitsCreated unitsUpdated employeesCreated employeesUpdated accountsCreated\n    }\n  }\n": typeof types.HrImportOrganizationDocument,
+    "\n  mutation HrOpenYear($year: Int!, $unitId: ID!) {\n    openPerformanceYear(year: $year, unitId: $unitId) { id kind status progress total errors createdAt finishedAt }\n  }\n": typeof types.HrOpenYearDocument,
+    "\n  mutation HrOpenPeriod($periodId: ID!, $unitId: ID!) {\n    openReviewPeriod(periodId: $periodId, unitId: $unitId) { id kind status progress total errors createdAt finishedAt }\n  }\n": typeof types.HrOpenPeriodDocument,
+    "\n  query HrJob($id: ID!) {\n    job(id: $id) { id kind status progress total errors createdAt finishedAt }\n  }\n": typeof types.HrJobDocument,
+    "\n  query HrCurrentRating($unitId: ID!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) { orgRating }\n  }\n": typeof types.HrCurrentRatingDocument,
+    "\n  mutation HrSetOrgRating($unitId: ID!, $periodId: ID!, $rating: OrgRating!) {\n    setOrgRating(unitId: $unitId, periodId: $periodId, rating: $rating)\n  }\n": typeof types.HrSetOrgRatingDocument,
+    "\n  query HrSatisfaction($unitId: ID!, $year: Int!) {\n    satisfactionIndex(unitId: $unitId, year: $year) { score category categoryLabel respondents elementScores { element score } }\n  }\n": typeof types.HrSatisfactionDocument,
+    "\n  mutation HrSubmitSurvey($unitId: ID!, $year: Int!, $responses: [[Int!]!]!) {\n    submitSatisfactionSurvey(unitId: $unitId, year: $year, responses: $responses) {\n      score category categoryLabel respondents elementScores { element score }\n    }\n  }\n": typeof types.HrSubmitSurveyDocument,
+    "\n  query HrPeriods($year: Int!) {\n    performancePeriods(year: $year) { id kind number startsOn endsOn }\n  }\n": typeof types.HrPeriodsDocument,
     "\n  query Me {\n    me {\n      roles\n      emailNotifications\n      user { id username }\n      employee { id name nip unit { id name } position { title } }\n      rater { id name }\n      raterSupervisor { id name }\n      subordinates { id name }\n      managedUnits { id name code }\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
+    "\n  query EvaluationSummaryEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        workResults { id text indicators { id aspect text target unit } }\n      }\n      realizations {\n        id value note evidenceLinks\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n": types.EvaluationSummaryEvaluationDocument,
     "\n  query OpenTaskCount {\n    tasks(first: 1, filter: { mine: true, state: READY }) { totalCount }\n  }\n": types.OpenTaskCountDocument,
     "\n  subscription TaskEvents {\n    taskEvents { kind taskId name bpmnId processInstanceId subjectName }\n  }\n": types.TaskEventsDocument,
     "\n  mutation Logout { logout }\n": types.LogoutDocument,
+    "\n  query PlanSummaryPlan($id: ID!) {\n    performancePlan(id: $id) {\n      id year status revisionNotes isOverdue\n      employee { id name position { title } unit { name } }\n      rater { id name }\n      raterSupervisor { id name }\n      workResults {\n        id text type\n        orgGoal { id text }\n        parents { id text }\n        indicators { id aspect text target unit }\n      }\n      history { kind actor { id username } data createdAt }\n    }\n  }\n": types.PlanSummaryPlanDocument,
+    "\n  query EvaluationPageEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback finalizedAt\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      approvedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        rater { id name }\n        raterSupervisor { id name }\n        workResults { id text type indicators { id aspect text target unit kind } }\n      }\n      processInstance { id activeTasks { id bpmnId name assignee { id } candidates { id } } }\n      realizations {\n        id value note evidenceLinks recordedAt\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n": types.EvaluationPageEvaluationDocument,
+    "\n  query EvaluationPagePeriodic($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status resultRating behaviorRating predicate\n      period { id kind number }\n    }\n  }\n": types.EvaluationPagePeriodicDocument,
+    "\n  query EvaluationPagePredicatePreview($resultRating: Rating!, $behaviorRating: Rating!) {\n    predicatePreview(resultRating: $resultRating, behaviorRating: $behaviorRating)\n  }\n": types.EvaluationPagePredicatePreviewDocument,
+    "\n  subscription EvaluationPageProgress($planId: ID!) {\n    planProgress(planId: $planId) { planId kind status }\n  }\n": types.EvaluationPageProgressDocument,
+    "\n  mutation EvaluationPageRecordRealization($indicatorId: ID!, $periodId: ID!, $value: String!, $note: String!,\n                                           $evidenceLinks: [String!], $evidenceFiles: [Upload!]) {\n    recordRealization(indicatorId: $indicatorId, periodId: $periodId, value: $value, note: $note,\n                      evidenceLinks: $evidenceLinks, evidenceFiles: $evidenceFiles) {\n      id value note evidenceLinks evidenceFiles { id name url }\n    }\n  }\n": types.EvaluationPageRecordRealizationDocument,
+    "\n  mutation EvaluationPageRate($evaluationId: ID!, $resultRating: Rating!, $behaviorRating: Rating!, $feedback: String!,\n                              $behaviorFeedback: JSON, $workResultFeedback: [WorkResultFeedbackInput!]) {\n    rateEvaluation(evaluationId: $evaluationId, resultRating: $resultRating, behaviorRating: $behaviorRating,\n                   feedback: $feedback, behaviorFeedback: $behaviorFeedback, workResultFeedback: $workResultFeedback) {\n      id resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n    }\n  }\n": types.EvaluationPageRateDocument,
+    "\n  mutation EvaluationPageCompleteTask($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) { task { id state } }\n  }\n": types.EvaluationPageCompleteTaskDocument,
+    "\n  query EvaluationsMyPlan($year: Int!) {\n    myPlan(year: $year) { id year status employee { id name } }\n  }\n": types.EvaluationsMyPlanDocument,
+    "\n  query EvaluationsPlan($id: ID!) {\n    performancePlan(id: $id) { id year status employee { id name } }\n  }\n": types.EvaluationsPlanDocument,
+    "\n  query EvaluationsList($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate resultRating behaviorRating finalizedAt\n      period { id kind number startsOn endsOn }\n      processInstance { id activeTasks { id name bpmnId } }\n    }\n  }\n": types.EvaluationsListDocument,
+    "\n  query HomeTasks {\n    tasks(first: 10, filter: { mine: true }) {\n      totalCount\n      edges { node { id name dueAt assignee { id name } processInstance { id key definition { id name } subject { id name } } } }\n    }\n  }\n": types.HomeTasksDocument,
+    "\n  query HomeYear($year: Int!) {\n    myPlan(year: $year) { id status isOverdue revisionNotes rater { id name } approvedAt }\n    myProgress(year: $year) { workResultText target realization percent indicator { id text aspect } }\n  }\n": types.HomeYearDocument,
+    "\n  query HrUnits($withinId: ID!) {\n    orgUnits(first: 100, filter: { withinId: $withinId }) {\n      totalCount\n      edges { node { id name code depth } }\n    }\n  }\n": types.HrUnitsDocument,
+    "\n  query InboxTasks($filter: TaskFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    tasks(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        node {\n          id name state dueAt createdAt\n          assignee { id name }\n          candidates { id }\n          processInstance { id key definition { id name } subject { id name } }\n        }\n      }\n    }\n  }\n": types.InboxTasksDocument,
+    "\n  query InboxProcesses {\n    processDefinitions { id key name status }\n  }\n": types.InboxProcessesDocument,
+    "\n  mutation InboxClaim($id: ID!) { claimTask(id: $id) { id assignee { id name } } }\n": types.InboxClaimDocument,
+    "\n  mutation InboxUnclaim($id: ID!) { unclaimTask(id: $id) { id assignee { id name } } }\n": types.InboxUnclaimDocument,
     "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { id username } }\n  }\n": types.LoginDocument,
+    "\n  fragment MyPlanFields on PerformancePlan {\n    id year status revisionNotes isOverdue attachments approvedAt\n    employee { id name nip position { title } unit { id name } }\n    rater { id name }\n    raterSupervisor { id name }\n    workResults {\n      id text type position\n      orgGoal { id text }\n      parents { id text }\n      indicators { id aspect text target unit kind }\n    }\n    behaviorExpectations { coreValue text }\n    history { kind actor { id username } data createdAt }\n    processInstance { id activeTasks { id bpmnId name assignee { id } } }\n    supervisorWorkResults { id text }\n  }\n": types.MyPlanFieldsFragmentDoc,
+    "\n  query MyPlanMine($year: Int!) {\n    myPlan(year: $year) { ...MyPlanFields }\n  }\n": types.MyPlanMineDocument,
+    "\n  query MyPlanById($id: ID!) {\n    performancePlan(id: $id) { ...MyPlanFields }\n  }\n": types.MyPlanByIdDocument,
+    "\n  query MyPlanOrgGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text }\n  }\n": types.MyPlanOrgGoalsDocument,
+    "\n  subscription MyPlanProgress($planId: ID!) {\n    planProgress(planId: $planId) { planId kind status }\n  }\n": types.MyPlanProgressDocument,
+    "\n  mutation MyPlanUpsertWorkResult($planId: ID!, $input: WorkResultInput!) {\n    upsertWorkResult(planId: $planId, input: $input) { id }\n  }\n": types.MyPlanUpsertWorkResultDocument,
+    "\n  mutation MyPlanDeleteWorkResult($id: ID!) {\n    deleteWorkResult(id: $id)\n  }\n": types.MyPlanDeleteWorkResultDocument,
+    "\n  mutation MyPlanSetAttachments($planId: ID!, $resources: [String!]!, $accountability: [String!]!, $consequences: [String!]!) {\n    setPlanAttachments(planId: $planId, resources: $resources, accountability: $accountability, consequences: $consequences) {\n      id attachments\n    }\n  }\n": types.MyPlanSetAttachmentsDocument,
+    "\n  mutation MyPlanCompleteTask($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) { task { id state } }\n  }\n": types.MyPlanCompleteTaskDocument,
+    "\n  query TaskPageTask($id: ID!) {\n    task(id: $id) {\n      id name state instructions dueAt createdAt completedAt\n      completedBy { id username }\n      assignee { id name }\n      candidates { id name }\n      data\n      form { schema uiSchema }\n      processInstance {\n        id key status\n        definition { id name }\n        subject { id name position { title } unit { name } }\n        plan { id }\n        evaluation { id }\n        history { id kind outcome createdAt actor { id username } task { id name } }\n      }\n    }\n  }\n": types.TaskPageTaskDocument,
+    "\n  mutation TaskPageSaveDraft($id: ID!, $data: JSON!) {\n    saveTaskDraft(id: $id, data: $data) { id data }\n  }\n": types.TaskPageSaveDraftDocument,
+    "\n  mutation TaskPageComplete($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) {\n      task { id state data completedAt completedBy { id username } }\n      processInstance { id status }\n      nextTasks { id name dueAt assignee { id name } processInstance { id subject { id name } } }\n    }\n  }\n": types.TaskPageCompleteDocument,
+    "\n  query TeamPlans($year: Int!) {\n    performancePlans(filter: { year: $year }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id status isOverdue\n          employee { id name position { title } }\n          rater { id name }\n          processInstance { id activeTasks { id name bpmnId } }\n        }\n      }\n    }\n  }\n": types.TeamPlansDocument,
+    "\n  query TeamEvaluations($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate\n      period { id kind number }\n      processInstance { id activeTasks { id name bpmnId } }\n    }\n  }\n": types.TeamEvaluationsDocument,
+    "\n  query HrDashboard($unitId: ID!, $year: Int!) {\n    unitPerformance(unitId: $unitId, year: $year) {\n      plansByStatus { status count }\n      overduePlans\n      predicateDistribution { predicate count percent }\n      satisfaction { score category categoryLabel respondents }\n      meetingsHeld\n    }\n  }\n": types.HrDashboardDocument,
+    "\n  query HrDistribution($unitId: ID!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) {\n      orgRating\n      counts { predicate count percent }\n      violations { rule message }\n    }\n  }\n": types.HrDistributionDocument,
+    "\n  query HrGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text source indicator target unit { id name } }\n  }\n": types.HrGoalsDocument,
+    "\n  mutation HrUpsertGoal($unitId: ID!, $year: Int!, $text: String!, $id: ID, $source: GoalSource, $indicator: String!, $target: String!) {\n    upsertOrgGoal(unitId: $unitId, year: $year, text: $text, id: $id, source: $source, indicator: $indicator, target: $target) {\n      id text source indicator target unit { id name }\n    }\n  }\n": types.HrUpsertGoalDocument,
+    "\n  mutation HrImportOrganization($unitsCsv: String!, $employeesCsv: String!) {\n    importOrganization(unitsCsv: $unitsCsv, employeesCsv: $employeesCsv) {\n      unitsCreated unitsUpdated employeesCreated employeesUpdated accountsCreated\n    }\n  }\n": types.HrImportOrganizationDocument,
+    "\n  mutation HrOpenYear($year: Int!, $unitId: ID!) {\n    openPerformanceYear(year: $year, unitId: $unitId) { id kind status progress total errors createdAt finishedAt }\n  }\n": types.HrOpenYearDocument,
+    "\n  mutation HrOpenPeriod($periodId: ID!, $unitId: ID!) {\n    openReviewPeriod(periodId: $periodId, unitId: $unitId) { id kind status progress total errors createdAt finishedAt }\n  }\n": types.HrOpenPeriodDocument,
+    "\n  query HrJob($id: ID!) {\n    job(id: $id) { id kind status progress total errors createdAt finishedAt }\n  }\n": types.HrJobDocument,
+    "\n  query HrCurrentRating($unitId: ID!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) { orgRating }\n  }\n": types.HrCurrentRatingDocument,
+    "\n  mutation HrSetOrgRating($unitId: ID!, $periodId: ID!, $rating: OrgRating!) {\n    setOrgRating(unitId: $unitId, periodId: $periodId, rating: $rating)\n  }\n": types.HrSetOrgRatingDocument,
+    "\n  query HrSatisfaction($unitId: ID!, $year: Int!) {\n    satisfactionIndex(unitId: $unitId, year: $year) { score category categoryLabel respondents elementScores { element score } }\n  }\n": types.HrSatisfactionDocument,
+    "\n  mutation HrSubmitSurvey($unitId: ID!, $year: Int!, $responses: [[Int!]!]!) {\n    submitSatisfactionSurvey(unitId: $unitId, year: $year, responses: $responses) {\n      score category categoryLabel respondents elementScores { element score }\n    }\n  }\n": types.HrSubmitSurveyDocument,
+    "\n  query HrPeriods($year: Int!) {\n    performancePeriods(year: $year) { id kind number startsOn endsOn }\n  }\n": types.HrPeriodsDocument,
     "\n  query Me {\n    me {\n      roles\n      emailNotifications\n      user { id username }\n      employee { id name nip unit { id name } position { title } }\n      rater { id name }\n      raterSupervisor { id name }\n      subordinates { id name }\n      managedUnits { id name code }\n    }\n  }\n": types.MeDocument,
 };
 
@@ -45,6 +137,10 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query EvaluationSummaryEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        workResults { id text indicators { id aspect text target unit } }\n      }\n      realizations {\n        id value note evidenceLinks\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EvaluationSummaryEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        workResults { id text indicators { id aspect text target unit } }\n      }\n      realizations {\n        id value note evidenceLinks\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OpenTaskCount {\n    tasks(first: 1, filter: { mine: true, state: READY }) { totalCount }\n  }\n"): (typeof documents)["\n  query OpenTaskCount {\n    tasks(first: 1, filter: { mine: true, state: READY }) { totalCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -57,7 +153,187 @@ export function graphql(source: "\n  mutation Logout { logout }\n"): (typeof doc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PlanSummaryPlan($id: ID!) {\n    performancePlan(id: $id) {\n      id year status revisionNotes isOverdue\n      employee { id name position { title } unit { name } }\n      rater { id name }\n      raterSupervisor { id name }\n      workResults {\n        id text type\n        orgGoal { id text }\n        parents { id text }\n        indicators { id aspect text target unit }\n      }\n      history { kind actor { id username } data createdAt }\n    }\n  }\n"): (typeof documents)["\n  query PlanSummaryPlan($id: ID!) {\n    performancePlan(id: $id) {\n      id year status revisionNotes isOverdue\n      employee { id name position { title } unit { name } }\n      rater { id name }\n      raterSupervisor { id name }\n      workResults {\n        id text type\n        orgGoal { id text }\n        parents { id text }\n        indicators { id aspect text target unit }\n      }\n      history { kind actor { id username } data createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationPageEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback finalizedAt\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      approvedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        rater { id name }\n        raterSupervisor { id name }\n        workResults { id text type indicators { id aspect text target unit kind } }\n      }\n      processInstance { id activeTasks { id bpmnId name assignee { id } candidates { id } } }\n      realizations {\n        id value note evidenceLinks recordedAt\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EvaluationPageEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback finalizedAt\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      approvedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        rater { id name }\n        raterSupervisor { id name }\n        workResults { id text type indicators { id aspect text target unit kind } }\n      }\n      processInstance { id activeTasks { id bpmnId name assignee { id } candidates { id } } }\n      realizations {\n        id value note evidenceLinks recordedAt\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationPagePeriodic($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status resultRating behaviorRating predicate\n      period { id kind number }\n    }\n  }\n"): (typeof documents)["\n  query EvaluationPagePeriodic($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status resultRating behaviorRating predicate\n      period { id kind number }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationPagePredicatePreview($resultRating: Rating!, $behaviorRating: Rating!) {\n    predicatePreview(resultRating: $resultRating, behaviorRating: $behaviorRating)\n  }\n"): (typeof documents)["\n  query EvaluationPagePredicatePreview($resultRating: Rating!, $behaviorRating: Rating!) {\n    predicatePreview(resultRating: $resultRating, behaviorRating: $behaviorRating)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EvaluationPageProgress($planId: ID!) {\n    planProgress(planId: $planId) { planId kind status }\n  }\n"): (typeof documents)["\n  subscription EvaluationPageProgress($planId: ID!) {\n    planProgress(planId: $planId) { planId kind status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EvaluationPageRecordRealization($indicatorId: ID!, $periodId: ID!, $value: String!, $note: String!,\n                                           $evidenceLinks: [String!], $evidenceFiles: [Upload!]) {\n    recordRealization(indicatorId: $indicatorId, periodId: $periodId, value: $value, note: $note,\n                      evidenceLinks: $evidenceLinks, evidenceFiles: $evidenceFiles) {\n      id value note evidenceLinks evidenceFiles { id name url }\n    }\n  }\n"): (typeof documents)["\n  mutation EvaluationPageRecordRealization($indicatorId: ID!, $periodId: ID!, $value: String!, $note: String!,\n                                           $evidenceLinks: [String!], $evidenceFiles: [Upload!]) {\n    recordRealization(indicatorId: $indicatorId, periodId: $periodId, value: $value, note: $note,\n                      evidenceLinks: $evidenceLinks, evidenceFiles: $evidenceFiles) {\n      id value note evidenceLinks evidenceFiles { id name url }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EvaluationPageRate($evaluationId: ID!, $resultRating: Rating!, $behaviorRating: Rating!, $feedback: String!,\n                              $behaviorFeedback: JSON, $workResultFeedback: [WorkResultFeedbackInput!]) {\n    rateEvaluation(evaluationId: $evaluationId, resultRating: $resultRating, behaviorRating: $behaviorRating,\n                   feedback: $feedback, behaviorFeedback: $behaviorFeedback, workResultFeedback: $workResultFeedback) {\n      id resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n    }\n  }\n"): (typeof documents)["\n  mutation EvaluationPageRate($evaluationId: ID!, $resultRating: Rating!, $behaviorRating: Rating!, $feedback: String!,\n                              $behaviorFeedback: JSON, $workResultFeedback: [WorkResultFeedbackInput!]) {\n    rateEvaluation(evaluationId: $evaluationId, resultRating: $resultRating, behaviorRating: $behaviorRating,\n                   feedback: $feedback, behaviorFeedback: $behaviorFeedback, workResultFeedback: $workResultFeedback) {\n      id resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EvaluationPageCompleteTask($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) { task { id state } }\n  }\n"): (typeof documents)["\n  mutation EvaluationPageCompleteTask($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) { task { id state } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationsMyPlan($year: Int!) {\n    myPlan(year: $year) { id year status employee { id name } }\n  }\n"): (typeof documents)["\n  query EvaluationsMyPlan($year: Int!) {\n    myPlan(year: $year) { id year status employee { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationsPlan($id: ID!) {\n    performancePlan(id: $id) { id year status employee { id name } }\n  }\n"): (typeof documents)["\n  query EvaluationsPlan($id: ID!) {\n    performancePlan(id: $id) { id year status employee { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EvaluationsList($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate resultRating behaviorRating finalizedAt\n      period { id kind number startsOn endsOn }\n      processInstance { id activeTasks { id name bpmnId } }\n    }\n  }\n"): (typeof documents)["\n  query EvaluationsList($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate resultRating behaviorRating finalizedAt\n      period { id kind number startsOn endsOn }\n      processInstance { id activeTasks { id name bpmnId } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomeTasks {\n    tasks(first: 10, filter: { mine: true }) {\n      totalCount\n      edges { node { id name dueAt assignee { id name } processInstance { id key definition { id name } subject { id name } } } }\n    }\n  }\n"): (typeof documents)["\n  query HomeTasks {\n    tasks(first: 10, filter: { mine: true }) {\n      totalCount\n      edges { node { id name dueAt assignee { id name } processInstance { id key definition { id name } subject { id name } } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomeYear($year: Int!) {\n    myPlan(year: $year) { id status isOverdue revisionNotes rater { id name } approvedAt }\n    myProgress(year: $year) { workResultText target realization percent indicator { id text aspect } }\n  }\n"): (typeof documents)["\n  query HomeYear($year: Int!) {\n    myPlan(year: $year) { id status isOverdue revisionNotes rater { id name } approvedAt }\n    myProgress(year: $year) { workResultText target realization percent indicator { id text aspect } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HrUnits($withinId: ID!) {\n    orgUnits(first: 100, filter: { withinId: $withinId }) {\n      totalCount\n      edges { node { id name code depth } }\n    }\n  }\n"): (typeof documents)["\n  query HrUnits($withinId: ID!) {\n    orgUnits(first: 100, filter: { withinId: $withinId }) {\n      totalCount\n      edges { node { id name code depth } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxTasks($filter: TaskFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    tasks(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        node {\n          id name state dueAt createdAt\n          assignee { id name }\n          candidates { id }\n          processInstance { id key definition { id name } subject { id name } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InboxTasks($filter: TaskFilter, $first: Int, $after: String, $last: Int, $before: String) {\n    tasks(filter: $filter, first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges {\n        node {\n          id name state dueAt createdAt\n          assignee { id name }\n          candidates { id }\n          processInstance { id key definition { id name } subject { id name } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxProcesses {\n    processDefinitions { id key name status }\n  }\n"): (typeof documents)["\n  query InboxProcesses {\n    processDefinitions { id key name status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InboxClaim($id: ID!) { claimTask(id: $id) { id assignee { id name } } }\n"): (typeof documents)["\n  mutation InboxClaim($id: ID!) { claimTask(id: $id) { id assignee { id name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InboxUnclaim($id: ID!) { unclaimTask(id: $id) { id assignee { id name } } }\n"): (typeof documents)["\n  mutation InboxUnclaim($id: ID!) { unclaimTask(id: $id) { id assignee { id name } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { id username } }\n  }\n"): (typeof documents)["\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) { user { id username } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MyPlanFields on PerformancePlan {\n    id year status revisionNotes isOverdue attachments approvedAt\n    employee { id name nip position { title } unit { id name } }\n    rater { id name }\n    raterSupervisor { id name }\n    workResults {\n      id text type position\n      orgGoal { id text }\n      parents { id text }\n      indicators { id aspect text target unit kind }\n    }\n    behaviorExpectations { coreValue text }\n    history { kind actor { id username } data createdAt }\n    processInstance { id activeTasks { id bpmnId name assignee { id } } }\n    supervisorWorkResults { id text }\n  }\n"): (typeof documents)["\n  fragment MyPlanFields on PerformancePlan {\n    id year status revisionNotes isOverdue attachments approvedAt\n    employee { id name nip position { title } unit { id name } }\n    rater { id name }\n    raterSupervisor { id name }\n    workResults {\n      id text type position\n      orgGoal { id text }\n      parents { id text }\n      indicators { id aspect text target unit kind }\n    }\n    behaviorExpectations { coreValue text }\n    history { kind actor { id username } data createdAt }\n    processInstance { id activeTasks { id bpmnId name assignee { id } } }\n    supervisorWorkResults { id text }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPlanMine($year: Int!) {\n    myPlan(year: $year) { ...MyPlanFields }\n  }\n"): (typeof documents)["\n  query MyPlanMine($year: Int!) {\n    myPlan(year: $year) { ...MyPlanFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPlanById($id: ID!) {\n    performancePlan(id: $id) { ...MyPlanFields }\n  }\n"): (typeof documents)["\n  query MyPlanById($id: ID!) {\n    performancePlan(id: $id) { ...MyPlanFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPlanOrgGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text }\n  }\n"): (typeof documents)["\n  query MyPlanOrgGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MyPlanProgress($planId: ID!) {\n    planProgress(planId: $planId) { planId kind status }\n  }\n"): (typeof documents)["\n  subscription MyPlanProgress($planId: ID!) {\n    planProgress(planId: $planId) { planId kind status }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MyPlanUpsertWorkResult($planId: ID!, $input: WorkResultInput!) {\n    upsertWorkResult(planId: $planId, input: $input) { id }\n  }\n"): (typeof documents)["\n  mutation MyPlanUpsertWorkResult($planId: ID!, $input: WorkResultInput!) {\n    upsertWorkResult(planId: $planId, input: $input) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MyPlanDeleteWorkResult($id: ID!) {\n    deleteWorkResult(id: $id)\n  }\n"): (typeof documents)["\n  mutation MyPlanDeleteWorkResult($id: ID!) {\n    deleteWorkResult(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MyPlanSetAttachments($planId: ID!, $resources: [String!]!, $accountability: [String!]!, $consequences: [String!]!) {\n    setPlanAttachments(planId: $planId, resources: $resources, accountability: $accountability, consequences: $consequences) {\n      id attachments\n    }\n  }\n"): (typeof documents)["\n  mutation MyPlanSetAttachments($planId: ID!, $resources: [String!]!, $accountability: [String!]!, $consequences: [String!]!) {\n    setPlanAttachments(planId: $planId, resources: $resources, accountability: $accountability, consequences: $consequences) {\n      id attachments\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MyPlanCompleteTask($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) { task { id state } }\n  }\n"): (typeof documents)["\n  mutation MyPlanCompleteTask($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) { task { id state } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskPageTask($id: ID!) {\n    task(id: $id) {\n      id name state instructions dueAt createdAt completedAt\n      completedBy { id username }\n      assignee { id name }\n      candidates { id name }\n      data\n      form { schema uiSchema }\n      processInstance {\n        id key status\n        definition { id name }\n        subject { id name position { title } unit { name } }\n        plan { id }\n        evaluation { id }\n        history { id kind outcome createdAt actor { id username } task { id name } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TaskPageTask($id: ID!) {\n    task(id: $id) {\n      id name state instructions dueAt createdAt completedAt\n      completedBy { id username }\n      assignee { id name }\n      candidates { id name }\n      data\n      form { schema uiSchema }\n      processInstance {\n        id key status\n        definition { id name }\n        subject { id name position { title } unit { name } }\n        plan { id }\n        evaluation { id }\n        history { id kind outcome createdAt actor { id username } task { id name } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TaskPageSaveDraft($id: ID!, $data: JSON!) {\n    saveTaskDraft(id: $id, data: $data) { id data }\n  }\n"): (typeof documents)["\n  mutation TaskPageSaveDraft($id: ID!, $data: JSON!) {\n    saveTaskDraft(id: $id, data: $data) { id data }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TaskPageComplete($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) {\n      task { id state data completedAt completedBy { id username } }\n      processInstance { id status }\n      nextTasks { id name dueAt assignee { id name } processInstance { id subject { id name } } }\n    }\n  }\n"): (typeof documents)["\n  mutation TaskPageComplete($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) {\n      task { id state data completedAt completedBy { id username } }\n      processInstance { id status }\n      nextTasks { id name dueAt assignee { id name } processInstance { id subject { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamPlans($year: Int!) {\n    performancePlans(filter: { year: $year }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id status isOverdue\n          employee { id name position { title } }\n          rater { id name }\n          processInstance { id activeTasks { id name bpmnId } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TeamPlans($year: Int!) {\n    performancePlans(filter: { year: $year }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id status isOverdue\n          employee { id name position { title } }\n          rater { id name }\n          processInstance { id activeTasks { id name bpmnId } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamEvaluations($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate\n      period { id kind number }\n      processInstance { id activeTasks { id name bpmnId } }\n    }\n  }\n"): (typeof documents)["\n  query TeamEvaluations($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate\n      period { id kind number }\n      processInstance { id activeTasks { id name bpmnId } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HrDashboard($unitId: ID!, $year: Int!) {\n    unitPerformance(unitId: $unitId, year: $year) {\n      plansByStatus { status count }\n      overduePlans\n      predicateDistribution { predicate count percent }\n      satisfaction { score category categoryLabel respondents }\n      meetingsHeld\n    }\n  }\n"): (typeof documents)["\n  query HrDashboard($unitId: ID!, $year: Int!) {\n    unitPerformance(unitId: $unitId, year: $year) {\n      plansByStatus { status count }\n      overduePlans\n      predicateDistribution { predicate count percent }\n      satisfaction { score category categoryLabel respondents }\n      meetingsHeld\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HrDistribution($unitId: ID!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) {\n      orgRating\n      counts { predicate count percent }\n      violations { rule message }\n    }\n  }\n"): (typeof documents)["\n  query HrDistribution($unitId: ID!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) {\n      orgRating\n      counts { predicate count percent }\n      violations { rule message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HrGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text source indicator target unit { id name } }\n  }\n"): (typeof documents)["\n  query HrGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text source indicator target unit { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HrUpsertGoal($unitId: ID!, $year: Int!, $text: String!, $id: ID, $source: GoalSource, $indicator: String!, $target: String!) {\n    upsertOrgGoal(unitId: $unitId, year: $year, text: $text, id: $id, source: $source, indicator: $indicator, target: $target) {\n      id text source indicator target unit { id name }\n    }\n  }\n"): (typeof documents)["\n  mutation HrUpsertGoal($unitId: ID!, $year: Int!, $text: String!, $id: ID, $source: GoalSource, $indicator: String!, $target: String!) {\n    upsertOrgGoal(unitId: $unitId, year: $year, text: $text, id: $id, source: $source, indicator: $indicator, target: $target) {\n      id text source indicator target unit { id name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HrImportOrganization($unitsCsv: String!, $employeesCsv: String!) {\n    importOrganization(unitsCsv: $unitsCsv, employeesCsv: $employeesCsv) {\n      unitsCreated unitsUpdated employeesCreated employeesUpdated accountsCreated\n    }\n  }\n"): (typeof documents)["\n  mutation HrImportOrganization($unitsCsv: String!, $employeesCsv: String!) {\n    importOrganization(unitsCsv: $unitsCsv, employeesCsv: $employeesCsv) {\n      unitsCreated unitsUpdated employeesCreated employeesUpdated accountsCreated\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HrOpenYear($year: Int!, $unitId: ID!) {\n    openPerformanceYear(year: $year, unitId: $unitId) { id kind status progress total errors createdAt finishedAt }\n  }\n"): (typeof documents)["\n  mutation HrOpenYear($year: Int!, $unitId: ID!) {\n    openPerformanceYear(year: $year, unitId: $unitId) { id kind status progress total errors createdAt finishedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HrOpenPeriod($periodId: ID!, $unitId: ID!) {\n    openReviewPeriod(periodId: $periodId, unitId: $unitId) { id kind status progress total errors createdAt finishedAt }\n  }\n"): (typeof documents)["\n  mutation HrOpenPeriod($periodId: ID!, $unitId: ID!) {\n    openReviewPeriod(periodId: $periodId, unitId: $unitId) { id kind status progress total errors createdAt finishedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HrJob($id: ID!) {\n    job(id: $id) { id kind status progress total errors createdAt finishedAt }\n  }\n"): (typeof documents)["\n  query HrJob($id: ID!) {\n    job(id: $id) { id kind status progress total errors createdAt finishedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HrCurrentRating($unitId: ID!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) { orgRating }\n  }\n"): (typeof documents)["\n  query HrCurrentRating($unitId: ID!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) { orgRating }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HrSetOrgRating($unitId: ID!, $periodId: ID!, $rating: OrgRating!) {\n    setOrgRating(unitId: $unitId, periodId: $periodId, rating: $rating)\n  }\n"): (typeof documents)["\n  mutation HrSetOrgRating($unitId: ID!, $periodId: ID!, $rating: OrgRating!) {\n    setOrgRating(unitId: $unitId, periodId: $periodId, rating: $rating)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HrSatisfaction($unitId: ID!, $year: Int!) {\n    satisfactionIndex(unitId: $unitId, year: $year) { score category categoryLabel respondents elementScores { element score } }\n  }\n"): (typeof documents)["\n  query HrSatisfaction($unitId: ID!, $year: Int!) {\n    satisfactionIndex(unitId: $unitId, year: $year) { score category categoryLabel respondents elementScores { element score } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HrSubmitSurvey($unitId: ID!, $year: Int!, $responses: [[Int!]!]!) {\n    submitSatisfactionSurvey(unitId: $unitId, year: $year, responses: $responses) {\n      score category categoryLabel respondents elementScores { element score }\n    }\n  }\n"): (typeof documents)["\n  mutation HrSubmitSurvey($unitId: ID!, $year: Int!, $responses: [[Int!]!]!) {\n    submitSatisfactionSurvey(unitId: $unitId, year: $year, responses: $responses) {\n      score category categoryLabel respondents elementScores { element score }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HrPeriods($year: Int!) {\n    performancePeriods(year: $year) { id kind number startsOn endsOn }\n  }\n"): (typeof documents)["\n  query HrPeriods($year: Int!) {\n    performancePeriods(year: $year) { id kind number startsOn endsOn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
