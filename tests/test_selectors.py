@@ -83,6 +83,10 @@ def test_selectors_answer_right_at_depth_six():
     assert {e.name for e in selectors.subordinates_of(chain["head"])} == {"Staf 5-0", "Staf 5-1"}
     assert selectors.leader_of(chain["unit"]) == chain["head"]
     assert selectors.units_managed_by(chain["hr"]).count() == 6
+    # A unit without a head post (or before one is filled) has no leader: None, not an error.
+    headless = OrgUnit.objects.create(code="TANPA-KEPALA", name="Unit tanpa kepala", kind="SEKSI",
+                                      parent=chain["unit"])
+    assert selectors.leader_of(headless) is None
 
 
 EMPLOYEES_PAGE = """{ employees(first: 100) { totalCount edges { node {

@@ -41,6 +41,13 @@ def subordinates_of(employee: Employee) -> QuerySet[Employee]:
     return Employee.objects.filter(rater=employee, is_active=True).select_related("unit", "position")
 
 
+def leader_of(unit: OrgUnit) -> Employee | None:
+    """The occupant of the unit's head post (its Plt if one is appointed): 1 query."""
+    if unit.leader_id is None:
+        return None
+    return Employee.objects.select_related("unit", "position").get(pk=unit.leader_id)
+
+
 def subtree(units: QuerySet[OrgUnit] | list[OrgUnit]) -> Q:
     """A filter on OrgUnit for the given units and all units below them."""
     paths = [u.path for u in units]

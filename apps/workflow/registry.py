@@ -39,6 +39,10 @@ class StepContext:
     instance: Any                      # ProcessInstance
     data: dict                         # service task: the task data (read/write); completion: process data + submission
     params: dict = field(default_factory=dict)
+    # completion: what this task's form submitted, alone. Read a form's fields here, not from
+    # ``data``: an optional field left empty must not take an earlier task's value from the
+    # process data (a resubmission without notes carried the rater's return notes).
+    submitted: dict = field(default_factory=dict)
     actor: Any = None                  # the user completing a task, or None for engine steps
     task: Any = None                   # HumanTask for completion handlers
 

@@ -8,7 +8,7 @@ import datetime as dt
 
 from apps.organization.models import Employee, OrgUnit
 from apps.performance import rules
-from apps.performance.models import PerformancePlan
+from apps.performance.models import Evaluation, OrgGoal, PerformancePeriod, PerformancePlan, UnitOrgRating
 
 from ..conftest import gid
 from .conftest import DESKTOP, PHONE, shot
@@ -193,3 +193,49 @@ def test_every_hr_screen_at_phone_and_desktop_width(demo_year, browser_for, publ
             shot(page, name)
             assert page.evaluate("document.documentElement.scrollWidth") <= width   # nothing wider than the screen
             axe_check(page)
+
+
+def test_hr_opens_a_review_period_sets_the_org_rating_and_records_a_goal(demo_year, browser_for, published):
+    q2 = PerformancePeriod.objects.get(year=demo_year, kind="QUARTER", number=2)
+    unit = OrgUnit.objects.get(code="DISDIK-SD-KUR")
+    approved = PerformancePlan.objects.filter(year=demo_year, status="APPROVED",
+                                              employee__unit__path__startswith=unit.path).count()
+    page = browser_for(published.hr_all.user.username)
+    page.goto("/hr/buka")
+    choose_unit(page, "DISDIK-SD-KUR")
+    page.wait_for_selector("#hr-open-period option", state="attached")
+    page.select_option("#hr-open-period", gid("PerformancePeriod", q2.pk))
+    page.get_by_role("button", name="Buka periode…").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Ya, mulai").click()
+    job = page.get_by_test_id("hr-job")
+    job.get_by_text("Status: Selesai").wait_for()
+    assert Evaluation.objects.filter(period=q2, plan__employee__unit__path__startswith=unit.path).count() == approved > 0
+
+    # R-ORG: HR may not rate a section whose parent has a leader; the kabid, its leader, does.
+    def rate(page):
+        page.get_by_role("link", name="Predikat organisasi").click()
+        choose_unit(page, "DISDIK-SD-KUR")
+        page.wait_for_selector("#hr-rating-period option", state="attached")
+        page.select_option("#hr-rating-period", gid("PerformancePeriod", q2.pk))
+        page.select_option("#hr-rating", "BUTUH_PERBAIKAN")
+        page.get_by_role("button", name="Tetapkan").click()
+
+    rate(page)
+    page.locator(".k-alert-error", has_text="R-ORG").wait_for()
+    assert not UnitOrgRating.objects.filter(unit=unit, period=q2).exists()
+    leader = browser_for(published.kabid.user.username)
+    leader.get_by_role("link", name="Kinerja unit").click()
+    rate(leader)
+    leader.locator(".k-alert-success", has_text="Butuh Perbaikan").wait_for()
+    assert leader.get_by_test_id("hr-current-rating").inner_text() == "Butuh Perbaikan"
+    assert UnitOrgRating.objects.get(unit=unit, period=q2).rating == "BUTUH_PERBAIKAN"
+
+    page.get_by_role("link", name="Sasaran organisasi").click()
+    page.fill("#hr-goal-text", "Kurikulum merdeka diterapkan di semua SD")
+    page.fill("#hr-goal-indicator", "Persentase SD")
+    page.fill("#hr-goal-target", "100%")
+    page.get_by_role("button", name="Simpan").click()
+    page.get_by_text("Sasaran tersimpan.").wait_for()
+    goal = OrgGoal.objects.get(unit=unit, year=demo_year, text="Kurikulum merdeka diterapkan di semua SD")
+    assert (goal.indicator, goal.target) == ("Persentase SD", "100%")
+    assert page.get_by_role("cell", name="Kurikulum merdeka diterapkan di semua SD").is_visible()

@@ -214,3 +214,21 @@ def test_deleting_work_results_and_changing_goals(year_open, client_for):
     assert goals == [{"text": "Mutu pendidikan dasar merata", "unit": {"code": "DISDIK"}}]
     assert hr.error("""mutation($u: ID!) { upsertOrgGoal(unitId: $u, year: 2027, text: " ") { id } }""",
                     {"u": gid("OrgUnit", d.kadis.unit_id)})["extensions"]["fields"] == {"text": "wajib diisi"}
+
+
+def test_a_resubmission_without_notes_records_none(published, client_for):
+    """An optional field left empty is empty: the SUBMITTED event does not pick up the rater's
+    return notes from the process data."""
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo_year", "--year", "2026", stdout=io.StringIO())
+    returned = PerformancePlan.objects.get(year=2026, revision_notes__startswith="Tambahkan")
+    client = client_for(returned.employee.user.username)
+    draft = HumanTask.objects.get(subject=returned.employee, bpmn_id="draft", state="READY")
+    complete(client, gid("Task", draft.pk), {"decision": "SUBMIT"})
+    events = list(PlanEvent.objects.filter(plan=returned, kind__in=["RETURNED", "SUBMITTED"]).order_by("pk")
+                  .values_list("kind", "data"))
+    assert events[-2][0] == "RETURNED" and events[-2][1]["notes"].startswith("Tambahkan")
+    assert events[-1] == ("SUBMITTED", {"notes": ""})

@@ -30,12 +30,12 @@ const LOGOUT = graphql(`
 const text = defineMessages({
   id: {
     skip: "Lompat ke isi", home: "Beranda", tasks: "Tugas", plan: "SKP saya", evaluations: "Evaluasi",
-    team: "Tim saya", hr: "Pengelola kinerja", logout: "Keluar", menu: "Menu", openTasks: "{n} tugas terbuka",
+    team: "Tim saya", hr: "Pengelola kinerja", unit: "Kinerja unit", logout: "Keluar", menu: "Menu", openTasks: "{n} tugas terbuka",
     newTask: "Tugas baru: {name} ({subject})",
   },
   en: {
     skip: "Skip to content", home: "Home", tasks: "Tasks", plan: "My SKP", evaluations: "Evaluations",
-    team: "My team", hr: "Performance admin", logout: "Sign out", menu: "Menu", openTasks: "{n} open tasks",
+    team: "My team", hr: "Performance admin", unit: "Unit performance", logout: "Sign out", menu: "Menu", openTasks: "{n} open tasks",
     newTask: "New task: {name} ({subject})",
   },
 });
@@ -60,6 +60,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const openTasks = count.data?.tasks.totalCount ?? 0;
   const isHr = me.roles.includes("PERFORMANCE_ADMIN") || me.roles.includes("SUPERUSER");
   const leads = me.subordinates.length > 0;
+  // Leaders see their unit's dashboard and rate the units below them (R-ORG) on the same screens.
+  const leadsUnit = me.roles.includes("UNIT_LEADER");
 
   async function signOut() {
     try {
@@ -100,7 +102,7 @@ export function Layout({ children }: { children: ReactNode }) {
               {me.employee && link("/skp", t("plan"))}
               {me.employee && link("/evaluasi", t("evaluations"))}
               {leads && link("/tim", t("team"))}
-              {isHr && link("/hr", t("hr"))}
+              {isHr ? link("/hr", t("hr")) : leadsUnit && link("/hr", t("unit"))}
             </ul>
           </nav>
           <div className="k-header-tools">

@@ -30,7 +30,7 @@ graphql(`
     }
     behaviorExpectations { coreValue text }
     history { kind actor { id username } data createdAt }
-    processInstance { id activeTasks { id bpmnId name assignee { id } } }
+    processInstance { id activeTasks { id bpmnId name assignee { id } candidates { id } } }
     supervisorWorkResults { id text }
   }
 `);
@@ -177,7 +177,11 @@ function PlanView({ plan, refetch }: { plan: Plan; refetch: () => void }) {
     skip: !editable || plan.supervisorWorkResults.length > 0,
   });
   const orgGoals = goals.data?.orgGoals ?? [];
-  const tasks = plan.processInstance?.activeTasks ?? [];
+  // Only the tasks that are mine to do (held, or mine to claim): the instance's other open tasks
+  // (HR's follow-up of a late SKP, say) are visible but not the viewer's work.
+  const mine = me.employee?.id;
+  const tasks = (plan.processInstance?.activeTasks ?? []).filter((task) =>
+    task.assignee ? task.assignee.id === mine : task.candidates.some((c) => c.id === mine));
   const draftTask = tasks.find((task) => task.bpmnId === "draft" && (!task.assignee || task.assignee.id === me.employee?.id));
   const errorsFor = (result: WorkResult) =>
     rowErrors.filter((row) => row.workResultId != null && String(row.workResultId) === pkOf(result.id));
