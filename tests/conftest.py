@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -167,6 +168,39 @@ def asgi_server(wrap=None) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+
+CHROMIUM = "/usr/bin/chromium"
+# As root in a sandboxed machine: no sandbox, no GPU; no background calls to Google's hosts
+# (this machine's network refuses them, many at a time, which slows every start).
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@contextmanager
+def headless_chromium():
+    """Debian's Chromium driven by Playwright (never Playwright's own browser download), for a
+    module's browser tests. Skipped without /usr/bin/chromium, except under CI (``CI`` set),
+    where a missing browser fails: `.ci/run` installs the `chromium` package."""
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium (Debian's package)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread while it is started;
+    # Django then refuses ORM calls here (the test's own and the database flush between tests),
+    # although they are plain synchronous calls — allowed for exactly that time.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def gid(type_name: str, pk: int) -> str:

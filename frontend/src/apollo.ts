@@ -42,9 +42,14 @@ const headers = new ApolloLink((operation, forward) => {
 /** True once any request is refused because the session ended (expired, revoked, logged out in
  * another tab): the app then shows the sign-in screen with a message instead of the screen. */
 export const sessionEnded = makeVar(false);
+/** Someone was signed in on this page: only then is a refusal "your session ended" (a first
+ * visit without a session just shows the sign-in screen). Set by the session gate. */
+export const wasSignedIn = makeVar(false);
 
+// In front of HTTP and WebSocket alike: the server also ends a subscription whose session ended.
 const watchSession = new ErrorLink(({ error }) => {
-  if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) {
+  if (wasSignedIn() && CombinedGraphQLErrors.is(error)
+      && error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED")) {
     sessionEnded(true);
   }
 });
@@ -57,7 +62,7 @@ const isSubscription = ({ query }: { query: Parameters<typeof getMainDefinition>
 };
 
 export const client = new ApolloClient({
-  link: ApolloLink.split(isSubscription, new GraphQLWsLink(wsClient), ApolloLink.from([watchSession, headers, http])),
+  link: ApolloLink.from([watchSession, ApolloLink.split(isSubscription, new GraphQLWsLink(wsClient), ApolloLink.from([headers, http]))]),
   cache: new InMemoryCache({
     typePolicies: {
       // Value types without ids: replace, never merge field by field.

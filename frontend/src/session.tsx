@@ -1,7 +1,7 @@
 /** Who is signed in (the `me` query) and what the app shows them; the server decides access. */
 import { useQuery, useReactiveVar } from "@apollo/client/react";
 import { createContext, useContext, type ReactNode } from "react";
-import { sessionEnded } from "./apollo";
+import { sessionEnded, wasSignedIn } from "./apollo";
 import { isSignedOut } from "./errors";
 import { graphql } from "./gql";
 import type { MeQuery } from "./gql/graphql";
@@ -38,5 +38,6 @@ export function SessionGate({ children }: { children: ReactNode }) {
   if (loading && !data) return <Loading />;
   if (error && !isSignedOut(error)) return <ProblemBox error={error} />;
   if (!data?.me || ended) return <Login expired={ended} />;
+  wasSignedIn(true);
   return <MeContext.Provider value={data.me}>{children}</MeContext.Provider>;
 }

@@ -16,18 +16,13 @@ these tests fail with the command to run.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from ..conftest import PASSWORD, asgi_server
+from ..conftest import PASSWORD, asgi_server, headless_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-# As root in a sandboxed machine: no sandbox, no GPU; no background calls to Google's hosts.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "app"
 AXE = Path(settings.BASE_DIR) / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 PHONE, DESKTOP = 360, 1280
@@ -39,26 +34,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 # test thread, and every later test (outside tests/app) that commits events would fail.
 @pytest.fixture(scope="module")
 def chromium():
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is missing: apt-get install chromium (Debian's package)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
     if not (settings.FRONTEND_DIST / "index.html").exists():
         pytest.fail("The app is not built: run `make frontend` (make test does it first).")
-    from playwright.sync_api import sync_playwright
-
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    # Playwright's sync API keeps an event loop running in this thread; Django then refuses the
-    # test's own (plain synchronous) ORM calls unless told they are allowed.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    with headless_chromium() as browser:
+        yield browser
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ Without /usr/bin/chromium these tests are skipped with the reason shown — exce
 """
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -20,14 +19,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from apps.workflow.models import DefinitionStatus, ProcessDefinition, ProcessInstance
 
-from ..conftest import PASSWORD, gid
+from ..conftest import PASSWORD, gid, headless_chromium
 from .helpers import DRAFT, complete, my_tasks, start
 
-CHROMIUM = "/usr/bin/chromium"
-# As root in a sandboxed machine: no sandbox, no GPU; no background calls to Google's hosts
-# (this machine's network refuses them, many at a time, which slows every start).
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "browser"
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,26 +29,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is missing: apt-get install chromium (Debian's package)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
     shutil.rmtree(ARTIFACTS, ignore_errors=True)
     ARTIFACTS.mkdir(parents=True)
-    # Playwright's sync API keeps an event loop running in this thread while it is started;
-    # Django then refuses ORM calls here (the test's own and the database flush between tests),
-    # although they are plain synchronous calls — allowed for exactly that time.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    with headless_chromium() as browser:
+        yield browser
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@
 import { useQuery } from "@apollo/client/react";
 import { graphql } from "../gql";
 import { defineMessages, formatDateTime, useEnumLabel, useLanguage, useT } from "../i18n";
+import { IndicatorTable } from "./IndicatorTable";
 import { Loading, ProblemBox } from "./Status";
 import "../pages/MyPlan.css";
 
@@ -152,24 +153,7 @@ export function PlanSummary({ planId }: { planId: string }) {
             <p className="k-muted">{t("supports")}: {result.parents.map((p) => p.text).join("; ")}</p>
           )}
           {result.orgGoal && <p className="k-muted">{t("goal")}: {result.orgGoal.text}</p>}
-          {result.indicators.length > 0 && (
-            <div className="k-table-wrap">
-              <table>
-                <thead>
-                  <tr><th scope="col">{t("aspect")}</th><th scope="col">{t("indicator")}</th><th scope="col">{t("target")}</th></tr>
-                </thead>
-                <tbody>
-                  {result.indicators.map((indicator) => (
-                    <tr key={indicator.id}>
-                      <td>{label(indicator.aspect)}</td>
-                      <td>{indicator.text}</td>
-                      <td>{indicator.target} {indicator.unit}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <IndicatorTable indicators={result.indicators} />
         </div>
       ))}
       <PlanHistory history={plan.history} headingLevel={3} />

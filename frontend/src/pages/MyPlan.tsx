@@ -13,6 +13,7 @@ import { problemOf, type ProblemRow } from "../errors";
 import { graphql } from "../gql";
 import type { MyPlanFieldsFragment } from "../gql/graphql";
 import { defineMessages, useEnumLabel, useT } from "../i18n";
+import { IndicatorTable } from "../components/IndicatorTable";
 import { useMe } from "../session";
 import "./MyPlan.css";
 
@@ -288,25 +289,7 @@ function WorkResultView({ result, index, editable, t, label, errors, onEdit, onD
       {problem && <div className="k-alert k-alert-error" role="alert">{problem}</div>}
       {result.parents.length > 0 && <p><strong>{t("supportsLabel")}:</strong> {result.parents.map((p) => p.text).join("; ")}</p>}
       {result.orgGoal && <p><strong>{t("goalLabel")}:</strong> {result.orgGoal.text}</p>}
-      {result.indicators.length > 0 && (
-        <div className="k-table-wrap">
-          <table>
-            <caption className="k-sr-only">{t("indicators")}</caption>
-            <thead>
-              <tr><th scope="col">{t("aspect")}</th><th scope="col">{t("indicatorText")}</th><th scope="col">{t("target")}</th></tr>
-            </thead>
-            <tbody>
-              {result.indicators.map((indicator) => (
-                <tr key={indicator.id}>
-                  <td>{label(indicator.aspect)}</td>
-                  <td>{indicator.text}</td>
-                  <td>{indicator.target} {indicator.unit}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <IndicatorTable indicators={result.indicators} />
       {editable && (
         <div className="k-form-actions">
           <button type="button" className="k-button" onClick={onEdit} aria-label={`${t("edit")}: ${result.text}`}>{t("edit")}</button>
