@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from playwright.sync_api import expect
+
 from apps.organization.models import Employee, OrgUnit
 from apps.performance import rules
 from apps.performance.models import Evaluation, OrgGoal, PerformancePeriod, PerformancePlan, UnitOrgRating
@@ -227,7 +229,7 @@ def test_hr_opens_a_review_period_sets_the_org_rating_and_records_a_goal(demo_ye
     leader.get_by_role("link", name="Kinerja unit").click()
     rate(leader)
     leader.locator(".k-alert-success", has_text="Butuh Perbaikan").wait_for()
-    assert leader.get_by_test_id("hr-current-rating").inner_text() == "Butuh Perbaikan"
+    expect(leader.get_by_test_id("hr-current-rating")).to_have_text("Butuh Perbaikan")  # refetched
     assert UnitOrgRating.objects.get(unit=unit, period=q2).rating == "BUTUH_PERBAIKAN"
 
     page.get_by_role("link", name="Sasaran organisasi").click()
