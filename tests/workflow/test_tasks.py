@@ -304,3 +304,23 @@ def test_tasks_filtered_by_process(published, client_for):
     count = "query($k: String) { tasks(first: 10, filter: {mine: true, processKey: $k}) { totalCount } }"
     assert staff.data(count, {"k": "approval_demo"})["tasks"]["totalCount"] == 1
     assert staff.data(count, {"k": "skp_planning"})["tasks"]["totalCount"] == 0
+
+
+@pytest.mark.parametrize("starters, allowed", [
+    ([], {"staff", "hr_all"}),                       # none named: the subject and HR of the unit
+    (["EMPLOYEE"], {"staff"}),
+    (["RATER"], {"kasi"}),
+    (["RATER_SUPERVISOR"], {"kabid"}),
+    (["PERFORMANCE_ADMIN"], {"hr_all"}),
+    (["RATER", "RATER_SUPERVISOR"], {"kasi", "kabid"}),
+])
+def test_who_may_start_for_the_staff_member(published, client_for, starters, allowed):
+    """startableBy: each role, alone and together, for a process about the staff member."""
+    d = published
+    ProcessDefinition.objects.filter(key="approval_demo").update(starters=starters)
+    for who in ("staff", "kasi", "kabid", "hr_all", "peer", "hr_dinkes"):
+        period = f"uji-{who}"  # one running instance per subject and period: each their own
+        vars_ = {"key": "approval_demo", "s": gid("Employee", d.staff.pk), "d": {"periodId": period}}
+        result = client_for(getattr(d, who).user.username)(START, vars_)
+        code = result["errors"][0]["extensions"]["code"] if "errors" in result else "OK"
+        assert code == ("OK" if who in allowed else "FORBIDDEN"), (starters, who, result)
