@@ -324,3 +324,17 @@ def test_who_may_start_for_the_staff_member(published, client_for, starters, all
         result = client_for(getattr(d, who).user.username)(START, vars_)
         code = result["errors"][0]["extensions"]["code"] if "errors" in result else "OK"
         assert code == ("OK" if who in allowed else "FORBIDDEN"), (starters, who, result)
+
+
+def test_rater_starters_for_someone_without_a_rater_chain(published, client_for):
+    """The Sekda has no rater, and the Kadis' rater (the Sekda) has none: a rater or rater's
+    supervisor start is refused for them, not an error."""
+    d = published
+    ProcessDefinition.objects.filter(key="approval_demo").update(starters=["RATER", "RATER_SUPERVISOR"])
+    hr = client_for(d.hr_all.user.username)
+    for subject in (d.sekda, d.kadis):
+        result = hr(START, {"key": "approval_demo", "s": gid("Employee", subject.pk), "d": {"periodId": "2026"}})
+        assert result["errors"][0]["extensions"]["code"] == "FORBIDDEN", result
+    sekda = client_for(d.sekda.user.username)
+    assert sekda.data(START, {"key": "approval_demo", "s": gid("Employee", d.kadis.pk),
+                              "d": {"periodId": "2026"}})["startProcess"]["status"] == "RUNNING"
