@@ -41,7 +41,7 @@ def test_hr_opens_a_year_and_watches_the_progress_to_the_end(browser_for, publis
     employees = Employee.objects.filter(unit__path__startswith=unit.path, is_active=True).count()
     assert employees > 1
     page = browser_for(published.hr_all.user.username)
-    page.get_by_role("link", name="Pengelola kinerja").click()
+    page.get_by_role("link", name="Pengelola kinerja", exact=True).click()
     page.get_by_role("link", name="Buka tahun / periode").click()
     assert page.url.endswith("/hr/buka")
     choose_unit(page, "DISDIK-SD")
@@ -161,7 +161,7 @@ def test_dashboard_shows_the_demo_years_numbers(demo_year, browser_for, publishe
 
 def test_staff_has_no_hr_link_and_sees_the_servers_refusal(demo_year, browser_for, published):
     page = browser_for(published.staff.user.username)
-    assert page.get_by_role("link", name="Pengelola kinerja").count() == 0
+    assert page.get_by_role("link", name="Pengelola kinerja", exact=True).count() == 0
     page.goto("/hr")
     page.locator("[role=alert]").first.wait_for()
     assert "tidak ditemukan" in page.locator(".hr [role=alert]").first.inner_text().lower()
@@ -226,7 +226,7 @@ def test_hr_opens_a_review_period_sets_the_org_rating_and_records_a_goal(demo_ye
     page.locator(".k-alert-error", has_text="R-ORG").wait_for()
     assert not UnitOrgRating.objects.filter(unit=unit, period=q2).exists()
     leader = browser_for(published.kabid.user.username)
-    leader.get_by_role("link", name="Kinerja unit").click()
+    leader.get_by_role("link", name="Kinerja unit", exact=True).click()
     rate(leader)
     leader.locator(".k-alert-success", has_text="Butuh Perbaikan").wait_for()
     expect(leader.get_by_test_id("hr-current-rating")).to_have_text("Butuh Perbaikan")  # refetched

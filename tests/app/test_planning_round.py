@@ -63,7 +63,7 @@ def test_a_whole_planning_round(demo_year, published, browser_for, axe_check):
     assert _status(employee, year) == "DRAFT"
 
     page = browser_for(employee.user.username)
-    page.get_by_role("link", name="SKP saya").click()
+    page.get_by_role("link", name="SKP saya", exact=True).click()
     page.wait_for_selector("[data-testid=revision-notes]:has-text('Tambahkan target waktu per triwulan.')")
     assert kasi.name in page.locator(".k-plan-facts").inner_text()            # rater
     assert kabid.name in page.locator(".k-plan-facts").inner_text()           # rater's supervisor
@@ -136,7 +136,7 @@ def test_a_whole_planning_round(demo_year, published, browser_for, axe_check):
 
     # The rater's supervisor sees the approved plan in Tim saya, and can open it read-only.
     boss = browser_for(kabid.user.username)
-    boss.get_by_role("link", name="Tim saya").click()
+    boss.get_by_role("link", name="Tim saya", exact=True).click()
     row = boss.locator(f"[data-testid=team-indirect] tr:has-text('{employee.name}')")
     row.wait_for()
     assert "Disetujui" in row.inner_text()

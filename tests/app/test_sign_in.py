@@ -53,7 +53,7 @@ def test_a_session_ended_elsewhere_brings_back_the_sign_in_screen(browser_for, p
     page = browser_for(published.staff.user.username)
     Session.objects.all().delete()                             # revoked by the server (or expired)
     try:
-        page.get_by_role("link", name="Tugas").click(timeout=3_000)
+        page.locator("nav a[href='/tugas']").click(timeout=3_000)
     except PlaywrightTimeout:
         pass  # the server already ended the live subscription and the app showed the sign-in screen
     page.wait_for_selector(".k-login [role=status]:has-text('Sesi Anda telah berakhir')")
@@ -69,7 +69,7 @@ def test_english_switch_and_deep_links(browser_for, published):
     page.wait_for_selector("header.k-header")
     page.get_by_role("button", name="EN", exact=True).click()
     page.get_by_role("button", name="Menu", exact=True).click()
-    assert page.get_by_role("link", name="Home").is_visible()
+    assert page.get_by_role("link", name="Home", exact=True).is_visible()
     assert page.evaluate("document.documentElement.lang") == "en"
 
 

@@ -24,7 +24,7 @@ def test_tim_saya_shows_each_subordinate_with_statuses(demo_year, published, bro
         page = browser_for(kasi.user.username, width)
         if width == PHONE:
             page.get_by_role("button", name="Menu").click()
-        page.get_by_role("link", name="Tim saya").click()
+        page.get_by_role("link", name="Tim saya", exact=True).click()
         table = page.locator("[data-testid=team-direct]")
         table.wait_for()
         page.wait_for_selector("[data-testid=team-direct] a:has-text('Triwulan 1')")
@@ -62,8 +62,8 @@ def test_the_raters_supervisor_sees_the_next_level(demo_year, published, browser
 
 def test_staff_without_subordinates_has_no_team_link(demo_year, published, browser_for, axe_check):
     page = browser_for(published.staff.user.username)
-    page.get_by_role("link", name="SKP saya").wait_for()
-    assert page.get_by_role("link", name="Tim saya").count() == 0
+    page.get_by_role("link", name="SKP saya", exact=True).wait_for()
+    assert page.get_by_role("link", name="Tim saya", exact=True).count() == 0
     page.goto("/tim")
     page.wait_for_selector("text=Anda tidak menilai pegawai mana pun.")
     axe_check(page)

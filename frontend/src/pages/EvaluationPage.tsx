@@ -300,7 +300,9 @@ function RealizationForm({ index, indicatorId, periodId, initial, t, onSaved }: 
 function SelfAssessment({ taskId, initialNotes, t, onDone }: { taskId: string; initialNotes: string; t: Translate; onDone: () => void }) {
   const [notes, setNotes] = useState(initialNotes);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [complete, { loading }] = useMutation(COMPLETE);
+  // The page shows the evaluation's new state as soon as the step is done (not only when the
+  // live event arrives): the refetch is part of the mutation.
+  const [complete, { loading }] = useMutation(COMPLETE, { refetchQueries: ["EvaluationPageEvaluation"], awaitRefetchQueries: true });
   async function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
@@ -340,7 +342,7 @@ function RatingForm({ evaluation, taskId, t, onDone }: { evaluation: Evaluation;
   });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [rate, { loading }] = useMutation(RATE);
-  const [complete, completing] = useMutation(COMPLETE);
+  const [complete, completing] = useMutation(COMPLETE, { refetchQueries: ["EvaluationPageEvaluation"], awaitRefetchQueries: true });
   const preview = useQuery(PREVIEW, {
     variables: { resultRating: (resultRating || "SESUAI_EKSPEKTASI") as Rating, behaviorRating: (behaviorRating || "SESUAI_EKSPEKTASI") as Rating },
     skip: !resultRating || !behaviorRating,
