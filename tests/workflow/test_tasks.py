@@ -6,6 +6,8 @@ import pytest
 
 from apps.workflow.models import HumanTask, ProcessDefinition, ProcessEvent
 
+from schema.ids import decode_id
+
 from ..conftest import PASSWORD, gid
 from .helpers import COMPLETE, DRAFT, HISTORY, START, TASKS, complete, my_tasks, start
 
@@ -338,3 +340,20 @@ def test_rater_starters_for_someone_without_a_rater_chain(published, client_for)
     sekda = client_for(d.sekda.user.username)
     assert sekda.data(START, {"key": "approval_demo", "s": gid("Employee", d.kadis.pk),
                               "d": {"periodId": "2026"}})["startProcess"]["status"] == "RUNNING"
+
+
+def test_a_task_that_does_not_exist_or_is_done_is_refused_by_every_action(published, client_for):
+    staff = client_for(published.staff.user.username)
+    draft = start(staff, published.staff)["activeTasks"][0]
+    gone = gid("Task", 999_999)
+    claim = "mutation($id: ID!) { claimTask(id: $id) { id } }"
+    save = "mutation($id: ID!, $d: JSON!) { saveTaskDraft(id: $id, data: $d) { id } }"
+    for query, variables in [(COMPLETE, {"id": gone, "d": DRAFT}), (claim, {"id": gone}),
+                             (save, {"id": gone, "d": {"summary": "x"}})]:
+        assert staff.error(query, variables)["extensions"]["code"] == "NOT_FOUND"
+    complete(staff, draft["id"], DRAFT)
+    for query, variables in [(COMPLETE, {"id": draft["id"], "d": DRAFT}),
+                             (save, {"id": draft["id"], "d": {"summary": "diubah setelah selesai"}})]:
+        error = staff.error(query, variables)
+        assert error["extensions"]["code"] == "CONFLICT" and "sudah berstatus selesai" in error["message"], error
+    assert HumanTask.objects.get(pk=decode_id(draft["id"], "Task")).data == DRAFT
