@@ -12,11 +12,12 @@ from django.utils import timezone
 from apps.workflow.models import ProcessInstance
 from project.celery import app as celery_app
 
-from .helpers import HISTORY, complete, my_tasks, start
+from .helpers import COMPLETE, HISTORY, complete, my_tasks, start
 from .test_definitions import DEMO_XML, FORMS, PUBLISH, UPLOAD
 
 CLAIM = "mutation($id: ID!) { claimTask(id: $id) { assignee { name } } }"
 UNCLAIM = "mutation($id: ID!) { unclaimTask(id: $id) { assignee { name } } }"
+SAVE_DRAFT = "mutation($id: ID!, $d: JSON!) { saveTaskDraft(id: $id, data: $d) { id } }"
 
 
 def run_timers() -> str:
@@ -151,7 +152,15 @@ def test_a_claimed_task_leaves_the_other_candidates_inboxes(published, client_fo
     hr_all, hr_dinkes = client_for(d.hr_all.user.username), client_for(d.hr_dinkes.user.username)
     [offered] = my_tasks(hr_all)
     assert [t["id"] for t in my_tasks(hr_dinkes)] == [offered["id"]]
+    # The nurse sees her own process's follow-up but it is HR's to do.
+    nurse = client_for(d.nurse.user.username)
+    refused = nurse.error(COMPLETE, {"id": offered["id"], "d": {"note": "Saya tindak lanjuti sendiri"}})
+    assert (refused["extensions"]["code"], refused["message"]) == ("FORBIDDEN", "Tugas ini bukan milik Anda.")
     hr_dinkes.data(CLAIM, {"id": offered["id"]})
     assert my_tasks(hr_all) == []
     assert hr_all.error(CLAIM, {"id": offered["id"]})["extensions"]["code"] == "CONFLICT"  # no taking it over
+    for query, data in [(COMPLETE, {"id": offered["id"], "d": {"note": "Diselesaikan orang lain"}}),
+                        (SAVE_DRAFT, {"id": offered["id"], "d": {"note": "Draf orang lain"}})]:
+        refused = hr_all.error(query, data)  # still a candidate, no longer the one to act
+        assert (refused["extensions"]["code"], refused["message"]) == ("FORBIDDEN", "Tugas ini sudah diambil orang lain.")
     assert [t["assignee"]["name"] for t in my_tasks(hr_dinkes)] == [d.hr_dinkes.name]
