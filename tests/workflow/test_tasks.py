@@ -357,3 +357,19 @@ def test_a_task_that_does_not_exist_or_is_done_is_refused_by_every_action(publis
         error = staff.error(query, variables)
         assert error["extensions"]["code"] == "CONFLICT" and "sudah berstatus selesai" in error["message"], error
     assert HumanTask.objects.get(pk=decode_id(draft["id"], "Task")).data == DRAFT
+
+
+def test_a_task_the_engine_has_moved_past_is_a_conflict(published, client_for):
+    """The task mirror says READY but the engine's state is past it (a mirror out of step, e.g.
+    a crash between two writes): completing it is refused and nothing is written."""
+    staff = client_for(published.staff.user.username)
+    draft = start(staff, published.staff)["activeTasks"][0]
+    complete(staff, draft["id"], DRAFT)
+    task = HumanTask.objects.get(pk=decode_id(draft["id"], "Task"))
+    HumanTask.objects.filter(pk=task.pk).update(state="READY", completed_at=None)
+    lock = task.instance.lock_version
+    error = staff.error(COMPLETE, {"id": draft["id"], "d": DRAFT})
+    assert error["extensions"]["code"] == "CONFLICT"
+    assert HumanTask.objects.get(pk=task.pk).state == "READY"
+    task.instance.refresh_from_db()
+    assert task.instance.lock_version == lock
