@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import os
 import re
 import statistics
@@ -71,7 +72,7 @@ def seed() -> tuple[str, str]:
     demo = ROOT / "apps" / "organization" / "demo"
     organization_import(units_csv=(demo / "units.csv").read_text(encoding="utf-8"),
                         employees_csv=(demo / "employees.csv").read_text(encoding="utf-8"), password=PASSWORD)
-    call_command("load_workflows", verbosity=0)
+    call_command("load_workflows", verbosity=0, stdout=io.StringIO())
     agus = Employee.objects.select_related("user").get(user__username="agus.pratama")
     hr = Employee.objects.select_related("user").get(user__username="rina.anggraini")
     year = timezone.localdate().year
