@@ -24,7 +24,7 @@ const PLANS = graphql(`
           id status isOverdue
           employee { id name position { title } }
           rater { id name }
-          processInstance { id activeTasks { id name bpmnId } }
+          processInstance { id activeTasks { id name bpmnId assignee { id } candidates { id } } }
         }
       }
     }
@@ -36,7 +36,7 @@ const EVALUATIONS = graphql(`
     evaluations(planId: $planId) {
       id status predicate
       period { id kind number }
-      processInstance { id activeTasks { id name bpmnId } }
+      processInstance { id activeTasks { id name bpmnId assignee { id } candidates { id } } }
     }
   }
 `);
@@ -108,6 +108,7 @@ export default function Team() {
 function TeamTable({ rows, year, t, showRater = false, testId }: {
   rows: { id: string; name: string; plan?: Plan }[]; year: number; t: Translate; showRater?: boolean; testId: string;
 }) {
+  const myId = useMe().employee?.id;
   return (
     <div className="k-table-wrap">
       <table data-testid={testId}>
@@ -140,10 +141,10 @@ function TeamTable({ rows, year, t, showRater = false, testId }: {
               </td>
               <td>{plan ? <PlanEvaluations planId={plan.id} name={name} t={t} /> : "–"}</td>
               <td>
-                {(plan?.processInstance?.activeTasks ?? []).map((task) => (
+                {(plan?.processInstance?.activeTasks ?? []).filter((task) => teamWork(task, [plan?.employee.id, myId])).map((task) => (
                   <div key={task.id}><Link to={`/tugas/${task.id}`}>{task.name}</Link></div>
                 ))}
-                <EvaluationTasks planId={plan?.id} />
+                <EvaluationTasks planId={plan?.id} people={[plan?.employee.id, myId]} />
               </td>
             </tr>
           ))}
@@ -175,11 +176,23 @@ function PlanEvaluations({ planId, name, t }: { planId: string; name: string; t:
   );
 }
 
-function EvaluationTasks({ planId }: { planId?: string }) {
+interface OpenTask {
+  assignee?: { id: string } | null;
+  candidates: { id: string }[];
+}
+
+/** The team member's own work and mine: not the other open tasks of their processes (HR's
+ * follow-up of a late SKP, say), which the API shows but which are nobody here's to do. */
+function teamWork(task: OpenTask, people: (string | undefined)[]): boolean {
+  return task.assignee ? people.includes(task.assignee.id) : task.candidates.some((c) => people.includes(c.id));
+}
+
+function EvaluationTasks({ planId, people }: { planId?: string; people: (string | undefined)[] }) {
   const { data } = useQuery(EVALUATIONS, { variables: { planId: planId ?? "" }, skip: !planId });
   return (
     <>
-      {(data?.evaluations ?? []).flatMap((evaluation) => evaluation.processInstance?.activeTasks ?? []).map((task) => (
+      {(data?.evaluations ?? []).flatMap((evaluation) => evaluation.processInstance?.activeTasks ?? [])
+        .filter((task) => teamWork(task, people)).map((task) => (
         <div key={task.id}><Link to={`/tugas/${task.id}`}>{task.name}</Link></div>
       ))}
     </>
