@@ -14,7 +14,7 @@ from apps.organization import services
 from apps.organization.importer import organization_import
 from apps.organization.models import Employee, OrgUnit, PerformanceAdminScope, Position
 
-from .conftest import DEMO_DIR, gid
+from .conftest import DEMO_DIR, PASSWORD, gid
 
 IMPORT = """mutation($u: String!, $e: String!) { importOrganization(unitsCsv: $u, employeesCsv: $e) {
   unitsCreated unitsUpdated employeesUpdated } }"""
@@ -256,3 +256,17 @@ def test_import_may_build_new_units_below_new_units_inside(demo, client_for):
     result = hr.data(IMPORT, {"u": units, "e": employees_csv()})
     assert result["importOrganization"]["unitsCreated"] == 2
     assert OrgUnit.objects.get(code="PKM-PUSTU-1").parent.parent.code == "PKM-TUBEI"
+
+
+def test_a_superuser_imports_what_hr_may_not(demo, client_for, django_user_model):
+    """Top-level units, the PROCESS_ADMIN role and units outside any scope: a superuser's import."""
+    django_user_model.objects.create_superuser("super.admin", "super@lebongkab.go.id", PASSWORD)
+    admin = client_for("super.admin")
+    result = admin.data(IMPORT, {
+        "u": units_csv(dict(code="BARU", name="Unit Baru", parent_code="", kind="UPT"),
+                       dict(UNITS["PKM-TUBEI"], parent_code="DISDIK")),
+        "e": employees_csv(row(demo.nurse, roles="PROCESS_ADMIN"))})["importOrganization"]
+    assert (result["unitsCreated"], result["unitsUpdated"]) == (1, 1)
+    assert OrgUnit.objects.get(code="BARU").parent is None
+    assert OrgUnit.objects.get(code="PKM-TUBEI").parent.code == "DISDIK"
+    assert demo.nurse.user.groups.filter(name="PROCESS_ADMIN").exists()
