@@ -190,6 +190,8 @@ def test_reassign_is_for_hr_of_the_unit(published, client_for, who, code):
     c = client_for(getattr(d, who).user.username)
     error = c.error(REASSIGN, {"id": review["id"], "e": gid("Employee", d.peer.pk)})
     assert error["extensions"]["code"] == code  # the assignee sees the task; the others do not
+    if code == "FORBIDDEN":  # refused as not HR of the unit, before anything about the new person
+        assert error["message"] == "Hanya pengelola kinerja unit ini yang boleh melakukan ini."
     assert HumanTask.objects.get(bpmn_id="review").assignee_id == d.kasi.pk
 
 
