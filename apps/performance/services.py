@@ -52,8 +52,8 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 
 def _require_unit_manager(actor: AbstractBaseUser, unit: OrgUnit) -> None:
     """HR of the unit, or the unit's own leader."""
-    leader_user = unit.leader.user_id if unit.leader_id and unit.leader else None
-    if not (org.manages_unit(actor, unit) or (leader_user and leader_user == actor.pk)):
+    leader_user = unit.leader.user_id if unit.leader_id else None
+    if not (org.manages_unit(actor, unit) or leader_user == actor.pk):
         raise Forbidden(_("Only HR of this unit or its leader may do this."))
 
 

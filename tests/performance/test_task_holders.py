@@ -57,3 +57,24 @@ def test_a_units_figures_are_its_own_and_the_years(quarter, client_for):
 
     assert counted(d.kasi.unit_id) == {"BAIK": 1}
     assert counted(d.kapus.unit_id) == {}
+
+
+def test_a_draft_task_handed_to_someone_else_does_not_make_the_plan_theirs(published, client_for):
+    """HR may hand the employee's drafting task to a colleague (reassignTask); the SKP is still
+    the employee's: the colleague holding that task may not write it."""
+    from apps.performance.models import PerformancePlan, WorkResult
+    from apps.workflow.models import HumanTask
+
+    d = published
+    hr = client_for(d.hr_all.user.username)
+    hr.data("mutation($y: Int!, $u: ID!) { openPerformanceYear(year: $y, unitId: $u) { id } }",
+            {"y": 2027, "u": gid("OrgUnit", d.staff.unit_id)})
+    plan = PerformancePlan.objects.get(employee=d.staff, year=2027)
+    draft = HumanTask.objects.get(subject=d.staff, bpmn_id="draft", state="READY")
+    hr.data("mutation($id: ID!, $e: ID!) { reassignTask(id: $id, employeeId: $e) { id } }",
+            {"id": gid("Task", draft.pk), "e": gid("Employee", d.peer.pk)})
+    upsert = """mutation($p: ID!, $i: WorkResultInput!) { upsertWorkResult(planId: $p, input: $i) { id } }"""
+    error = client_for(d.peer.user.username).error(upsert, {"p": gid("PerformancePlan", plan.pk), "i": {
+        "text": "Ditulis oleh rekan", "indicators": [{"aspect": "KUANTITAS", "text": "x", "target": "1"}]}})
+    assert error["extensions"]["code"] == "FORBIDDEN"
+    assert not WorkResult.objects.filter(plan=plan).exists()
