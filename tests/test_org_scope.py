@@ -270,3 +270,17 @@ def test_a_superuser_imports_what_hr_may_not(demo, client_for, django_user_model
     assert OrgUnit.objects.get(code="BARU").parent is None
     assert OrgUnit.objects.get(code="PKM-TUBEI").parent.code == "DISDIK"
     assert demo.nurse.user.groups.filter(name="PROCESS_ADMIN").exists()
+
+
+def test_import_cannot_move_an_employee_across_the_scope_in_either_direction(demo, client_for):
+    """HR of Dinas Kesehatan may neither send the nurse into Dinas Pendidikan nor fetch the
+    Dinas Pendidikan staff member into a Dinas Kesehatan unit."""
+    hr = client_for(demo.hr_dinkes.user.username)
+    before = snapshot()
+    out = refused(hr, NO_UNITS, employees_csv(row(demo.nurse, unit_code="DISDIK-SD-KUR", position="Pengembang Kurikulum",
+                                                  position_class="PELAKSANA")))
+    assert ("employees", 2, "unit_code") in out
+    fetched = refused(hr, NO_UNITS, employees_csv(row(demo.staff, unit_code="PKM-TUBEI", position="Perawat Ahli Pertama",
+                                                      position_class="FUNGSIONAL")))
+    assert ("employees", 2, "unit_code") in fetched
+    assert snapshot() == before
