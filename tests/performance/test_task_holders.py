@@ -78,3 +78,22 @@ def test_a_draft_task_handed_to_someone_else_does_not_make_the_plan_theirs(publi
         "text": "Ditulis oleh rekan", "indicators": [{"aspect": "KUANTITAS", "text": "x", "target": "1"}]}})
     assert error["extensions"]["code"] == "FORBIDDEN"
     assert not WorkResult.objects.filter(plan=plan).exists()
+
+
+def test_a_submitted_or_approved_plan_cannot_be_edited_by_its_employee(published, client_for):
+    """The SKP is the employee's to write only while their drafting task is open."""
+    import io
+
+    from django.core.management import call_command
+
+    from apps.performance.models import PerformancePlan, WorkResult
+
+    call_command("load_demo_year", "--year", "2026", stdout=io.StringIO())
+    upsert = """mutation($p: ID!, $i: WorkResultInput!) { upsertWorkResult(planId: $p, input: $i) { id } }"""
+    for status in ("SUBMITTED", "APPROVED"):
+        plan = PerformancePlan.objects.filter(year=2026, status=status).select_related("employee__user").first()
+        before = WorkResult.objects.filter(plan=plan).count()
+        error = client_for(plan.employee.user.username).error(upsert, {"p": gid("PerformancePlan", plan.pk), "i": {
+            "text": "Ditambahkan setelah diajukan", "indicators": [{"aspect": "KUANTITAS", "text": "x", "target": "1"}]}})
+        assert error["extensions"]["code"] == "FORBIDDEN", status
+        assert WorkResult.objects.filter(plan=plan).count() == before
