@@ -284,3 +284,22 @@ def test_import_cannot_move_an_employee_across_the_scope_in_either_direction(dem
                                                       position_class="FUNGSIONAL")))
     assert ("employees", 2, "unit_code") in fetched
     assert snapshot() == before
+
+
+def test_hr_may_reimport_the_top_unit_and_name_a_supervisor_inside(demo, client_for):
+    """What lies inside passes: the top-level unit HR manages, re-imported as it is; a supervisor
+    from inside the units HR manages."""
+    hr_all = client_for(demo.hr_all.user.username)
+    hr_all.data(IMPORT, {"u": units_csv(dict(UNITS["LEBONG"])), "e": employees_csv()})
+    hr = client_for(demo.hr_dinkes.user.username)
+    hr.data(IMPORT, {"u": NO_UNITS, "e": employees_csv(row(demo.nurse, supervisor_nip=demo.kadinkes.nip))})
+    assert Employee.objects.get(pk=demo.nurse.pk).supervisor_override_id == demo.kadinkes.pk
+
+
+def test_an_unknown_unit_is_reported_once(demo, client_for):
+    hr = client_for(demo.hr_dinkes.user.username)
+    error = hr.error(IMPORT, {"u": units_csv(dict(code="PKM-BARU", name="Puskesmas Baru", parent_code="TIDAK-ADA",
+                                                  kind="PUSKESMAS")),
+                              "e": employees_csv(row(demo.nurse, unit_code="JUGA-TIDAK-ADA"))})
+    cells = [(e["file"], e["row"], e["column"]) for e in error["extensions"]["errors"]]
+    assert sorted(cells) == [("employees", 2, "unit_code"), ("units", 2, "parent_code")], error
