@@ -102,6 +102,8 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "every caller handles a superuser before asking which units they manage",
     ("apps/performance/services.py", "or-term", "plan.process_instance_id is None", "holding the plan's open drafting task"):
         "holds_open_task finds no task of a plan without an instance: the term only saves the query",
+    ("apps/performance/services.py", "in-term", '""', "def _choice("):
+        "input parsing, not a guard: an empty choice and a missing one both take the default",
     ("apps/workflow/sandbox.py", "call-deleted kill", "worker.kill()", "if worker.proc.poll() is not None"):
         "poll() has already reaped the dead worker; kill() only closes pipes that the GC closes too",
     ("apps/workflow/sandbox.py", "call-deleted kill", "self.proc.kill()", "except subprocess.TimeoutExpired:"):
