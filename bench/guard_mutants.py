@@ -102,6 +102,12 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "every caller handles a superuser before asking which units they manage",
     ("apps/performance/services.py", "or-term", "plan.process_instance_id is None", "holding the plan's open drafting task"):
         "holds_open_task finds no task of a plan without an instance: the term only saves the query",
+    ("apps/performance/services.py", "or-term", "evaluation.process_instance_id is None", "def _require_task"):
+        "holds_open_task finds no task of an evaluation without an instance: the term only saves the query",
+    # A staff result can only support an approved result (R-CASCADE), and an approved plan is not
+    # drafted again: the rater can no longer delete it by then (the drafting guard refuses first).
+    ("apps/performance/services.py", "raise-guard", "if work_result.children.exists():", "_require_drafting(actor, plan)"):
+        "unreachable: only approved results are supported, and approved plans are not edited",
     ("apps/performance/services.py", "in-term", '""', "def _choice("):
         "input parsing, not a guard: an empty choice and a missing one both take the default",
     ("apps/workflow/sandbox.py", "call-deleted kill", "worker.kill()", "if worker.proc.poll() is not None"):

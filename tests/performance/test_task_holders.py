@@ -97,3 +97,30 @@ def test_a_submitted_or_approved_plan_cannot_be_edited_by_its_employee(published
             "text": "Ditambahkan setelah diajukan", "indicators": [{"aspect": "KUANTITAS", "text": "x", "target": "1"}]}})
         assert error["extensions"]["code"] == "FORBIDDEN", status
         assert WorkResult.objects.filter(plan=plan).count() == before
+
+
+def test_another_units_goal_and_a_period_without_evaluation_are_not_found(published, client_for):
+    """An org goal id of another unit, or a realization for a period the plan has no evaluation
+    in, name nothing the caller may act on: NOT_FOUND, nothing written."""
+    import io
+
+    from django.core.management import call_command
+
+    from apps.performance.models import Indicator, OrgGoal, PerformancePeriod, Realization
+
+    call_command("load_demo_year", "--year", "2026", stdout=io.StringIO())
+    d = published
+    hr = client_for(d.hr_all.user.username)
+    other = OrgGoal.objects.exclude(unit=d.kapus.unit).first()
+    goal = """mutation($u: ID!, $id: ID) { upsertOrgGoal(unitId: $u, year: 2026, text: "Diubah", id: $id) { id } }"""
+    error = hr.error(goal, {"u": gid("OrgUnit", d.kapus.unit_id), "id": gid("OrgGoal", other.pk)})
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert OrgGoal.objects.get(pk=other.pk).text != "Diubah"
+
+    indicator = Indicator.objects.filter(work_result__plan__employee=d.staff).first()
+    q3 = PerformancePeriod.objects.get(year=2026, kind="QUARTER", number=3)
+    record = """mutation($i: ID!, $p: ID!) { recordRealization(indicatorId: $i, periodId: $p, value: "1") { id } }"""
+    error = client_for(d.staff.user.username).error(record, {"i": gid("Indicator", indicator.pk),
+                                                             "p": gid("PerformancePeriod", q3.pk)})
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert not Realization.objects.filter(period=q3).exists()
