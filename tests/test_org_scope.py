@@ -303,3 +303,15 @@ def test_an_unknown_unit_is_reported_once(demo, client_for):
                               "e": employees_csv(row(demo.nurse, unit_code="JUGA-TIDAK-ADA"))})
     cells = [(e["file"], e["row"], e["column"]) for e in error["extensions"]["errors"]]
     assert sorted(cells) == [("employees", 2, "unit_code"), ("units", 2, "parent_code")], error
+
+
+def test_hr_may_end_and_make_a_plt_appointment_and_keep_roles_inside(demo, client_for):
+    """Inside the units HR manages these pass: ending a Plt appointment and making it again, and
+    a process administrator's row re-imported with the role it has."""
+    hr = client_for(demo.hr_dinkes.user.username)
+    hr.data(IMPORT, {"u": NO_UNITS, "e": employees_csv(row(demo.plt_kapus, acting_for_nip=""))})
+    assert Employee.objects.get(pk=demo.plt_kapus.pk).acting_position_id is None
+    hr.data(IMPORT, {"u": NO_UNITS, "e": employees_csv(row(demo.plt_kapus))})
+    assert Employee.objects.get(pk=demo.plt_kapus.pk).acting_position.title == demo.kapus.position.title
+    client_for(demo.hr_all.user.username).data(IMPORT, {"u": NO_UNITS, "e": employees_csv(row(demo.process_admin))})
+    assert demo.process_admin.user.groups.filter(name="PROCESS_ADMIN").exists()
