@@ -109,6 +109,8 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     # drafted again: the rater can no longer delete it by then (the drafting guard refuses first).
     ("apps/performance/services.py", "raise-guard", "if work_result.children.exists():", "_require_drafting(actor, plan)"):
         "unreachable: only approved results are supported, and approved plans are not edited",
+    ("apps/organization/services.py", "in-term", "post.pk", "_require_hr_for(actor, employee.unit)"):
+        "re-appointing to the same post asks for HR of the post's unit, which was checked just before",
     ("apps/performance/services.py", "in-term", '""', "def _choice("):
         "input parsing, not a guard: an empty choice and a missing one both take the default",
     ("apps/workflow/sandbox.py", "call-deleted kill", "worker.kill()", "if worker.proc.poll() is not None"):

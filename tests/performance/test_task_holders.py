@@ -124,3 +124,22 @@ def test_another_units_goal_and_a_period_without_evaluation_are_not_found(publis
                                                              "p": gid("PerformancePeriod", q3.pk)})
     assert error["extensions"]["code"] == "NOT_FOUND"
     assert not Realization.objects.filter(period=q3).exists()
+
+
+def test_a_work_result_of_another_plan_is_not_found(published, client_for):
+    from apps.performance.models import PerformancePlan, WorkResult
+
+    d = published
+    client_for(d.hr_all.user.username).data(
+        "mutation($y: Int!, $u: ID!) { openPerformanceYear(year: $y, unitId: $u) { id } }",
+        {"y": 2027, "u": gid("OrgUnit", d.staff.unit_id)})
+    upsert = """mutation($p: ID!, $i: WorkResultInput!) { upsertWorkResult(planId: $p, input: $i) { id } }"""
+    indicators = [{"aspect": "KUANTITAS", "text": "x", "target": "1"}]
+    peer_plan = PerformancePlan.objects.get(employee=d.peer, year=2027)
+    theirs = client_for(d.peer.user.username).data(upsert, {"p": gid("PerformancePlan", peer_plan.pk), "i": {
+        "text": "Milik rekan", "indicators": indicators}})["upsertWorkResult"]
+    mine = PerformancePlan.objects.get(employee=d.staff, year=2027)
+    error = client_for(d.staff.user.username).error(upsert, {"p": gid("PerformancePlan", mine.pk), "i": {
+        "id": theirs["id"], "text": "Diambil alih", "indicators": indicators}})
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert WorkResult.objects.get(plan=peer_plan).text == "Milik rekan"
