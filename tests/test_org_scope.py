@@ -315,3 +315,29 @@ def test_hr_may_end_and_make_a_plt_appointment_and_keep_roles_inside(demo, clien
     assert Employee.objects.get(pk=demo.plt_kapus.pk).acting_position.title == demo.kapus.position.title
     client_for(demo.hr_all.user.username).data(IMPORT, {"u": NO_UNITS, "e": employees_csv(row(demo.process_admin))})
     assert demo.process_admin.user.groups.filter(name="PROCESS_ADMIN").exists()
+
+
+def test_a_new_unit_below_a_unit_outside_takes_its_staff_outside_too(demo, client_for):
+    """HR of Dinas Kesehatan creating a unit under Dinas Pendidikan: the unit is refused, and so
+    is every employee placed in it (a new unit counts as HR's only below HR's units)."""
+    hr = client_for(demo.hr_dinkes.user.username)
+    before = snapshot()
+    errors = refused(hr, units_csv(dict(code="DISDIK-BARU", name="Seksi Baru", parent_code="DISDIK", kind="SEKSI")),
+                     employees_csv(row(demo.nurse, unit_code="DISDIK-BARU")))
+    assert errors == {("units", 2, "parent_code"), ("employees", 2, "unit_code")}
+    assert snapshot() == before
+
+
+def test_an_unchanged_plt_post_outside_passes_and_an_unknown_one_is_reported_once(demo, client_for):
+    """The nurse (Dinas Kesehatan) is Plt of a Dinas Pendidikan section, appointed by HR for all
+    of Lebong. HR of Dinas Kesehatan may re-import her row as it is; a row naming an unknown NIP
+    as her post gets that one error, not also one about the post she holds."""
+    client_for(demo.hr_all.user.username).data(SET_ACTING, {"e": gid("Employee", demo.nurse.pk),
+                                                             "a": gid("Employee", demo.kasi.pk)})
+    hr = client_for(demo.hr_dinkes.user.username)
+    nurse = row(demo.nurse, acting_for_nip=demo.kasi.nip)
+    hr.data(IMPORT, {"u": NO_UNITS, "e": employees_csv(nurse)})
+    error = hr.error(IMPORT, {"u": NO_UNITS, "e": employees_csv(dict(nurse, acting_for_nip="199901012020011999"))})
+    cells = [(e["file"], e["row"], e["column"]) for e in error["extensions"]["errors"]]
+    assert cells == [("employees", 2, "acting_for_nip")], error
+    assert Employee.objects.get(pk=demo.nurse.pk).acting_position.unit.code == "DISDIK-SD-KUR"
