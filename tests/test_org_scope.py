@@ -341,3 +341,13 @@ def test_an_unchanged_plt_post_outside_passes_and_an_unknown_one_is_reported_onc
     cells = [(e["file"], e["row"], e["column"]) for e in error["extensions"]["errors"]]
     assert cells == [("employees", 2, "acting_for_nip")], error
     assert Employee.objects.get(pk=demo.nurse.pk).acting_position.unit.code == "DISDIK-SD-KUR"
+
+
+def test_an_employee_without_an_account_is_imported_and_re_imported(demo, client_for):
+    """A row without a username makes an employee without an account; the same row again passes."""
+    hr = client_for(demo.hr_dinkes.user.username)
+    new = row(demo.nurse, nip="199905052022032005", name="Perawat Tanpa Akun", email="", username="",
+              acting_for_nip="", supervisor_nip="")
+    for _ in range(2):
+        hr.data(IMPORT, {"u": NO_UNITS, "e": employees_csv(new)})
+    assert Employee.objects.get(nip="199905052022032005").user is None
