@@ -111,6 +111,12 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "unreachable: only approved results are supported, and approved plans are not edited",
     ("apps/organization/services.py", "in-term", "post.pk", "_require_hr_for(actor, employee.unit)"):
         "re-appointing to the same post asks for HR of the post's unit, which was checked just before",
+    # A plain PERFORMANCE_ADMIN scope is the row's own unit: dropping it changes the outcome
+    # only where that unit lies outside HR's units, and such a row is refused for its unit_code.
+    ("apps/organization/importer.py", "or-term", "[row.unit_code]", "user_id = current.user_id if current else None"):
+        "only outside HR's units, where the row is already refused for its unit_code",
+    ("apps/organization/importer.py", "early-return", "if employee.user is None:", "def _set_scopes"):
+        "the import's writer, not a guard: an employee without an account has no HR scope to set",
     ("apps/performance/services.py", "in-term", '""', "def _choice("):
         "input parsing, not a guard: an empty choice and a missing one both take the default",
     ("apps/workflow/sandbox.py", "call-deleted kill", "worker.kill()", "if worker.proc.poll() is not None"):

@@ -351,3 +351,16 @@ def test_an_employee_without_an_account_is_imported_and_re_imported(demo, client
     for _ in range(2):
         hr.data(IMPORT, {"u": NO_UNITS, "e": employees_csv(new)})
     assert Employee.objects.get(nip="199905052022032005").user is None
+
+
+def test_an_unchanged_hr_scope_outside_passes(demo, client_for, django_user_model):
+    """The nurse is made HR of Dinas Pendidikan by a superuser; HR of Dinas Kesehatan may
+    re-import her row as it is (the scope outside is no change), not move or drop it."""
+    django_user_model.objects.create_superuser("super.admin", "super@lebongkab.go.id", PASSWORD)
+    nurse = row(demo.nurse, roles="PERFORMANCE_ADMIN@DISDIK")
+    client_for("super.admin").data(IMPORT, {"u": NO_UNITS, "e": employees_csv(nurse)})
+    hr = client_for(demo.hr_dinkes.user.username)
+    hr.data(IMPORT, {"u": NO_UNITS, "e": employees_csv(nurse)})
+    assert refused(hr, NO_UNITS, employees_csv(dict(nurse, roles="PERFORMANCE_ADMIN"))) == {("employees", 2, "roles")}
+    assert list(PerformanceAdminScope.objects.filter(user=demo.nurse.user).values_list("unit__code", flat=True)) == [
+        "DISDIK"]
