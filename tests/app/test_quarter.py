@@ -113,3 +113,28 @@ def test_a_quarter_realization_rating_and_approval(demo_year, published, browser
     final = _evaluation(kasi, year)
     assert (final.status, final.predicate) == ("FINAL", "BAIK")
     assert "Baik" in page.locator("[data-testid=evaluation-predicate]").inner_text()
+
+
+def test_the_annual_evaluation_shows_the_periodic_ratings_side_by_side(demo_year, published, browser_for, axe_check):
+    """R-ANNUAL: the year's evaluation lists every periodic evaluation of the plan beside it,
+    ratings and predicates as they are (no averaging)."""
+    from apps.organization.models import OrgUnit
+    from apps.performance import services
+    from apps.performance.models import PerformancePeriod
+
+    from .conftest import in_thread
+
+    year = PerformancePeriod.objects.get(year=demo_year, kind="YEAR")
+    section = OrgUnit.objects.get(code="DISDIK-SD-KUR")
+    in_thread(lambda: services.review_period_open(actor=published.hr_all.user, period=year, unit=section))
+    annual = Evaluation.objects.get(plan__employee=published.staff, period=year)
+    page = browser_for(published.staff.user.username, PHONE)
+    page.goto(f"/evaluasi/{relay.GlobalID('Evaluation', str(annual.pk))}")
+    table = page.get_by_test_id("annual-side-by-side")
+    quarter = table.locator("tbody tr", has_text="Triwulan 1")
+    quarter.wait_for()
+    assert "Final" in quarter.inner_text() and "Baik" in quarter.inner_text()
+    assert "Sesuai ekspektasi" in quarter.inner_text() and "Di atas ekspektasi" in quarter.inner_text()
+    assert table.locator("tbody tr").count() == 2           # the quarter and this year, nothing averaged
+    shot(page, "evaluasi-tahunan")
+    axe_check(page)
