@@ -145,3 +145,33 @@ def test_a_whole_planning_round(demo_year, published, browser_for, axe_check):
     boss.wait_for_selector("text=Rekap nilai rapor sekolah dasar")
     assert boss.get_by_role("button", name="Tambah RHK").count() == 0
     assert boss.locator("#plan-submit-notes").count() == 0
+
+
+def test_the_top_official_cascades_from_an_org_goal(published, browser_for, axe_check):
+    """The Sekda has no rater, so no rater's results to support: the SKP page offers the
+    organization's goals of the unit and above instead (R-CASCADE for heads)."""
+    from apps.organization.models import OrgUnit
+    from apps.performance import services
+    from apps.performance.models import WorkResult
+
+    from .conftest import in_thread
+
+    hr, setda = published.hr_all.user, OrgUnit.objects.get(code="SETDA")
+    goal = in_thread(lambda: services.org_goal_upsert(
+        actor=hr, unit=setda, year=2027, goal_id=None, text="Tata kelola pemerintahan yang akuntabel",
+        source="PERJANJIAN_KINERJA", indicator="Nilai SAKIP", target="BB"))
+    in_thread(lambda: services.performance_year_open(actor=hr, year=2027, unit=setda))
+    page = browser_for(published.sekda.user.username)
+    page.goto("/skp")
+    page.select_option("#plan-year", "2027")
+    page.get_by_role("button", name="Tambah RHK").click()
+    form = page.locator("form[data-testid=work-result-form]")
+    form.locator("textarea[id$='-text']").fill("Laporan evaluasi tata kelola perangkat daerah")
+    form.locator("select[id$='-goal']").select_option(label=goal.text)
+    form.locator("select[id$='-aspect-0']").select_option("KUANTITAS")
+    form.locator("input[id$='-ind-0']").fill("Jumlah laporan")
+    form.locator("input[id$='-target-0']").fill("4")
+    axe_check(page)
+    form.get_by_role("button", name="Simpan RHK").click()
+    page.wait_for_selector("article[data-testid=work-result]:has-text('Tata kelola pemerintahan yang akuntabel')")
+    assert WorkResult.objects.get(plan__employee=published.sekda, plan__year=2027).org_goal_id == goal.pk
