@@ -115,6 +115,8 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
     # only where that unit lies outside HR's units, and such a row is refused for its unit_code.
     ("apps/organization/importer.py", "or-term", "[row.unit_code]", "user_id = current.user_id if current else None"):
         "only outside HR's units, where the row is already refused for its unit_code",
+    ("apps/organization/selectors.py", "early-return", "if user.is_superuser:", '"""'):
+        "a superuser manages every unit (units_managed_by): the shortcut only saves the queries",
     ("apps/organization/importer.py", "early-return", "if employee.user is None:", "def _set_scopes"):
         "the import's writer, not a guard: an employee without an account has no HR scope to set",
     ("apps/performance/services.py", "in-term", '""', "def _choice("):

@@ -156,6 +156,9 @@ def test_hr_scopes_count_only_while_the_person_is_hr(demo, client_for):
     hr.user.groups.remove(Group.objects.get(name=Role.PERFORMANCE_ADMIN))
     assert client.data(ME)["me"]["managedUnits"] == []
     assert "PERFORMANCE_ADMIN" not in client.data(ME)["me"]["roles"]
+    open_year = "mutation($u: ID!) { openPerformanceYear(year: 2027, unitId: $u) { id } }"
+    assert client.error(open_year, {"u": gid("OrgUnit", hr.unit_id)})["extensions"]["code"] == "FORBIDDEN"
+    assert not org_selectors.manages_unit(hr.user, hr.unit)
 
 
 def test_selectors_give_an_anonymous_caller_nothing(demo):
