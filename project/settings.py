@@ -160,7 +160,7 @@ STATICFILES_DIRS = [(prefix, path) for prefix, path in [
     ("vendor/react-dom", _NODE / "react-dom" / "umd"),
     ("vendor/js-cookie", _NODE / "js-cookie" / "dist"),
     ("app", FRONTEND_DIST),
-] if path.is_dir() or prefix == "vendor/bpmn-js"]
+] if path.is_dir()]
 LOGIN_URL = "login"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

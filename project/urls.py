@@ -15,5 +15,5 @@ urlpatterns = [
     path("proses/", include("apps.workflow.urls")),
     # The browser app (frontend/): its page at / and at each of its routes.
     path("", app_page, name="app"),
-    re_path(rf"^(?P<path>(?:{'|'.join(APP_ROUTES)})(?:/.*)?)$", app_page),
+    re_path(rf"^(?:{'|'.join(APP_ROUTES)})(?:/.*)?$", app_page),
 ]

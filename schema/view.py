@@ -9,11 +9,14 @@ preflight) and mutations are refused over GET.
 from __future__ import annotations
 
 import json
+import re
+from functools import cache
 
 from cross_web import HTTPException  # what strawberry's views raise for a bad request
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.templatetags.static import static
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -29,6 +32,24 @@ def _refusal(message: str, status: int) -> JsonResponse:
     code = "NOT_FOUND" if status == 404 else "BAD_USER_INPUT"
     return JsonResponse({"data": None, "errors": [{"message": str(message), "extensions": {"code": code}}]},
                         status=status)
+
+
+# Strawberry's GraphiQL page loads its scripts from unpkg.com, which an intranet cannot reach.
+# The same files, at the versions the page names, come from our own npm install (package.json)
+# as static files (settings.STATICFILES_DIRS): package -> (folder inside the package on unpkg,
+# our static prefix). The page's integrity hashes stay and check our copies too.
+_VENDOR = {"react": ("umd/", "vendor/react/"), "react-dom": ("umd/", "vendor/react-dom/"),
+           "js-cookie": ("dist/", "vendor/js-cookie/"), "graphiql": ("", "vendor/graphiql/"),
+           "@graphiql/plugin-explorer": ("dist/", "vendor/graphiql-explorer/")}
+_UNPKG = re.compile(r'https://unpkg\.com/((?:@[^/@"]+/)?[^/@"]+)@[^/"]+/([^"]+)')
+
+
+@cache
+def _offline(page: str) -> str:
+    def local(match: re.Match) -> str:
+        inside, prefix = _VENDOR[match[1]]
+        return static(prefix + match[2].removeprefix(inside))
+    return _UNPKG.sub(local, page)
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -64,6 +85,9 @@ class KinerjaGraphQLView(GraphQLView):
         if request.method == "GET":
             get_token(request)  # GraphiQL and browser clients get their csrftoken cookie here
         return response
+
+    def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
+        return HttpResponse(_offline(self.graphql_ide_html))
 
     def decode_json(self, data: str | bytes) -> object:
         if len(data) > settings.KINERJA_GRAPHQL_MAX_BODY_BYTES:  # a body sent without Content-Length

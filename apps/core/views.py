@@ -35,7 +35,7 @@ def _policy(request: HttpRequest) -> str:
 
 @require_GET
 @ensure_csrf_cookie
-def app_page(request: HttpRequest, path: str = "") -> HttpResponse:
+def app_page(request: HttpRequest) -> HttpResponse:
     try:
         html = (settings.FRONTEND_DIST / "index.html").read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -68,14 +68,14 @@ def plan_submit(step: StepContext) -> None:
     _refuse_cascade(plan)
     plan.status = PlanStatus.SUBMITTED
     plan.save(update_fields=["status", "updated_at"])
-    history.record(plan=plan, actor=step.actor, kind="SUBMITTED", data={"notes": step.submitted.get("notes", "")})
+    history.record(plan=plan, actor=step.actor, kind="SUBMITTED", data={"notes": step.data.get("notes", "")})
 
 
 @registry.register("performance.plan.review", binds=PLAN)
 def plan_review(step: StepContext) -> None:
     plan = _plan(step, RATER)
-    if step.submitted.get("decision") == "REVISE":
-        plan.status, plan.revision_notes = PlanStatus.DRAFT, step.submitted.get("notes", "")
+    if step.data.get("decision") == "REVISE":
+        plan.status, plan.revision_notes = PlanStatus.DRAFT, step.data.get("notes", "")
         plan.save(update_fields=["status", "revision_notes", "updated_at"])
         history.record(plan=plan, actor=step.actor, kind="RETURNED", data={"notes": plan.revision_notes})
         return
@@ -116,18 +116,18 @@ def _log(evaluation: Evaluation, actor, kind: str, data: dict | None = None) -> 
 @registry.register("performance.evaluation.submit", binds=EVALUATION)
 def evaluation_submit(step: StepContext) -> None:
     evaluation = _evaluation(step, EMPLOYEE)
-    evaluation.status, evaluation.self_notes = EvaluationStatus.RATING, step.submitted.get("notes", "")
+    evaluation.status, evaluation.self_notes = EvaluationStatus.RATING, step.data.get("notes", "")
     evaluation.save(update_fields=["status", "self_notes"])
     _log(evaluation, step.actor, "SELF_ASSESSMENT_SUBMITTED", {"notes": evaluation.self_notes})
 
 
 def _sent_back(step: StepContext, evaluation: Evaluation, status: str, kind: str) -> bool:
     """REVISE: the evaluation goes back one step (the process loops back the same way)."""
-    if step.submitted.get("decision") != "REVISE":
+    if step.data.get("decision") != "REVISE":
         return False
     evaluation.status = status
     evaluation.save(update_fields=["status"])
-    _log(evaluation, step.actor, kind, {"notes": step.submitted.get("notes", "")})
+    _log(evaluation, step.actor, kind, {"notes": step.data.get("notes", "")})
     return True
 
 
@@ -164,7 +164,7 @@ def annual_rate_decision(step: StepContext) -> None:
     """Before the rater's annual rating is final: R-ORG set, and R-DIST respected or overridden
     with a recorded reason."""
     evaluation = _evaluation(step, RATER)
-    if step.submitted.get("decision") == "REVISE" or not evaluation.predicate:
+    if step.data.get("decision") == "REVISE" or not evaluation.predicate:
         evaluation_rate_decision(step)
         return
     unit = evaluation.plan.employee.unit
@@ -173,7 +173,7 @@ def annual_rate_decision(step: StepContext) -> None:
                                             predicate__isnull=False).exclude(pk=evaluation.pk)
                   .values_list("predicate", flat=True))
     violations = rules.distribution_violations(org_rating.rating, [*others, evaluation.predicate])
-    reason = (step.submitted.get("overrideReason") or "").strip()
+    reason = (step.data.get("overrideReason") or "").strip()
     if violations and not reason:
         raise BadInput(_("The unit's predicate distribution breaks the rule for its organizational rating (R-DIST); "
                          "give overrideReason to go on."),
@@ -192,7 +192,7 @@ def annual_follow_up(step: StepContext) -> None:
     evaluation = _evaluation(step, RATER)
     plan = evaluation.plan
     items = [DevelopmentPlanItem(plan=plan, need=i["need"].strip(), activity=i["activity"].strip(), created_by=step.actor)
-             for i in step.submitted.get("items", [])]
+             for i in step.data.get("items", [])]
     DevelopmentPlanItem.objects.bulk_create(items)
     position = plan.employee.position
     if position.position_class == "FUNGSIONAL" and evaluation.predicate:
@@ -200,5 +200,5 @@ def annual_follow_up(step: StepContext) -> None:
         if coefficient is not None:
             evaluation.credit_points = rules.credit_points(coefficient, evaluation.predicate)
             evaluation.save(update_fields=["credit_points"])
-    _log(evaluation, step.actor, "DEVELOPMENT_PLAN", {"items": step.submitted.get("items", []),
+    _log(evaluation, step.actor, "DEVELOPMENT_PLAN", {"items": step.data.get("items", []),
                                                       "creditPoints": str(evaluation.credit_points or "")})

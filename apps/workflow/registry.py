@@ -37,12 +37,11 @@ class Binding:
 @dataclass
 class StepContext:
     instance: Any                      # ProcessInstance
-    data: dict                         # service task: the task data (read/write); completion: process data + submission
+    # Service task: the task data (read/write). Completion: what this task's form submitted,
+    # alone — not overlaid on the process data, where an optional field left empty would take an
+    # earlier task's value (a resubmission without notes once carried the rater's return notes).
+    data: dict
     params: dict = field(default_factory=dict)
-    # completion: what this task's form submitted, alone. Read a form's fields here, not from
-    # ``data``: an optional field left empty must not take an earlier task's value from the
-    # process data (a resubmission without notes carried the rater's return notes).
-    submitted: dict = field(default_factory=dict)
     actor: Any = None                  # the user completing a task, or None for engine steps
     task: Any = None                   # HumanTask for completion handlers
 

@@ -529,10 +529,9 @@ def task_complete(*, actor: AbstractBaseUser, task_id: int, data: dict) -> Compl
 
     def complete():
         if handler_name:
-            # The handler sees the process data overlaid with the submission (values only: the
-            # object it acts on is the instance's binding).
-            registry.run(handler_name, registry.StepContext(instance=instance, data={**spiff_task.data, **data},
-                                                            actor=actor, task=task, submitted=data))
+            # The handler sees the submission (values only: the object it acts on is the
+            # instance's binding).
+            registry.run(handler_name, registry.StepContext(instance=instance, data=data, actor=actor, task=task))
         spiff_task.data.update(data)
         spiff_task.run()
 
