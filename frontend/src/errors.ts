@@ -53,3 +53,14 @@ export function problemOf(error: unknown): Problem {
 export function isSignedOut(error: unknown): boolean {
   return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === "UNAUTHENTICATED");
 }
+
+/** The database key inside a Relay global id ("WorkResult:12" base64): what error rows name. */
+export function pkOf(globalId: string): string {
+  try {
+    const decoded = atob(globalId);
+    const colon = decoded.indexOf(":");
+    return colon >= 0 ? decoded.slice(colon + 1) : globalId;
+  } catch {
+    return globalId;
+  }
+}

@@ -97,7 +97,7 @@ export const enumLabels = defineMessages({
     UTAMA: "Utama", TAMBAHAN: "Tambahan",
     BERORIENTASI_PELAYANAN: "Berorientasi Pelayanan", AKUNTABEL: "Akuntabel", KOMPETEN: "Kompeten",
     HARMONIS: "Harmonis", LOYAL: "Loyal", ADAPTIF: "Adaptif", KOLABORATIF: "Kolaboratif",
-    QUARTER: "Triwulan", ANNUAL: "Tahunan",
+    QUARTER: "Triwulan", ANNUAL: "Tahunan", MONTH: "Bulan", SEMESTER: "Semester", ISTIMEWA: "Istimewa",
     PENDING: "Menunggu", RUNNING: "Berjalan", DONE: "Selesai", FAILED: "Gagal",
   },
   en: {
@@ -110,7 +110,7 @@ export const enumLabels = defineMessages({
     UTAMA: "Main", TAMBAHAN: "Additional",
     BERORIENTASI_PELAYANAN: "Service-oriented", AKUNTABEL: "Accountable", KOMPETEN: "Competent",
     HARMONIS: "Harmonious", LOYAL: "Loyal", ADAPTIF: "Adaptive", KOLABORATIF: "Collaborative",
-    QUARTER: "Quarter", ANNUAL: "Annual",
+    QUARTER: "Quarter", ANNUAL: "Annual", MONTH: "Month", SEMESTER: "Semester", ISTIMEWA: "Outstanding",
     PENDING: "Pending", RUNNING: "Running", DONE: "Done", FAILED: "Failed",
   },
 });
@@ -119,4 +119,11 @@ export function useEnumLabel() {
   const t = useT(enumLabels);
   return (value: string | null | undefined) =>
     value ? (value in enumLabels.id ? t(value as keyof typeof enumLabels.id) : value) : "–";
+}
+
+/** "Triwulan 1", "Tahunan": one name for a period on every screen. */
+export function usePeriodLabel() {
+  const label = useEnumLabel();
+  return (period: { kind: string; number: number }) =>
+    period.kind === "YEAR" ? label("ANNUAL") : `${label(period.kind)} ${period.number}`;
 }

@@ -148,3 +148,10 @@ def axe_check():
 def shot(page, name: str) -> None:
     width = page.viewport_size["width"]
     page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+
+
+def shot_both(page, name: str) -> None:
+    """The same screen at phone and at desktop width (the page stays at desktop width)."""
+    for width in (PHONE, DESKTOP):
+        page.set_viewport_size({"width": width, "height": 900})
+        shot(page, name)

@@ -150,7 +150,7 @@ def test_dashboard_shows_the_demo_years_numbers(demo_year, browser_for, publishe
 
     # R-DIST for the curriculum section in TW I: rated BAIK, one BAIK predicate of one.
     choose_unit(page, "DISDIK-SD-KUR")
-    page.select_option("#hr-dist-period", label="Triwulan I")
+    page.select_option("#hr-dist-period", label="Triwulan 1")
     page.get_by_test_id("hr-org-rating").get_by_text("Baik").wait_for()
     dist = chart_table(page, "Predikat pada periode: aktual dan batas")
     assert dist["Baik"] == "100%"

@@ -13,7 +13,7 @@ from apps.performance.models import PerformancePlan
 from apps.workflow.models import HumanTask
 from strawberry import relay
 
-from .conftest import DESKTOP, PHONE, shot
+from .conftest import shot_both
 
 KASI_RESULT = "Penilaian pelaksanaan kurikulum SD"
 
@@ -93,9 +93,7 @@ def test_a_whole_planning_round(demo_year, published, browser_for, axe_check):
     page.wait_for_selector("text=Lampiran disimpan.")
     attachments = PerformancePlan.objects.get(employee=employee, year=year).attachments
     assert attachments["resources"] == ["Data Dapodik", "Laptop seksi"]
-    for width in (PHONE, DESKTOP):
-        page.set_viewport_size({"width": width, "height": 900})
-        shot(page, "skp-saya-draf")
+    shot_both(page, "skp-saya-draf")
     axe_check(page)
 
     page.fill("#plan-submit-notes", "Sudah saya tambahkan dua RHK.")
@@ -129,9 +127,7 @@ def test_a_whole_planning_round(demo_year, published, browser_for, axe_check):
     assert _status(employee, year) == "APPROVED"
     assert page.get_by_role("button", name="Tambah RHK").count() == 0            # read-only now
     assert page.locator("[data-testid=revision-notes]").count() == 0
-    for width in (PHONE, DESKTOP):
-        page.set_viewport_size({"width": width, "height": 900})
-        shot(page, "skp-saya-disetujui")
+    shot_both(page, "skp-saya-disetujui")
     axe_check(page)
 
     # The rater's supervisor sees the approved plan in Tim saya, and can open it read-only.

@@ -11,7 +11,7 @@ from strawberry import relay
 from apps.performance.models import Evaluation, Realization
 from apps.workflow.models import HumanTask
 
-from .conftest import DESKTOP, PHONE, shot
+from .conftest import PHONE, shot, shot_both
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -39,9 +39,7 @@ def test_a_quarter_realization_rating_and_approval(demo_year, published, browser
     page.wait_for_selector("[data-testid=evaluation-list]")
     row = page.locator("[data-testid=evaluation-list] tbody tr", has_text="Triwulan 1")
     assert "Penilaian mandiri" in row.inner_text()
-    for width in (PHONE, DESKTOP):
-        page.set_viewport_size({"width": width, "height": 900})
-        shot(page, "evaluasi-daftar")
+    shot_both(page, "evaluasi-daftar")
     axe_check(page)
 
     row.get_by_role("link", name="Buka evaluasi Triwulan 1").click()
@@ -59,9 +57,7 @@ def test_a_quarter_realization_rating_and_approval(demo_year, published, browser
     realization = Realization.objects.get(indicator__work_result__plan__employee=kasi, period=evaluation.period)
     assert realization.value == "3" and realization.evidence_files.count() == 1
     assert page.request.get(link.get_attribute("href")).body().startswith(b"%PDF-")     # a download
-    for width in (PHONE, DESKTOP):
-        page.set_viewport_size({"width": width, "height": 900})
-        shot(page, "evaluasi-penilaian-mandiri")
+    shot_both(page, "evaluasi-penilaian-mandiri")
     axe_check(page)
 
     # She submits; the rater's badge counts the new task, without a reload.
@@ -86,9 +82,7 @@ def test_a_quarter_realization_rating_and_approval(demo_year, published, browser
     rater.wait_for_selector("[data-testid=predicate-preview]:has-text('Predikat bila disimpan: Baik')")
     rater.fill("#rate-feedback", "Capaian sesuai rencana.")
     rater.fill("#rate-bf-KOLABORATIF", "Melibatkan seluruh staf seksi.")
-    for width in (PHONE, DESKTOP):
-        rater.set_viewport_size({"width": width, "height": 900})
-        shot(rater, "evaluasi-penilaian-atasan")
+    shot_both(rater, "evaluasi-penilaian-atasan")
     axe_check(rater)
     rater.get_by_role("button", name="Simpan penilaian").click()
     rater.wait_for_selector("text=Penilaian disimpan.")

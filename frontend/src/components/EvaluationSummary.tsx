@@ -5,9 +5,8 @@
  */
 import { useQuery } from "@apollo/client/react";
 import { graphql } from "../gql";
-import { defineMessages, formatDate, useEnumLabel, useLanguage, useT } from "../i18n";
-import { StatusBadge } from "./PlanSummary";
-import { Loading, ProblemBox } from "./Status";
+import { defineMessages, formatDate, useEnumLabel, useLanguage, usePeriodLabel, useT } from "../i18n";
+import { Loading, ProblemBox, StatusBadge } from "./Status";
 import "../pages/MyPlan.css";
 
 const EVALUATION_SUMMARY = graphql(`
@@ -45,11 +44,6 @@ export const evaluationText = defineMessages({
   },
 });
 
-export function periodName(period: { kind: string; number: number }, label: (v: string) => string): string {
-  if (period.kind === "YEAR") return label("ANNUAL");
-  return `${label(period.kind)} ${period.number}`;
-}
-
 export function EvidenceList({ links, files }: { links: unknown; files: { id: string; name: string; url: string }[] }) {
   const linkList = Array.isArray(links) ? (links as string[]) : [];
   if (linkList.length === 0 && files.length === 0) return null;
@@ -68,6 +62,7 @@ export function EvidenceList({ links, files }: { links: unknown; files: { id: st
 export function EvaluationSummary({ evaluationId }: { evaluationId: string }) {
   const t = useT(evaluationText);
   const label = useEnumLabel();
+  const periodLabel = usePeriodLabel();
   const { language } = useLanguage();
   const { data, error, loading } = useQuery(EVALUATION_SUMMARY, { variables: { id: evaluationId } });
   if (loading && !data) return <Loading />;
@@ -82,7 +77,7 @@ export function EvaluationSummary({ evaluationId }: { evaluationId: string }) {
         <div><dt>{t("employee")}</dt><dd>{evaluation.plan.employee.name} <span className="k-muted">{evaluation.plan.employee.position.title}</span></dd></div>
         <div>
           <dt>{t("period")}</dt>
-          <dd>{periodName(evaluation.period, label)} {evaluation.plan.year}<br />
+          <dd>{periodLabel(evaluation.period)} {evaluation.plan.year}<br />
             <span className="k-muted">{formatDate(evaluation.period.startsOn, language)} – {formatDate(evaluation.period.endsOn, language)}</span></dd>
         </div>
         <div><dt>{t("status")}</dt><dd><StatusBadge status={evaluation.status} /></dd></div>

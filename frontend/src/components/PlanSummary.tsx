@@ -6,7 +6,7 @@ import { useQuery } from "@apollo/client/react";
 import { graphql } from "../gql";
 import { defineMessages, formatDateTime, useEnumLabel, useLanguage, useT } from "../i18n";
 import { IndicatorTable } from "./IndicatorTable";
-import { Loading, ProblemBox } from "./Status";
+import { Loading, ProblemBox, StatusBadge } from "./Status";
 import "../pages/MyPlan.css";
 
 const PLAN_SUMMARY = graphql(`
@@ -62,21 +62,6 @@ export const planText = defineMessages({
 
 type HistoryKey = keyof typeof planText.id;
 
-/** The database key inside a Relay global id ("WorkResult:12" base64): what error rows name. */
-export function pkOf(globalId: string): string {
-  try {
-    const decoded = atob(globalId);
-    const colon = decoded.indexOf(":");
-    return colon >= 0 ? decoded.slice(colon + 1) : globalId;
-  } catch {
-    return globalId;
-  }
-}
-
-export function StatusBadge({ status }: { status: string }) {
-  const label = useEnumLabel();
-  return <span className={`k-status k-status-${status}`}>{label(status)}</span>;
-}
 
 export interface HistoryEntry {
   kind: string;

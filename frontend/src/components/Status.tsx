@@ -1,5 +1,5 @@
 /** Loading and error states, announced to screen readers. */
-import { defineMessages, useT } from "../i18n";
+import { defineMessages, useEnumLabel, useT } from "../i18n";
 import { problemOf } from "../errors";
 
 const text = defineMessages({
@@ -33,4 +33,10 @@ export function Notice({ children }: { children: React.ReactNode }) {
       {children}
     </div>
   );
+}
+
+/** A plan's, evaluation's, task's or job's state as a coloured label (the word, not only the colour). */
+export function StatusBadge({ status }: { status: string }) {
+  const label = useEnumLabel();
+  return <span className={`k-status k-status-${status}`}>{label(status)}</span>;
 }

@@ -7,13 +7,12 @@
 import { useMutation, useQuery, useSubscription } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { EvidenceList, periodName } from "../components/EvaluationSummary";
-import { StatusBadge, pkOf } from "../components/PlanSummary";
-import { Loading, ProblemBox } from "../components/Status";
-import { problemOf } from "../errors";
+import { EvidenceList } from "../components/EvaluationSummary";
+import { Loading, ProblemBox, StatusBadge } from "../components/Status";
+import { pkOf, problemOf } from "../errors";
 import { graphql } from "../gql";
 import type { EvaluationPageEvaluationQuery, Rating } from "../gql/graphql";
-import { defineMessages, formatDate, useEnumLabel, useLanguage, useT } from "../i18n";
+import { defineMessages, formatDate, useEnumLabel, usePeriodLabel, useLanguage, useT } from "../i18n";
 import { useMe } from "../session";
 import "./MyPlan.css";
 
@@ -131,7 +130,7 @@ const CORE_VALUES = ["BERORIENTASI_PELAYANAN", "AKUNTABEL", "KOMPETEN", "HARMONI
 export default function EvaluationPage() {
   const { id = "" } = useParams();
   const t = useT(text);
-  const label = useEnumLabel();
+  const periodLabel = usePeriodLabel();
   const { language } = useLanguage();
   const me = useMe();
   const { data, error, loading, refetch } = useQuery(EVALUATION, { variables: { id } });
@@ -150,7 +149,7 @@ export default function EvaluationPage() {
   const selfTask = evaluation.status === "SELF_ASSESSMENT" ? mineTask("self_assess") : undefined;
   const rateTask = evaluation.status === "RATING" ? mineTask("rate") : undefined;
   const otherTasks = tasks.filter((task) => task !== selfTask && task !== rateTask);
-  const name = periodName(evaluation.period, label);
+  const name = periodLabel(evaluation.period);
 
   return (
     <>
@@ -213,6 +212,7 @@ export default function EvaluationPage() {
 
 function AnnualSideBySide({ evaluation, t }: { evaluation: Evaluation; t: Translate }) {
   const label = useEnumLabel();
+  const periodLabel = usePeriodLabel();
   const { data } = useQuery(PERIODIC, { variables: { planId: evaluation.plan.id } });
   const rows = data?.evaluations ?? [];
   return (
@@ -228,7 +228,7 @@ function AnnualSideBySide({ evaluation, t }: { evaluation: Evaluation; t: Transl
             {rows.map((row) => (
               <tr key={row.id}>
                 <th scope="row">
-                  {row.id === evaluation.id ? periodName(row.period, label) : <Link to={`/evaluasi/${row.id}`}>{periodName(row.period, label)}</Link>}
+                  {row.id === evaluation.id ? periodLabel(row.period) : <Link to={`/evaluasi/${row.id}`}>{periodLabel(row.period)}</Link>}
                   {row.id === evaluation.id && <span className="k-muted"> {t("thisOne")}</span>}
                 </th>
                 <td><StatusBadge status={row.status} /></td>

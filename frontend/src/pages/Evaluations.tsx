@@ -5,11 +5,9 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { periodName } from "../components/EvaluationSummary";
-import { StatusBadge } from "../components/PlanSummary";
-import { Loading, Notice, ProblemBox } from "../components/Status";
+import { Loading, Notice, ProblemBox, StatusBadge } from "../components/Status";
 import { graphql } from "../gql";
-import { defineMessages, formatDate, useEnumLabel, useLanguage, useT } from "../i18n";
+import { defineMessages, formatDate, useEnumLabel, usePeriodLabel, useLanguage, useT } from "../i18n";
 import "./MyPlan.css";
 
 const MY_PLAN = graphql(`
@@ -39,13 +37,13 @@ const text = defineMessages({
     title: "Evaluasi kinerja", titleOther: "Evaluasi kinerja {name}", year: "Tahun", noPlan: "Belum ada SKP untuk tahun {year}.",
     none: "Belum ada evaluasi. Evaluasi dibuka oleh pengelola kinerja setelah SKP ditetapkan.", period: "Periode", status: "Status",
     result: "Hasil kerja", behavior: "Perilaku kerja", predicate: "Predikat", tasks: "Tugas terbuka", open: "Buka evaluasi {period}",
-    periodName: "{kind} {number}", plan: "SKP", planStatus: "Status SKP: ", viewPlan: "Lihat SKP", caption: "Evaluasi per periode",
+    plan: "SKP", planStatus: "Status SKP: ", viewPlan: "Lihat SKP", caption: "Evaluasi per periode",
   },
   en: {
     title: "Performance evaluations", titleOther: "Performance evaluations of {name}", year: "Year", noPlan: "No SKP for {year} yet.",
     none: "No evaluations yet. The performance administrator opens them once the plan is approved.", period: "Period", status: "Status",
     result: "Results", behavior: "Behaviour", predicate: "Predicate", tasks: "Open tasks", open: "Open the {period} evaluation",
-    periodName: "{kind} {number}", plan: "SKP", planStatus: "Plan status: ", viewPlan: "View plan", caption: "Evaluations by period",
+    plan: "SKP", planStatus: "Plan status: ", viewPlan: "View plan", caption: "Evaluations by period",
   },
 });
 
@@ -90,6 +88,7 @@ export default function Evaluations() {
 function EvaluationList({ planId }: { planId: string }) {
   const t = useT(text);
   const label = useEnumLabel();
+  const periodLabel = usePeriodLabel();
   const { language } = useLanguage();
   const { data, error, loading } = useQuery(LIST, { variables: { planId } });
   if (loading && !data) return <Loading />;
@@ -112,7 +111,7 @@ function EvaluationList({ planId }: { planId: string }) {
         </thead>
         <tbody>
           {evaluations.map((evaluation) => {
-            const name = periodName(evaluation.period, label);
+            const name = periodLabel(evaluation.period);
             return (
               <tr key={evaluation.id}>
                 <th scope="row">

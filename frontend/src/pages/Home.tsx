@@ -7,9 +7,9 @@ import { useQuery } from "@apollo/client/react";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { Chart } from "../components/Chart";
-import { Loading, ProblemBox } from "../components/Status";
+import { Loading, ProblemBox, StatusBadge } from "../components/Status";
 import { graphql } from "../gql";
-import { defineMessages, formatDateTime, useEnumLabel, useLanguage, useT } from "../i18n";
+import { defineMessages, formatDateTime, useLanguage, useT } from "../i18n";
 import { useMe } from "../session";
 import "./Home.css";
 
@@ -52,7 +52,6 @@ const text = defineMessages({
 
 export default function Home() {
   const t = useT(text);
-  const label = useEnumLabel();
   const { language } = useLanguage();
   const me = useMe();
   const year = new Date().getFullYear();
@@ -104,7 +103,7 @@ export default function Home() {
               <>
                 <dl className="k-home-facts">
                   <dt>{t("status")}</dt>
-                  <dd><span className={`k-status k-status-${mine.data.myPlan.status}`}>{label(mine.data.myPlan.status)}</span></dd>
+                  <dd><StatusBadge status={mine.data.myPlan.status} /></dd>
                   <dt>{t("rater")}</dt>
                   <dd>{mine.data.myPlan.rater?.name ?? t("noRater")}</dd>
                 </dl>

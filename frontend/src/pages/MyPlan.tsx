@@ -7,9 +7,9 @@
 import { useMutation, useQuery, useSubscription } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
-import { PlanHistory, StatusBadge, pkOf } from "../components/PlanSummary";
-import { Loading, Notice, ProblemBox } from "../components/Status";
-import { problemOf, type ProblemRow } from "../errors";
+import { PlanHistory } from "../components/PlanSummary";
+import { Loading, Notice, ProblemBox, StatusBadge } from "../components/Status";
+import { pkOf, problemOf, type ProblemRow } from "../errors";
 import { graphql } from "../gql";
 import type { MyPlanFieldsFragment } from "../gql/graphql";
 import { defineMessages, useEnumLabel, useT } from "../i18n";

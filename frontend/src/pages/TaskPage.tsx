@@ -10,7 +10,7 @@ import { Link, useParams } from "react-router";
 import { EvaluationSummary } from "../components/EvaluationSummary";
 import { Markdown } from "../components/Markdown";
 import { PlanSummary } from "../components/PlanSummary";
-import { Loading, ProblemBox } from "../components/Status";
+import { Loading, ProblemBox, StatusBadge } from "../components/Status";
 import { problemOf, type Problem } from "../errors";
 import { graphql } from "../gql";
 import { defineMessages, formatDateTime, useEnumLabel, useLanguage, useT } from "../i18n";
@@ -170,7 +170,7 @@ export default function TaskPage() {
       <h1>{task.name}</h1>
       <dl className="k-task-facts">
         <div><dt>{t("subject")}</dt><dd>{instance.subject.name}<span className="k-muted"> — {instance.subject.position.title}, {instance.subject.unit.name}</span></dd></div>
-        <div><dt>{t("state")}</dt><dd><span className={`k-status k-status-${task.state}`}>{label(task.state)}</span></dd></div>
+        <div><dt>{t("state")}</dt><dd><StatusBadge status={task.state} /></dd></div>
         <div><dt>{t("due")}</dt><dd className={overdue ? "k-overdue" : undefined}>
           {formatDateTime(task.dueAt, language)}{overdue ? ` (${t("overdue")})` : ""}</dd></div>
         <div><dt>{t("assignee")}</dt><dd>{task.assignee?.name ?? t("claimable")}</dd></div>

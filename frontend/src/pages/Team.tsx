@@ -6,12 +6,10 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link } from "react-router";
-import { periodName } from "../components/EvaluationSummary";
-import { StatusBadge } from "../components/PlanSummary";
-import { Loading, Notice, ProblemBox } from "../components/Status";
+import { Loading, Notice, ProblemBox, StatusBadge } from "../components/Status";
 import { graphql } from "../gql";
 import type { TeamPlansQuery } from "../gql/graphql";
-import { defineMessages, useEnumLabel, useT } from "../i18n";
+import { defineMessages, useEnumLabel, usePeriodLabel, useT } from "../i18n";
 import { useMe } from "../session";
 import "./MyPlan.css";
 
@@ -156,6 +154,7 @@ function TeamTable({ rows, year, t, showRater = false, testId }: {
 
 function PlanEvaluations({ planId, name, t }: { planId: string; name: string; t: Translate }) {
   const label = useEnumLabel();
+  const periodLabel = usePeriodLabel();
   const { data } = useQuery(EVALUATIONS, { variables: { planId } });
   const evaluations = data?.evaluations ?? [];
   if (!data) return null;
@@ -165,7 +164,7 @@ function PlanEvaluations({ planId, name, t }: { planId: string; name: string; t:
       <ul className="k-evidence">
         {evaluations.map((evaluation) => (
           <li key={evaluation.id}>
-            <Link to={`/evaluasi/${evaluation.id}`}>{periodName(evaluation.period, label)}</Link>:{" "}
+            <Link to={`/evaluasi/${evaluation.id}`}>{periodLabel(evaluation.period)}</Link>:{" "}
             <StatusBadge status={evaluation.status} />
             {evaluation.predicate && <> {label(evaluation.predicate)}</>}
           </li>

@@ -5,7 +5,7 @@ import { Chart } from "../../components/Chart";
 import { Loading, ProblemBox } from "../../components/Status";
 import { graphql } from "../../gql";
 import { defineMessages, formatNumber, useEnumLabel, useLanguage, useT } from "../../i18n";
-import { PeriodPicker, useOrgRatingLabel, usePeriodChoice, type HrScope } from "./shared";
+import { PeriodPicker, usePeriodChoice, type HrScope } from "./shared";
 
 const HR_DASHBOARD = graphql(`
   query HrDashboard($unitId: ID!, $year: Int!) {
@@ -118,7 +118,7 @@ export default function Dashboard({ scope }: { scope: HrScope }) {
 function Distribution({ scope }: { scope: HrScope }) {
   const t = useT(text);
   const enumLabel = useEnumLabel();
-  const orgLabel = useOrgRatingLabel();
+  const orgLabel = useEnumLabel();
   const { language } = useLanguage();
   const choice = usePeriodChoice(scope.year);
   const { data, error, loading } = useQuery(HR_DISTRIBUTION, {

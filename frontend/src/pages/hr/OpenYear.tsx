@@ -3,8 +3,8 @@ import { useMutation, useQuery } from "@apollo/client/react";
 import { useEffect, useState } from "react";
 import { ProblemBox } from "../../components/Status";
 import { graphql } from "../../gql";
-import { defineMessages, formatDateTime, useEnumLabel, useLanguage, useT } from "../../i18n";
-import { PeriodPicker, usePeriodChoice, usePeriodLabel, type HrScope } from "./shared";
+import { defineMessages, formatDateTime, useEnumLabel, useLanguage, usePeriodLabel, useT } from "../../i18n";
+import { PeriodPicker, usePeriodChoice, type HrScope } from "./shared";
 
 const HR_OPEN_YEAR = graphql(`
   mutation HrOpenYear($year: Int!, $unitId: ID!) {

@@ -4,8 +4,8 @@ import { useState, type FormEvent } from "react";
 import { ProblemBox } from "../../components/Status";
 import { graphql } from "../../gql";
 import type { OrgRating as Rating } from "../../gql/graphql";
-import { defineMessages, useT } from "../../i18n";
-import { PeriodPicker, useOrgRatingLabel, usePeriodChoice, usePeriodLabel, type HrScope } from "./shared";
+import { defineMessages, useEnumLabel, usePeriodLabel, useT } from "../../i18n";
+import { PeriodPicker, usePeriodChoice, type HrScope } from "./shared";
 
 const HR_CURRENT_RATING = graphql(`
   query HrCurrentRating($unitId: ID!, $periodId: ID!) {
@@ -36,7 +36,7 @@ const text = defineMessages({
 
 export default function OrgRating({ scope }: { scope: HrScope }) {
   const t = useT(text);
-  const label = useOrgRatingLabel();
+  const label = useEnumLabel();
   const periodLabel = usePeriodLabel();
   const choice = usePeriodChoice(scope.year);
   const current = useQuery(HR_CURRENT_RATING, { variables: { unitId: scope.unitId, periodId: choice.periodId }, skip: !choice.periodId });

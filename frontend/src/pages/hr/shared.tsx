@@ -1,8 +1,8 @@
-/** What every HR sub-screen shares: the chosen unit and year, period names, the period picker. */
+/** What every HR sub-screen shares: the chosen unit and year, the period picker. */
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { graphql } from "../../gql";
-import { defineMessages, useT } from "../../i18n";
+import { defineMessages, usePeriodLabel, useT } from "../../i18n";
 
 export interface HrScope {
   unitId: string;
@@ -16,18 +16,10 @@ export const HR_PERIODS = graphql(`
   }
 `);
 
-const ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
-
 const periodText = defineMessages({
-  id: { MONTH: "Bulan {n}", QUARTER: "Triwulan {n}", SEMESTER: "Semester {n}", YEAR: "Tahunan", period: "Periode", none: "Periode tahun {year} belum dibuat: buka tahunnya lebih dulu." },
-  en: { MONTH: "Month {n}", QUARTER: "Quarter {n}", SEMESTER: "Semester {n}", YEAR: "Annual", period: "Period", none: "The periods of {year} do not exist yet: open the year first." },
+  id: { period: "Periode", none: "Periode tahun {year} belum dibuat: buka tahunnya lebih dulu." },
+  en: { period: "Period", none: "The periods of {year} do not exist yet: open the year first." },
 });
-
-export function usePeriodLabel() {
-  const t = useT(periodText);
-  return (p: { kind: string; number: number }) =>
-    t((p.kind in periodText.id ? p.kind : "YEAR") as "MONTH", { n: p.kind === "QUARTER" || p.kind === "SEMESTER" ? ROMAN[p.number] ?? p.number : p.number });
-}
 
 /** The period containing today, else the last one started, else the first. */
 export function defaultPeriod<P extends { id: string; startsOn: string; endsOn: string; kind: string }>(periods: P[]): P | undefined {
@@ -67,15 +59,5 @@ export function PeriodPicker({ id, year, choice }: { id: string; year: number; c
       </select>
     </div>
   );
-}
-
-const orgRatingText = defineMessages({
-  id: { ISTIMEWA: "Istimewa", BAIK: "Baik", BUTUH_PERBAIKAN: "Butuh Perbaikan", KURANG: "Kurang", SANGAT_KURANG: "Sangat Kurang" },
-  en: { ISTIMEWA: "Outstanding", BAIK: "Good", BUTUH_PERBAIKAN: "Needs improvement", KURANG: "Poor", SANGAT_KURANG: "Very poor" },
-});
-
-export function useOrgRatingLabel() {
-  const t = useT(orgRatingText);
-  return (value: string | null | undefined) => (value && value in orgRatingText.id ? t(value as "BAIK") : value ?? "–");
 }
 
