@@ -203,6 +203,12 @@ KINERJA_GRAPHQL_MAX_BODY_BYTES = int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", st
 GRAPHIQL = env_bool("GRAPHIQL", DEBUG)
 # Evidence uploads (bukti dukung): size limit and the file types accepted (checked by content).
 KINERJA_EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024)))
+# Documents people sign (SKP, evaluation, predicate determination): paper A4 or F4 (folio,
+# 215 x 330 mm, common in Indonesian offices) and the place printed before the date ("Tubei, ...").
+KINERJA_DOCUMENT_PAPER = os.environ.get("DOCUMENT_PAPER", "A4").upper()
+if KINERJA_DOCUMENT_PAPER not in ("A4", "F4"):
+    raise ImproperlyConfigured("DOCUMENT_PAPER must be A4 or F4.")
+KINERJA_DOCUMENT_PLACE = os.environ.get("DOCUMENT_PLACE", "Tubei")
 # Django's own cap on any request's non-file data (form fields, multipart fields, a raw body).
 DATA_UPLOAD_MAX_MEMORY_SIZE = KINERJA_GRAPHQL_MAX_BODY_BYTES
 

@@ -18,6 +18,7 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 from apps.core.errors import DomainError
 
 from .accounts import AccountsMutation, AccountsQuery
+from .documents import DocumentsQuery
 from .errors import DomainErrors
 from .limits import JsonInputLimits, SchemaPrivacy
 from .organization import OrganizationMutation, OrganizationQuery
@@ -35,7 +36,7 @@ from .subscriptions import Subscription
 from .workflow import WorkflowMutation, WorkflowQuery
 
 Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery, PerformanceQuery, PlanningQuery,
-                                 EvaluationQuery, MonitoringQuery))
+                                 EvaluationQuery, MonitoringQuery, DocumentsQuery))
 Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation, WorkflowMutation, PerformanceMutation,
                                     PlanningMutation, EvaluationMutation, MonitoringMutation))
 

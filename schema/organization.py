@@ -53,6 +53,8 @@ class PositionType(relay.Node):
 class EmployeeType(relay.Node):
     name: str
     employment_type: EmploymentType
+    rank: str = strawberry_django.field(description="Pangkat/golongan (PNS e.g. 'Penata Muda (III/a)', PPPK e.g. "
+                                                    "'IX'); empty when not recorded.")
     is_active: bool
     unit: OrgUnitType
     position: PositionType
@@ -235,10 +237,12 @@ class OrganizationMutation:
 
     @strawberry.mutation
     def import_organization(self, info: Info, units_csv: str, employees_csv: str) -> ImportResultType:
-        """HR: upsert units and employees from CSV text (same format as `manage.py import_org`).
+        """HR: upsert units and employees from CSV text (same format as `manage.py import_org`:
+        PNS NIP or NI PPPK matching `employment_type`, optional `rank` column).
 
-        Refused with BAD_USER_INPUT and `extensions.errors` ({file, row, column, message}) when any
-        row is bad; nothing is written then. New accounts get no usable password.
+        Refused with BAD_USER_INPUT and `extensions.errors` ({file, row, column, message}) listing
+        every problem of both files in one pass when any row is bad; nothing is written then. New
+        accounts get no usable password.
         """
         actor = require_user(info)
         result = importer.organization_import(units_csv=units_csv, employees_csv=employees_csv, actor=actor)

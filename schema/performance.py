@@ -21,6 +21,7 @@ from apps.performance import models, rules, selectors, services
 
 from .accounts import UserType
 from .context import context, require_user
+from .documents import DocumentLink, evaluation_document, plan_document
 from .ids import decode_id
 from .organization import CursorConnection, EmployeeType, OrgUnitType, _one, _unit
 from .workflow import ProcessInstanceType, scoped
@@ -229,6 +230,12 @@ class PerformancePlanType(relay.Node):
         rater_id = self.rater_id or self.employee.rater_id
         return models.WorkResult.objects.filter(plan__employee_id=rater_id, plan__year=self.year)
 
+    @strawberry_django.field(only=["year", "employee__nip"], select_related=["employee"],
+                             description="The SKP as PDF, following the PermenPANRB 6/2022 form (a draft is "
+                                         "watermarked DRAFT).")
+    def document(self) -> DocumentLink:
+        return plan_document(self)
+
 
 @strawberry_django.type(models.Job, name="Job")
 class JobType(relay.Node):
@@ -435,6 +442,13 @@ class EvaluationType(relay.Node):
     credit_points: Optional[float] = strawberry_django.field(description="R-CREDIT, functional positions (annual).")
 
     get_queryset = _of_visible_plans("plan")
+
+    @strawberry_django.field(only=["period__year", "period__kind", "period__number", "plan__employee__nip"],
+                             select_related=["period", "plan__employee"],
+                             description="The evaluation as PDF, with signature blocks (annual: with the "
+                                         "development plan).")
+    def document(self) -> DocumentLink:
+        return evaluation_document(self)
 
     @strawberry_django.field(only=["plan_id", "period_id"])
     def realizations(self) -> list[RealizationType]:

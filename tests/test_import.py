@@ -16,7 +16,7 @@ from .conftest import DEMO_DIR, PASSWORD, load_demo
 UNITS = DEMO_DIR / "units.csv"
 EMPLOYEES = DEMO_DIR / "employees.csv"
 HEADER = ["nip", "name", "email", "username", "unit_code", "position", "position_class",
-          "employment_type", "supervisor_nip", "acting_for_nip", "roles"]
+          "employment_type", "rank", "supervisor_nip", "acting_for_nip", "roles"]
 
 
 def rows(path):
@@ -219,8 +219,12 @@ def test_graphql_import_errors_come_as_a_list(demo, client_for):
         nip="12", name="", email="x", username="", unit_code="", position="", position_class="",
         employment_type="", supervisor_nip="", acting_for_nip="", roles="")])})
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
-    assert error["extensions"]["errors"] == [
-        {"file": "employees", "row": 2, "column": "nip", "message": "12: NIP harus tepat 18 digit angka."}]
+    # Every malformed field of the row is reported, not only the NIP.
+    by_column = {e["column"]: e for e in error["extensions"]["errors"]}
+    assert by_column["nip"] == {"file": "employees", "row": 2, "column": "nip",
+                                "message": "12: NIP harus tepat 18 digit angka."}
+    assert set(by_column) == {"nip", "name", "email", "unit_code", "position", "position_class", "employment_type"}
+    assert {e["row"] for e in error["extensions"]["errors"]} == {2}
     assert counts() == before
 
 
@@ -300,3 +304,212 @@ def test_the_command_cuts_the_error_list_too(tmp_path):
         _out, _err = run_import(tmp_path, "code,name,parent_code,kind\nDISDIK,Dinas,,DINAS\n", bad_rows(130))
     assert "30" in str(raised.value).split("130", 1)[1]
     assert counts() == (0, 0, 0, 0, 0)
+
+
+# --- NI PPPK, the employment type that must match, and the rank column ----------------------
+
+PPPK_NIP = "199204152023212003"  # born 15-04-1992, first appointed 2023, code 21, female, 003
+
+
+def person(**changes) -> dict:
+    """A new employee of the curriculum section (rated by its head)."""
+    return {"nip": PPPK_NIP, "name": "Nur Aini", "email": "nur.aini@lebongkab.go.id", "username": "nur.aini",
+            "unit_code": "DISDIK-SD-KUR", "position": "Pengembang Teknologi Pembelajaran Ahli Pertama",
+            "position_class": "FUNGSIONAL", "employment_type": "PPPK", "rank": "IX", "supervisor_nip": "",
+            "acting_for_nip": "", "roles": "", **changes}
+
+
+def refused_rows(employees_csv: str, units_csv: str = "code,name,parent_code,kind\n") -> list[dict]:
+    from apps.core.errors import BadInput
+    from apps.organization.importer import organization_import
+
+    before = counts()
+    with pytest.raises(BadInput) as raised:
+        organization_import(units_csv=units_csv, employees_csv=employees_csv)
+    assert counts() == before  # nothing written
+    return raised.value.extensions["errors"]
+
+
+def test_demo_ranks_and_pppk_numbers(demo_db):
+    """Every demo employee has a rank of their kind; every PPPK has an NI PPPK (code 21)."""
+    from apps.organization.nip import nip_form
+    from apps.organization.rank import parse_rank
+
+    people = list(Employee.objects.values_list("nip", "employment_type", "rank"))
+    assert all(nip_form(nip) == kind and rank and parse_rank(rank, kind) == (rank, None)
+               for nip, kind, rank in people)
+    pppk = [rank for _nip, kind, rank in people if kind == "PPPK"]
+    assert 6 <= len(pppk) < len(people) / 2 and "IX" in pppk
+    assert Employee.objects.get(user__username="desi.permata").rank == "Penata Tingkat I (III/d)"
+
+
+@pytest.mark.django_db
+def test_a_pppk_employee_is_imported_with_rank():
+    from apps.organization.importer import organization_import
+
+    load_demo()
+    result = organization_import(units_csv="code,name,parent_code,kind\n", employees_csv=to_csv([person()]))
+    assert result.employees_created == 1
+    nur = Employee.objects.select_related("rater").get(nip=PPPK_NIP)
+    assert (nur.employment_type, nur.rank, nur.rater.user.username) == ("PPPK", "IX", "desi.permata")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("changes, column, text", [
+    ({"employment_type": "PNS"}, "employment_type", "adalah NI PPPK (digit 13–14 berisi 21), tetapi jenis kepegawaiannya PNS"),
+    ({"nip": "199204152023042003", "employment_type": "PPPK", "rank": ""}, "employment_type",
+     "adalah NIP PNS (digit 13–14 berisi bulan pengangkatan), tetapi jenis kepegawaiannya PPPK"),
+    ({"nip": "199204152023222003"}, "nip", "bulan pengangkatan 01–12 (PNS) atau kode 21 (PPPK)"),
+    ({"nip": "199204312023212003"}, "nip", "Tanggal lahir"),
+    ({"nip": "199204152000212003"}, "nip", "Tahun pengangkatan"),
+    ({"nip": "199204152023213003"}, "nip", "jenis kelamin"),
+    ({"nip": "199204152023212000"}, "nip", "Nomor urut"),
+    ({"rank": "XVIII"}, "rank", "bukan golongan PPPK"),
+    ({"rank": "Penata Muda (III/a)"}, "rank", "bukan golongan PPPK"),
+    ({"nip": "199204152023042003", "employment_type": "PNS", "rank": "IX"}, "rank", "bukan pangkat PNS"),
+    ({"nip": "199204152023042003", "employment_type": "PNS", "rank": "Penata (IV/a)"}, "rank",
+     "Pangkat golongan IV/a adalah Pembina, bukan Penata"),
+    ({"nip": "199204152023042003", "employment_type": "PNS", "rank": "Penata (III/f)"}, "rank",
+     "bukan golongan/ruang PNS"),
+])
+def test_each_bad_number_type_or_rank_is_a_row_error(changes, column, text):
+    load_demo()
+    errors = refused_rows(to_csv([person(**changes)]))
+    assert [(e["row"], e["column"]) for e in errors] == [(2, column)], errors
+    assert text in errors[0]["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rank, stored", [("", ""), ("Penata Tk. I (III/d)", "Penata Tingkat I (III/d)"),
+                                          ("pengatur (ii/c)", "Pengatur (II/c)")])
+def test_pns_ranks_and_an_empty_rank_are_accepted(rank, stored):
+    from apps.organization.importer import organization_import
+
+    load_demo()
+    organization_import(units_csv="code,name,parent_code,kind\n", employees_csv=to_csv([
+        person(nip="199204152023042003", employment_type="PNS", rank=rank)]))
+    assert Employee.objects.get(nip="199204152023042003").rank == stored
+
+
+@pytest.mark.django_db
+def test_a_file_without_the_rank_column_keeps_the_stored_ranks():
+    from apps.organization.importer import organization_import
+
+    load_demo()
+    old_header = [c for c in HEADER if c != "rank"]
+    records = [{k: v for k, v in r.items() if k != "rank"} for r in rows(EMPLOYEES)[:3]]
+    records[2]["name"] = "Yuliana R."
+    organization_import(units_csv="code,name,parent_code,kind\n", employees_csv=to_csv(records, header=old_header))
+    assert Employee.objects.get(nip=records[2]["nip"]).rank == "Penata Tingkat I (III/d)"
+    assert Employee.objects.get(nip=records[2]["nip"]).name == "Yuliana R."
+
+
+# --- one pass: every error of the file -------------------------------------------------------
+
+@pytest.mark.django_db
+def test_malformed_nip_unknown_unit_and_unknown_supervisor_are_reported_together(tmp_path):
+    records = rows(EMPLOYEES)
+    records[2]["nip"] = "198404212008132001"                 # row 4: month 13, neither form
+    records[9]["unit_code"] = "ENTAH"                         # row 11
+    records[20]["supervisor_nip"] = "199001012015011777"      # row 22
+    with pytest.raises(CommandError):  # the command refuses too
+        run_import(tmp_path, UNITS.read_text(), to_csv(records))
+    errors = refused_rows(to_csv(records), UNITS.read_text())
+    assert {(e["row"], e["column"]) for e in errors} == {(4, "nip"), (11, "unit_code"), (22, "supervisor_nip")}
+    assert counts() == (0, 0, 0, 0, 0)
+
+
+@pytest.mark.django_db
+def test_a_supervisor_cycle_is_reported_next_to_a_malformed_row():
+    """The cycle check runs even when other rows are already wrong."""
+    records = rows(EMPLOYEES)
+    records[0]["supervisor_nip"] = records[1]["nip"]          # row 2: Sekda reports to his own Kabag
+    records[30]["employment_type"] = "PPPK"                   # row 32: a PNS number
+    records[40]["rank"] = "Penata (III/a)"                    # row 42
+    errors = refused_rows(to_csv(records), UNITS.read_text())
+    assert {(e["row"], e["column"]) for e in errors} == {(2, "supervisor_nip"), (32, "employment_type"), (42, "rank")}
+    assert "siklus" in next(e["message"] for e in errors if e["column"] == "supervisor_nip")
+
+
+def test_graphql_import_of_a_pppk_employee_and_its_errors(demo, client_for):
+    hr = client_for(demo.hr_all.user.username)
+    read = """query($f: EmployeeFilter) { employees(first: 5, filter: $f) { edges { node {
+      name nip employmentType rank rater { name } } } } }"""
+    result = hr.data(IMPORT, {"u": "code,name,parent_code,kind\n", "e": to_csv([person()])})["importOrganization"]
+    assert result["employeesCreated"] == 1
+    node = hr.data(read, {"f": {"search": "Nur Aini"}})["employees"]["edges"][0]["node"]
+    assert node == {"name": "Nur Aini", "nip": PPPK_NIP, "employmentType": "PPPK", "rank": "IX",
+                    "rater": {"name": demo.kasi.name}}
+    before = counts()
+    bad = [person(nip="199204152023042009", username="pns.salah", employment_type="PPPK", rank="IX"),
+           person(nip="199204152023222009", username="kode.salah"),
+           person(nip="199204152023212009", username="unit.salah", unit_code="ENTAH"),
+           person(nip="199204152023212010", username="atasan.salah", supervisor_nip="199001012015011777")]
+    error = hr.error(IMPORT, {"u": "code,name,parent_code,kind\n", "e": to_csv(bad)})
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "4 masalah" in error["message"]
+    assert [(e["row"], e["column"]) for e in error["extensions"]["errors"]] == [
+        (2, "employment_type"), (3, "nip"), (4, "unit_code"), (5, "supervisor_nip")]
+    assert "tetapi jenis kepegawaiannya PPPK" in error["extensions"]["errors"][0]["message"]
+    hr.language = "en"
+    english = hr.error(IMPORT, {"u": "code,name,parent_code,kind\n", "e": to_csv(bad)})["extensions"]["errors"]
+    assert "is a PNS NIP (digits 13–14 are an appointment month), but the employment type is PPPK" in english[0]["message"]
+    assert "(PNS) or the code 21 (PPPK)" in english[1]["message"]
+    assert counts() == before
+
+
+# --- the Django admin checks the same -------------------------------------------------------
+
+def admin_post(user, employee, **changes):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    data = {"nip": employee.nip, "name": employee.name, "email": employee.email, "user": employee.user_id or "",
+            "employment_type": employee.employment_type, "rank": employee.rank, "unit": employee.unit_id,
+            "position": employee.position_id, "is_active": "on", "_save": "Simpan", **changes}
+    response = client.post(f"/admin/organization/employee/{employee.pk}/change/", data)
+    form = response.context["adminform"].form if response.status_code == 200 else None
+    return response, (form.errors if form else {})
+
+
+@pytest.mark.parametrize("changes, field, text", [
+    ({"employment_type": "PPPK"}, "employment_type", "adalah NIP PNS"),
+    ({"nip": "199708152021211001"}, "employment_type", "adalah NI PPPK"),
+    ({"nip": "199708152021221001"}, "nip", "bulan pengangkatan 01–12 (PNS) atau kode 21 (PPPK)"),
+    ({"nip": "199708152021081000"}, "nip", "Nomor urut"),
+    ({"rank": "IX"}, "rank", "bukan pangkat PNS"),
+    ({"nip": "199708152021211001", "employment_type": "PPPK", "rank": "Penata Muda (III/a)"}, "rank",
+     "bukan golongan PPPK"),
+])
+@pytest.mark.parametrize("who", ["superuser", "hr_all"])
+def test_admin_refuses_a_bad_number_type_or_rank(demo_db, django_user_model, changes, field, text, who):
+    user = django_user_model.objects.create_superuser("root", "root@example.org", "x") if who == "superuser" \
+        else demo_db.hr_all.user
+    staff = demo_db.staff
+    response, errors = admin_post(user, staff, **changes)
+    assert response.status_code == 200 and text in " ".join(errors.get(field, [])), errors
+    assert Employee.objects.filter(pk=staff.pk, nip=staff.nip, employment_type="PNS",
+                                   rank="Penata Muda (III/a)").exists()
+
+
+def test_admin_saves_a_matching_pppk_number_and_rank(demo_db):
+    staff = demo_db.staff
+    response, errors = admin_post(demo_db.hr_all.user, staff, nip="199708152021211001", employment_type="PPPK",
+                                  rank="ix")
+    assert response.status_code == 302, errors
+    assert Employee.objects.filter(pk=staff.pk, nip="199708152021211001", employment_type="PPPK", rank="IX").exists()
+    response, errors = admin_post(demo_db.hr_all.user, Employee.objects.get(pk=staff.pk), nip=staff.nip,
+                                  employment_type="PNS", rank="Penata Muda Tk. I (III/b)")
+    assert response.status_code == 302, errors
+    assert Employee.objects.get(pk=staff.pk).rank == "Penata Muda Tingkat I (III/b)"
+
+
+def test_admin_lists_and_searches_ranks(demo_db, django_user_model):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(django_user_model.objects.create_superuser("root", "root@example.org", "x"))
+    page = client.get("/admin/organization/employee/", {"q": "Pembina Utama Muda"})
+    assert page.status_code == 200 and page.context["cl"].result_count == 3  # the three heads of agency
+    assert "Pembina Utama Muda (IV/c)" in page.text

@@ -25,6 +25,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core.cache import cache
 from django.db import transaction
+from django.test import Client
 from graphql import build_schema
 
 from apps.core import events
@@ -273,6 +274,12 @@ def operations(ids) -> dict[str, Row]:
         "distributionCheck": Row("query($u: ID!, $p: ID!) { distributionCheck(unitId: $u, periodId: $p) { orgRating } }",
                                  {"u": section, "p": gid("PerformancePeriod", ids["eq1"])},
                                  who(ok=SECTION_AGGREGATES, rest="NOT_FOUND")),
+        # ... and its documents: the predicate determination (PDF) and the recap (XLSX).
+        "predicateDetermination": Row("query($u: ID!, $p: ID!) { predicateDetermination(unitId: $u, periodId: $p) "
+                                      "{ url } }", {"u": section, "p": gid("PerformancePeriod", ids["eq1"])},
+                                      who(ok=SECTION_AGGREGATES, rest="NOT_FOUND")),
+        "performanceRecap": Row("query($u: ID!) { performanceRecap(unitId: $u, year: 2027) { url } }",
+                                {"u": section}, who(ok=SECTION_AGGREGATES, rest="NOT_FOUND")),
         # ... and the unit's own staff for its meeting minutes (they are who the meeting brings
         # together; tests/performance/test_monitoring.py reads them as the staff member).
         "evaluationMeetings": Row("query($u: ID!) { evaluationMeetings(unitId: $u, year: 2027) { minutes } }",
@@ -398,6 +405,31 @@ def test_permission_matrix(matrix_scenario, operation):
     assert not wrong, "\n".join(f"{operation} as {viewer}: {text}" for viewer, text in wrong.items())
     # Every cell was rolled back (setSupervisor, allowed for HR, changed this).
     assert Employee.objects.filter(pk=matrix_scenario.ids["staff"], supervisor_override=None).exists()
+
+
+# The downloads behind the ``document``/``url`` fields answer as their GraphQL objects: the file
+# for the object's audience, 404 for everyone else (anonymous included), never a hint it exists.
+DOWNLOADS = {
+    "plan": (lambda ids: f"/dokumen/skp/{ids['plan']}.pdf", PLAN_VIEWERS),
+    "evaluation": (lambda ids: f"/dokumen/evaluasi/{ids['evaluation']}.pdf", PLAN_VIEWERS),
+    "predicates": (lambda ids: f"/dokumen/penetapan-predikat/{ids['section']}/{ids['eq1']}.pdf",
+                   SECTION_AGGREGATES),
+    "recap": (lambda ids: f"/dokumen/rekap/{ids['section']}/2027.xlsx", SECTION_AGGREGATES),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("document", sorted(DOWNLOADS))
+def test_download_matrix(matrix_scenario, document):
+    address, audience = DOWNLOADS[document]
+    observed = {}
+    for viewer in VIEWERS:
+        token = matrix_scenario.tokens.get(viewer)
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {token}"} if token else {}
+        response = Client().get(address(matrix_scenario.ids), **headers)
+        observed[viewer] = {200: "ok", 404: "NOT_FOUND"}.get(response.status_code, str(response.status_code))
+    expected = {viewer: "ok" if viewer in audience else "NOT_FOUND" for viewer in VIEWERS}
+    assert observed == expected
 
 
 @pytest.mark.django_db  # (sets the test database up; the outcomes are taken before its transaction)

@@ -7,7 +7,8 @@ Scope is checked on every write, old and new: the rows a non-superuser can open 
 their units, and each foreign key accepts only objects in their units (plus the value already
 set, so a unit whose parent lies outside can still be saved). The form validates the POSTed ids
 against those same choices, so a forged POST with another unit's id is refused; only a
-superuser may make a unit top-level.
+superuser may make a unit top-level. An employee's NIP, its form (PNS or PPPK) against the
+employment type, and the rank are checked as the import checks them.
 """
 from django import forms
 from django.contrib import admin
@@ -18,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import selectors, services
 from .models import Employee, OrgUnit, PerformanceAdminScope, Position
+from .nip import employment_type_problem, nip_problem
+from .rank import parse_rank
 
 
 class ScopedAdmin(admin.ModelAdmin):
@@ -65,6 +68,24 @@ class OrgUnitForm(forms.ModelForm):
         return data
 
 
+class EmployeeForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        nip, employment_type = data.get("nip"), data.get("employment_type")
+        mismatch = None
+        if nip is not None:
+            problem = nip_problem(nip)
+            if problem:
+                self.add_error("nip", problem)
+            elif employment_type and (mismatch := employment_type_problem(nip, employment_type)):
+                self.add_error("employment_type", mismatch)
+        if data.get("rank") and employment_type and not mismatch:  # a doubtful type says no kind of rank
+            data["rank"], problem = parse_rank(data["rank"], employment_type)
+            if problem:
+                self.add_error("rank", problem)
+        return data
+
+
 @admin.register(OrgUnit)
 class OrgUnitAdmin(ScopedAdmin):
     unit_lookup = ""
@@ -102,9 +123,10 @@ class PositionAdmin(ScopedAdmin):
 
 @admin.register(Employee)
 class EmployeeAdmin(ScopedAdmin):
-    list_display = ["name", "nip", "unit", "position", "employment_type", "rater", "is_active"]
+    list_display = ["name", "nip", "unit", "position", "employment_type", "rank", "rater", "is_active"]
     list_filter = ["position__position_class", "employment_type", "is_active", "unit__kind", "unit"]
-    search_fields = ["nip", "name", "email", "user__username"]
+    search_fields = ["nip", "name", "email", "rank", "user__username"]
+    form = EmployeeForm
     list_select_related = ["unit", "position", "rater"]
     autocomplete_fields = ["unit", "position", "user"]
     # Supervisor and Plt changes go through the API (setSupervisor / setActing), which checks

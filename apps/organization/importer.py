@@ -6,6 +6,10 @@ row number (the header is row 1). Rows are upserted by unit code and NIP; what t
 mention is left as it is. The files are authoritative for what they list: an employee's
 supervisor, acting post and roles are set to exactly what their row says.
 
+``nip`` is a PNS NIP or an NI PPPK, and ``employment_type`` must match its form. The optional
+``rank`` column holds the pangkat/golongan (``Penata Muda (III/a)``; PPPK ``IX``); a file without
+the column leaves the stored ranks as they are.
+
 The ``roles`` column is a ``;``-separated list of PERFORMANCE_ADMIN and PROCESS_ADMIN. An HR
 scope other than the employee's own unit is written ``PERFORMANCE_ADMIN@UNIT_CODE`` (several
 allowed); plain PERFORMANCE_ADMIN manages the employee's own unit and its sub-units.
@@ -47,7 +51,8 @@ from .models import (
     Role,
     UnitKind,
 )
-from .nip import nip_problem
+from .nip import employment_type_problem, nip_problem
+from .rank import parse_rank
 from .selectors import is_performance_admin, units_managed_by
 
 UNIT_COLUMNS = ["code", "name", "parent_code", "kind"]
@@ -55,6 +60,7 @@ EMPLOYEE_COLUMNS = [
     "nip", "name", "email", "username", "unit_code", "position", "position_class",
     "employment_type", "supervisor_nip", "acting_for_nip", "roles",
 ]
+OPTIONAL_EMPLOYEE_COLUMNS = ["rank"]
 USERNAME_MAX = 150
 # A long file full of errors must not produce a response many times its size.
 MAX_LISTED_ERRORS = 100
@@ -93,6 +99,7 @@ class EmployeeRow:
     acting_for_nip: str
     roles: list[str]
     scopes: list[str] = field(default_factory=list)  # unit codes managed as HR
+    rank: str | None = None  # None: the file has no rank column (the stored rank is kept)
 
 
 class Errors:
@@ -116,7 +123,8 @@ class Errors:
             raise BadInput(message, errors=listed, truncated=more)
 
 
-def _read_csv(text: str, file: str, columns: list[str], errors: Errors) -> list[tuple[int, dict[str, str]]]:
+def _read_csv(text: str, file: str, columns: list[str], errors: Errors,
+              optional: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
     text = text.lstrip("\ufeff")  # Excel writes a byte-order mark
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in (reader.fieldnames or [])]
@@ -132,6 +140,7 @@ def _read_csv(text: str, file: str, columns: list[str], errors: Errors) -> list[
                 errors.add(file, number, None, _("The row has more values than the header has columns."))
                 continue
             values = {k: (v or "").strip() for k, v in raw.items()}
+            values.update({c: None for c in optional if c not in header})  # type: ignore  # None: column absent
             if any(values.values()):
                 rows.append((number, values))
     except csv.Error as exc:
@@ -183,56 +192,72 @@ def _parse_roles(value: str, number: int, errors: Errors) -> tuple[list[str], li
 
 
 def _parse_employees(text: str, errors: Errors) -> list[EmployeeRow]:
+    """Every row's own fields are checked and each problem reported; a row whose NIP is
+    malformed or repeated cannot be keyed and stays out of the merged view, the others go on
+    to be checked against the database and the rest of the file."""
     rows: list[EmployeeRow] = []
     seen_nip: dict[str, int] = {}
     seen_username: dict[str, int] = {}
     email_validator = EmailValidator()
-    for number, v in _read_csv(text, "employees", EMPLOYEE_COLUMNS, errors):
+
+    def add(number: int, column: str, message: str) -> None:
+        errors.add("employees", number, column, message)
+
+    for number, v in _read_csv(text, "employees", EMPLOYEE_COLUMNS, errors, tuple(OPTIONAL_EMPLOYEE_COLUMNS)):
         roles, scopes = _parse_roles(v["roles"], number, errors)
         row = EmployeeRow(
             number, v["nip"], v["name"], v["email"], v["username"], v["unit_code"], v["position"],
             v["position_class"].upper(), v["employment_type"].upper(), v["supervisor_nip"],
-            v["acting_for_nip"], roles, scopes,
+            v["acting_for_nip"], roles, scopes, v["rank"],
         )
+        keyed = True
         problem = nip_problem(row.nip)
         if problem:
-            errors.add("employees", number, "nip", "%s: %s" % (row.nip or "''", problem))
-            continue
-        if row.nip in seen_nip:
-            errors.add("employees", number, "nip", _("NIP %(nip)s already appears in row %(row)d.")
-                       % {"nip": row.nip, "row": seen_nip[row.nip]})
-            continue
-        seen_nip[row.nip] = number
+            add(number, "nip", "%s: %s" % (row.nip or "''", problem))
+            keyed = False
+        elif row.nip in seen_nip:
+            add(number, "nip", _("NIP %(nip)s already appears in row %(row)d.") % {"nip": row.nip, "row": seen_nip[row.nip]})
+            keyed = False
+        else:
+            seen_nip[row.nip] = number
         if not row.name:
-            errors.add("employees", number, "name", _("The name is empty."))
+            add(number, "name", _("The name is empty."))
         if row.email:
             try:
                 email_validator(row.email)
             except ValidationError:
-                errors.add("employees", number, "email", _("%(email)s is not a valid email address.") % {"email": row.email})
+                add(number, "email", _("%(email)s is not a valid email address.") % {"email": row.email})
         if row.username:
             if len(row.username) > USERNAME_MAX or not all(c.isalnum() or c in "@.+-_" for c in row.username):
-                errors.add("employees", number, "username",
-                           _("The username may only hold letters, digits and @ . + - _ (at most 150)."))
+                add(number, "username", _("The username may only hold letters, digits and @ . + - _ (at most 150)."))
             elif row.username.lower() in seen_username:
-                errors.add("employees", number, "username", _("Username %(username)s already appears in row %(row)d.")
-                           % {"username": row.username, "row": seen_username[row.username.lower()]})
-            else:
+                add(number, "username", _("Username %(username)s already appears in row %(row)d.")
+                    % {"username": row.username, "row": seen_username[row.username.lower()]})
+            elif keyed:
                 seen_username[row.username.lower()] = number
         if not row.unit_code:
-            errors.add("employees", number, "unit_code", _("The unit code is empty."))
+            add(number, "unit_code", _("The unit code is empty."))
         if not row.position:
-            errors.add("employees", number, "position", _("The position title is empty."))
+            add(number, "position", _("The position title is empty."))
         if row.position_class not in PositionClass.values:
-            errors.add("employees", number, "position_class", _("Unknown position class %(value)s; expected one of %(values)s.")
-                       % {"value": row.position_class or "''", "values": ", ".join(PositionClass.values)})
+            add(number, "position_class", _("Unknown position class %(value)s; expected one of %(values)s.")
+                % {"value": row.position_class or "''", "values": ", ".join(PositionClass.values)})
         if row.employment_type not in EmploymentType.values:
-            errors.add("employees", number, "employment_type", _("Unknown employment type %(value)s; expected PNS or PPPK.")
-                       % {"value": row.employment_type or "''"})
+            add(number, "employment_type", _("Unknown employment type %(value)s; expected PNS or PPPK.")
+                % {"value": row.employment_type or "''"})
+        else:
+            mismatch = employment_type_problem(row.nip, row.employment_type)
+            if mismatch:  # the type is in doubt, so is which kind of rank to expect
+                add(number, "employment_type", mismatch)
+            elif row.rank:
+                row.rank, rank_problem = parse_rank(row.rank, row.employment_type)
+                if rank_problem:
+                    add(number, "rank", rank_problem)
         for column, value in (("supervisor_nip", row.supervisor_nip), ("acting_for_nip", row.acting_for_nip)):
-            if value == row.nip:
-                errors.add("employees", number, column, _("An employee cannot name themself here."))
-        rows.append(row)
+            if value and value == row.nip:
+                add(number, column, _("An employee cannot name themself here."))
+        if keyed:
+            rows.append(row)
     return rows
 
 
@@ -282,11 +307,15 @@ class _Plan:
 
 
 def _validate_merged(plan: _Plan, errors: Errors) -> None:
+    """Check the merged view, every part of it even when other parts are already wrong: only the
+    supervisor-cycle check needs the unit tree and the unit heads to be sound, and is left out
+    (it would report cycles of a derivation that is not the real one) when they are not."""
     for row in plan.unit_rows:
         if row.parent_code and row.parent_code not in plan.unit_parent:
             errors.add("units", row.row, "parent_code", _("Unknown parent unit %(code)s.") % {"code": row.parent_code})
     unit_row = {r.code: r.row for r in plan.unit_rows}
-    for cycle in find_cycles(plan.unit_parent):
+    unit_cycles = find_cycles(plan.unit_parent)
+    for cycle in unit_cycles:
         errors.add("units", min(unit_row.get(c, 0) for c in cycle), "parent_code",
                    _("The units %(codes)s form a cycle.") % {"codes": " → ".join(cycle)})
 
@@ -308,8 +337,6 @@ def _validate_merged(plan: _Plan, errors: Errors) -> None:
             if taken_by is not None and taken_by != own_user_id:
                 errors.add("employees", row.row, "username",
                            _("Username %(username)s is already used by another account.") % {"username": row.username})
-    if errors.items:
-        return
 
     # Position classes must agree between everyone holding the same post.
     post_class: dict[tuple, tuple[str, int]] = {}
@@ -324,7 +351,9 @@ def _validate_merged(plan: _Plan, errors: Errors) -> None:
     rows_by_nip = {r.nip: r for r in plan.employee_rows}
     by_unit: dict[str, list[Member]] = defaultdict(list)
     for m in plan.members.values():
-        by_unit[m.unit].append(m)
+        if m.unit in plan.unit_parent:  # an unknown unit is already reported on its rows
+            by_unit[m.unit].append(m)
+    ambiguous: set[str] = set()
     for unit, members in by_unit.items():
         choice = choose_head_position(members)
         file_rows = sorted(rows_by_nip[m.key].row for m in members if m.key in rows_by_nip)
@@ -333,6 +362,7 @@ def _validate_merged(plan: _Plan, errors: Errors) -> None:
             errors.add("employees", anchor, "position",
                        _("Unit %(unit)s has more than one possible head post (%(posts)s): give all but the head a "
                          "supervisor_nip inside the unit.") % {"unit": unit, "posts": ", ".join(p[1] for p in choice.ambiguous)})
+            ambiguous.add(unit)
             continue
         plan.heads[unit] = choice.head
         holders = [m.key for m in members if m.position == choice.head and m.active]
@@ -348,7 +378,7 @@ def _validate_merged(plan: _Plan, errors: Errors) -> None:
             actors[m.acting_position].append(m.key)
     for row in plan.employee_rows:
         post = plan.members[row.nip].acting_position
-        if not row.acting_for_nip or post is None:
+        if not row.acting_for_nip or post is None or post[0] in ambiguous:
             continue
         if post not in head_posts:
             errors.add("employees", row.row, "acting_for_nip",
@@ -358,7 +388,7 @@ def _validate_merged(plan: _Plan, errors: Errors) -> None:
             errors.add("employees", row.row, "acting_for_nip",
                        _("The post of %(nip)s already has an acting official (%(others)s).")
                        % {"nip": row.acting_for_nip, "others": ", ".join(others)})
-    if errors.items:
+    if unit_cycles or ambiguous:
         return
 
     snapshot = OrgSnapshot(unit_parent=plan.unit_parent, unit_head=plan.heads, members=plan.members)
@@ -473,8 +503,9 @@ def organization_import(
     errors = Errors()
     unit_rows = _parse_units(units_csv, errors)
     employee_rows = _parse_employees(employees_csv, errors)
-    # Rows with a malformed value are left out of the merged view, so it is still checked:
-    # a bad NIP in one row and an unknown unit in another are both reported at once.
+    # Only rows that cannot be keyed (malformed or repeated NIP or unit code) are left out of the
+    # merged view, so the rest is still checked: a bad NIP in one row, an unknown unit in
+    # another and an unknown supervisor in a third are all reported at once.
     plan = _Plan(unit_rows, employee_rows)
     _validate_merged(plan, errors)
     _check_actor_scope(plan, actor, errors)
@@ -530,6 +561,8 @@ def _write(plan: _Plan, password: str | None, progress: Any) -> ImportResult:
             result.employees_updated += 1
         employee.name, employee.email = row.name, row.email
         employee.employment_type = row.employment_type
+        if row.rank is not None:
+            employee.rank = row.rank
         employee.unit, employee.position, employee.is_active = units[row.unit_code], position, True
         employee.user = _account_for(row, employee, User, hashed, groups, result)
         employee.save()

@@ -119,6 +119,8 @@ class Employee(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="employee"
     )
     employment_type = models.CharField(_("employment type"), max_length=4, choices=EmploymentType.choices)
+    # Pangkat/golongan as printed on signed documents: PNS "Penata Muda (III/a)", PPPK "IX".
+    rank = models.CharField(_("rank (pangkat/golongan)"), max_length=60, blank=True, default="")
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="employees")
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="holders")
     is_active = models.BooleanField(_("active"), default=True)

@@ -1,39 +1,72 @@
-"""NIP (Nomor Induk Pegawai) validation — DOMAIN.md: 18 digits = birth date (8),
-appointment year and month (6), sex (1: 1 or 2), sequence (3)."""
+"""NIP (Nomor Induk Pegawai) and NI PPPK validation — DOMAIN.md. Both are 18 digits:
+
+- PNS:  birth date (8, YYYYMMDD), year and month of first appointment (6), sex (1), sequence (3);
+- PPPK: birth date (8), year of first appointment (4), the code ``21`` (2), sex (1), sequence (3).
+
+Digits 13–14 tell the two forms apart (a month is at most 12), so the number alone says whether
+its holder is PNS or PPPK, and the employee's employment type must agree with it.
+"""
 from __future__ import annotations
 
 import datetime as dt
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from apps.core.errors import BadInput
 
+from .models import EmploymentType
+
+PPPK_CODE = "21"
+
+
+def nip_form(nip: str) -> str | None:
+    """Which form a number has: EmploymentType.PNS or .PPPK, or None when it is malformed."""
+    if nip_problem(nip) is not None:
+        return None
+    return EmploymentType.PPPK if nip[12:14] == PPPK_CODE else EmploymentType.PNS
+
 
 def nip_problem(nip: str) -> str | None:
-    """The reason a NIP is malformed, in the active language, or None when it is valid."""
+    """The reason a NIP / NI PPPK is malformed, naming the wrong part, or None when it is valid."""
     if len(nip) != 18 or not nip.isascii() or not nip.isdigit():
-        return str(_("NIP must be exactly 18 digits."))
+        return _("NIP must be exactly 18 digits.")
     try:
         birth = dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        return str(_("The birth date in the NIP (digits 1–8, YYYYMMDD) is not a real date."))
-    if birth.year < 1900:
-        return str(_("The birth date in the NIP (digits 1–8, YYYYMMDD) is not a real date."))
-    year, month = int(nip[8:12]), int(nip[12:14])
-    if not 1 <= month <= 12:
-        return str(_("The appointment month in the NIP (digits 13–14) must be 01–12."))
-    if year < birth.year + 15:
-        return str(_("The appointment year in the NIP (digits 9–12) must be at least 15 years after the birth year."))
+        birth = None
+    if birth is None or birth.year < 1900:
+        return _("The birth date in the NIP (digits 1–8, YYYYMMDD) is not a real date.")
+    code = nip[12:14]
+    if code != PPPK_CODE and not 1 <= int(code) <= 12:
+        return _("Digits 13–14 of the NIP must be the appointment month 01–12 (PNS) or the code 21 (PPPK).")
+    if int(nip[8:12]) < birth.year + 15:
+        return _("The appointment year in the NIP (digits 9–12) must be at least 15 years after the birth year.")
     if nip[14] not in "12":
-        return str(_("The sex code in the NIP (digit 15) must be 1 or 2."))
+        return _("The sex code in the NIP (digit 15) must be 1 or 2.")
     if nip[15:18] == "000":
-        return str(_("The sequence number in the NIP (digits 16–18) must not be 000."))
+        return _("The sequence number in the NIP (digits 16–18) must not be 000.")
     return None
 
 
-def validate_nip(nip: str) -> str:
-    """Return the NIP, or raise BadInput naming the field and the reason."""
+def employment_type_problem(nip: str, employment_type: str) -> str | None:
+    """Why the employment type does not fit the form of a well-formed number, or None."""
+    form = nip_form(nip)
+    if form is None or employment_type not in EmploymentType.values or form == employment_type:
+        return None
+    if form == EmploymentType.PPPK:
+        return _("%(nip)s is an NI PPPK (digits 13–14 are 21), but the employment type is %(type)s; "
+                 "a PPPK employee's type is PPPK.") % {"nip": nip, "type": employment_type}
+    return _("%(nip)s is a PNS NIP (digits 13–14 are an appointment month), but the employment type is "
+             "%(type)s; an NI PPPK has the code 21 there.") % {"nip": nip, "type": employment_type}
+
+
+def validate_nip(nip: str, employment_type: str | None = None) -> str:
+    """Return the number, or raise BadInput naming the field and the reason. With an
+    ``employment_type``, the number's form must match it."""
     problem = nip_problem(nip)
     if problem:
         raise BadInput(problem, fields={"nip": problem})
+    mismatch = employment_type_problem(nip, employment_type) if employment_type else None
+    if mismatch:
+        raise BadInput(mismatch, fields={"employment_type": mismatch})
     return nip

@@ -5,11 +5,13 @@ subtrees through the materialized path, so no selector walks the tree with one q
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q, QuerySet
+from strawberry.relay import to_base64
 
 from .models import Employee, OrgUnit, PerformanceAdminScope, Role
 
@@ -34,6 +36,14 @@ def rater_supervisor_of(employee: Employee) -> Employee | None:
         Employee.objects.select_related("unit", "position")
         .filter(ratees__ratees=employee).first()
     )
+
+
+def employee_references(pks: Iterable[int]) -> dict[int, dict[str, str]]:
+    """How a report names employees: {pk: {"employeeId": the GraphQL global id, "employeeName"}}
+    (1 query). The id is built as the API's relay ids are (base64 of "Employee:<pk>"), since
+    apps do not import the schema."""
+    return {pk: {"employeeId": to_base64("Employee", pk), "employeeName": name}
+            for pk, name in Employee.objects.filter(pk__in=set(pks)).values_list("pk", "name")}
 
 
 def subordinates_of(employee: Employee) -> QuerySet[Employee]:

@@ -108,16 +108,12 @@ def _pct(count: int, total: int) -> Fraction:
     return Fraction(count * 100, total) if total else Fraction(0)
 
 
-def distribution_violations(org_rating: str, predicates: Iterable[str]) -> list[DistributionViolation]:
-    """R-DIST (SE MenPANRB 3/2023): the unit's organizational rating bounds the distribution of
-    its employees' predicates. An empty unit has nothing to violate."""
-    counts = Counter(Predicate(p) for p in predicates)
+def _distribution_checks(org_rating: str, counts: Counter) -> list[tuple[str, bool, str]]:
+    """R-DIST (SE MenPANRB 3/2023) for one organizational rating: (rule id, met, message) each."""
     total = sum(counts.values())
-    if not total:
-        return []
     pct = {p: _pct(counts[p], total) for p in Predicate}
     P = Predicate
-    checks: dict[str, list[tuple[str, bool, str]]] = {
+    return {
         OrgRating.ISTIMEWA: [("SANGAT_BAIK_MAX_70", pct[P.SANGAT_BAIK] <= 70, _("At most 70% may be Very good."))],
         OrgRating.BAIK: [
             ("BAIK_MAX_70", pct[P.BAIK] <= 70, _("At most 70% may be Good.")),
@@ -140,7 +136,22 @@ def distribution_violations(org_rating: str, predicates: Iterable[str]) -> list[
             ("NO_SANGAT_BAIK", counts[P.SANGAT_BAIK] == 0, _("No employee may be Very good.")),
         ],
     }[OrgRating(org_rating)]
-    return [DistributionViolation(rule, str(message)) for rule, ok, message in checks if not ok]
+
+
+def distribution_rules(org_rating: str) -> list[DistributionViolation]:
+    """Every R-DIST rule an organizational rating sets, met or not: what the documents print as
+    the distribution the rating allows."""
+    return [DistributionViolation(rule, str(message)) for rule, _met, message in _distribution_checks(org_rating, Counter())]
+
+
+def distribution_violations(org_rating: str, predicates: Iterable[str]) -> list[DistributionViolation]:
+    """R-DIST (SE MenPANRB 3/2023): the unit's organizational rating bounds the distribution of
+    its employees' predicates. An empty unit has nothing to violate."""
+    counts = Counter(Predicate(p) for p in predicates)
+    if not sum(counts.values()):
+        return []
+    return [DistributionViolation(rule, str(message))
+            for rule, met, message in _distribution_checks(org_rating, counts) if not met]
 
 
 # --- R-IKM (PermenPANRB 14/2017) ----------------------------------------------------------

@@ -109,6 +109,16 @@ def planning_deadline(year: int) -> dt.datetime:
     return dt.datetime(year, month, day, 23, 59, tzinfo=timezone.get_default_timezone())
 
 
+def _require_published(key: str) -> None:
+    """Refuse a bulk job at once, before it is queued, when the process it starts for every
+    employee is not published (e.g. a new installation before `load_workflows`): otherwise
+    the job would fail for each employee with the same cause."""
+    if not workflow_selectors.is_published(key):
+        raise BadInput(_("The process %(key)s is not published yet: a process administrator must publish it "
+                         "first (the shipped processes: manage.py load_workflows).") % {"key": key},
+                       fields={"process": key})
+
+
 def _require_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise BadInput(_("The year is out of range."), fields={"year": "range"})
@@ -121,6 +131,7 @@ def performance_year_open(*, actor: AbstractBaseUser, year: int, unit: OrgUnit) 
     _require_year(year)
     if not org.manages_unit(actor, unit):
         raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
+    _require_published(PLANNING_PROCESS)
     periods_create(year=year)
     return _start_job(actor, "open_performance_year", {"year": year, "unit_id": unit.pk})
 
@@ -303,6 +314,11 @@ def _run_chunk(job: Job, ids: list[int]) -> None:
                     work(job, [item])
             except Exception as exc:
                 errors.append({"id": item, "message": str(getattr(exc, "message", exc))})
+    if errors:  # name each failing employee the way the API and the app do
+        owners = JOBS[job.kind][2]([e["id"] for e in errors])
+        named = org.employee_references(owners.values())
+        for error in errors:
+            error.update(named.get(owners.get(error["id"]), {}))
     with transaction.atomic():
         job = Job.objects.select_for_update().get(pk=job.pk)
         job.progress += len(ids)
@@ -351,7 +367,12 @@ def review_period_open(*, actor: AbstractBaseUser, period: PerformancePeriod, un
     for a quarter (month, semester), annual_review for the year."""
     if not org.manages_unit(actor, unit):
         raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
+    _require_published(_review_process(period))
     return _start_job(actor, "open_review_period", {"period_id": period.pk, "unit_id": unit.pk})
+
+
+def _review_process(period: PerformancePeriod) -> str:
+    return ANNUAL_PROCESS if period.kind == PeriodKind.YEAR else REVIEW_PROCESS
 
 
 def _open_review_items(job: Job) -> list[int]:
@@ -368,17 +389,21 @@ def _open_review_chunk(job: Job, ids: list[int]) -> None:
         evaluation, _created = Evaluation.objects.get_or_create(plan=plan, period=period)
         if evaluation.process_instance_id is None:
             evaluation.process_instance = workflow.process_start(
-                actor=None, key=ANNUAL_PROCESS if period.kind == PeriodKind.YEAR else REVIEW_PROCESS,
+                actor=None, key=_review_process(period),
                 subject=plan.employee,
                 data={"periodId": str(period.pk), "evaluationId": evaluation.pk},
                 binding=Binding(EVALUATION_BINDING, evaluation.pk))
             evaluation.save(update_fields=["process_instance"])
 
 
-# kind -> (the item ids, the work for a chunk of them)
+def _plan_owners(ids: list[int]) -> dict[int, int]:
+    return dict(PerformancePlan.objects.filter(pk__in=ids).values_list("pk", "employee_id"))
+
+
+# kind -> (the item ids, the work for a chunk of them, item id -> its employee's id)
 JOBS = {
-    "open_performance_year": (_open_year_items, _open_year_chunk),
-    "open_review_period": (_open_review_items, _open_review_chunk),
+    "open_performance_year": (_open_year_items, _open_year_chunk, lambda ids: {i: i for i in ids}),
+    "open_review_period": (_open_review_items, _open_review_chunk, _plan_owners),
 }
 
 

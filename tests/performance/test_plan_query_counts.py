@@ -17,7 +17,7 @@ from apps.performance.models import Indicator, PerformancePlan, WorkResult
 PLANS = """{ performancePlans(first: 50, filter: {year: 2027}) { totalCount edges { node {
   year status employee { name unit { code } } rater { name } raterSupervisor { name }
   workResults { text type parents { text } orgGoal { text } indicators { aspect text target unit kind } }
-  behaviorExpectations { coreValue text } } } } }"""
+  behaviorExpectations { coreValue text } document { url filename contentType } } } } }"""
 
 
 def count(client):

@@ -7,6 +7,7 @@
 import { useMutation, useQuery, useSubscription } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
+import { DocumentLink } from "../components/DocumentLink";
 import { EvidenceList } from "../components/EvaluationSummary";
 import { Loading, ProblemBox, StatusBadge } from "../components/Status";
 import { pkOf, problemOf } from "../errors";
@@ -21,6 +22,7 @@ const EVALUATION = graphql(`
     evaluation(id: $id) {
       id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback finalizedAt
       period { id kind number startsOn endsOn }
+      document { ...DocumentFields }
       ratedBy { id name }
       approvedBy { id name }
       plan {
@@ -102,7 +104,8 @@ const text = defineMessages({
     forwarded: "Diteruskan kepada atasan pejabat penilai.", ratings: "Hasil penilaian", notRated: "Belum dinilai.", ratedBy: "Dinilai oleh",
     approvedBy: "Disetujui oleh", annualTitle: "Penilaian periodik tahun ini", periodCol: "Periode", resultCol: "Hasil kerja",
     behaviorCol: "Perilaku kerja", thisOne: "(evaluasi ini)", none: "–", selfNotesShown: "Catatan pegawai", approveHint: "Keputusan atasan pejabat penilai (setujui atau kembalikan) diambil pada halaman tugas:",
-    back: "Kembali ke daftar evaluasi", indicatorOf: "{indicator} ({result})",
+    back: "Kembali ke daftar evaluasi", indicatorOf: "{indicator} ({result})", download: "Unduh evaluasi",
+    draftMark: "Belum final: bertanda DRAFT",
   },
   en: {
     title: "{period} {year} evaluation", employee: "Employee", rater: "Rater", approver: "Rater's supervisor",
@@ -118,7 +121,8 @@ const text = defineMessages({
     forwarded: "Forwarded to the rater's supervisor.", ratings: "Ratings", notRated: "Not rated yet.", ratedBy: "Rated by",
     approvedBy: "Approved by", annualTitle: "This year's periodic ratings", periodCol: "Period", resultCol: "Results",
     behaviorCol: "Behaviour", thisOne: "(this evaluation)", none: "–", selfNotesShown: "Employee's notes", approveHint: "The rater's supervisor approves or sends back on the task page:",
-    back: "Back to the evaluations", indicatorOf: "{indicator} ({result})",
+    back: "Back to the evaluations", indicatorOf: "{indicator} ({result})", download: "Download evaluation",
+    draftMark: "Not final yet: marked DRAFT",
   },
 });
 
@@ -163,6 +167,9 @@ export default function EvaluationPage() {
           <div><dt>{t("rater")}</dt><dd>{evaluation.plan.rater?.name ?? t("none")}</dd></div>
           <div><dt>{t("approver")}</dt><dd>{evaluation.plan.raterSupervisor?.name ?? t("none")}</dd></div>
         </dl>
+        {/* Until it is final, the PDF is watermarked DRAFT (documents/evaluation.py). */}
+        <DocumentLink document={evaluation.document} label={t("download")} testId="evaluation-document"
+          note={evaluation.status === "FINAL" ? undefined : t("draftMark")} />
         {otherTasks.map((task) => (
           <p key={task.id}>
             {task.bpmnId === "approve" && <span>{t("approveHint")} </span>}

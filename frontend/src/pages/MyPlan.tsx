@@ -7,6 +7,7 @@
 import { useMutation, useQuery, useSubscription } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
+import { DocumentLink } from "../components/DocumentLink";
 import { PlanHistory } from "../components/PlanSummary";
 import { Loading, Notice, ProblemBox, StatusBadge } from "../components/Status";
 import { pkOf, problemOf, type ProblemRow } from "../errors";
@@ -33,6 +34,7 @@ graphql(`
     history { kind actor { id username } data createdAt }
     processInstance { id activeTasks { id bpmnId name assignee { id } candidates { id } } }
     supervisorWorkResults { id text }
+    document { ...DocumentFields }
   }
 `);
 
@@ -102,7 +104,8 @@ const text = defineMessages({
     submitTitle: "Ajukan SKP", submitNotes: "Catatan untuk pejabat penilai (opsional)", submit: "Ajukan", submitting: "Mengajukan…",
     submitted: "SKP diajukan kepada pejabat penilai.", openTask: "Buka tugas: {name}", confirmDelete: "Hapus RHK ini?",
     readOnly: "SKP ini hanya dapat dibaca.", myPlanLink: "SKP saya", approvedAt: "Ditetapkan",
-    otherYear: "Pilih tahun",
+    otherYear: "Pilih tahun", download: "Unduh SKP", draftMark: "Draf: bertanda DRAFT",
+    submittedMark: "Belum disetujui: bertanda DRAFT",
   },
   en: {
     title: "My SKP", titleOther: "SKP of {name}", year: "Year", noPlan: "No SKP for {year} yet. Plans are created when the performance administrator opens the year.",
@@ -119,7 +122,8 @@ const text = defineMessages({
     submitTitle: "Submit the plan", submitNotes: "Notes for the rater (optional)", submit: "Submit", submitting: "Submitting…",
     submitted: "Plan submitted to your rater.", openTask: "Open task: {name}", confirmDelete: "Delete this work result?",
     readOnly: "This plan is read-only.", myPlanLink: "My SKP", approvedAt: "Approved",
-    otherYear: "Choose year",
+    otherYear: "Choose year", download: "Download SKP", draftMark: "Draft: marked DRAFT",
+    submittedMark: "Not approved yet: marked DRAFT",
   },
 });
 
@@ -201,6 +205,9 @@ function PlanView({ plan, refetch }: { plan: Plan; refetch: () => void }) {
           <div><dt>{t("rater")}</dt><dd>{plan.rater?.name ?? t("empty")}</dd></div>
           <div><dt>{t("raterSupervisor")}</dt><dd>{plan.raterSupervisor?.name ?? t("empty")}</dd></div>
         </dl>
+        {/* The PDF of a plan not yet approved is watermarked DRAFT (documents/skp.py): say so first. */}
+        <DocumentLink document={plan.document} label={t("download")} testId="plan-document"
+          note={plan.status === "APPROVED" ? undefined : t(plan.status === "DRAFT" ? "draftMark" : "submittedMark")} />
         {tasks.filter((task) => task !== draftTask).map((task) => (
           <p key={task.id}><Link to={`/tugas/${task.id}`}>{t("openTask", { name: task.name })}</Link></p>
         ))}

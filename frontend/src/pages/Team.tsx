@@ -6,6 +6,7 @@
 import { useQuery } from "@apollo/client/react";
 import { useState } from "react";
 import { Link } from "react-router";
+import { DocumentLink } from "../components/DocumentLink";
 import { Loading, Notice, ProblemBox, StatusBadge } from "../components/Status";
 import { graphql } from "../gql";
 import type { TeamPlansQuery } from "../gql/graphql";
@@ -22,6 +23,7 @@ const PLANS = graphql(`
           id status isOverdue
           employee { id name position { title } }
           rater { id name }
+          document { ...DocumentFields }
           processInstance { id activeTasks { id name bpmnId assignee { id } candidates { id } } }
         }
       }
@@ -45,14 +47,14 @@ const text = defineMessages({
     name: "Pegawai", plan: "SKP", evaluations: "Evaluasi", tasks: "Tugas terbuka", noPlan: "Belum ada SKP", viewPlan: "Lihat SKP {name}",
     noEvaluations: "Belum ada", none: "Anda tidak menilai pegawai mana pun.", rater: "Pejabat penilai", overdue: "Terlambat",
     allEvaluations: "Semua evaluasi {name}", noTasks: "–", caption: "Status SKP dan evaluasi tahun {year}",
-    noIndirect: "Tidak ada.",
+    noIndirect: "Tidak ada.", download: "Unduh SKP",
   },
   en: {
     title: "My team", year: "Year", direct: "People I rate", indirect: "People I approve (rated by my subordinates)",
     name: "Employee", plan: "SKP", evaluations: "Evaluations", tasks: "Open tasks", noPlan: "No SKP yet", viewPlan: "View the SKP of {name}",
     noEvaluations: "None yet", none: "You do not rate anybody.", rater: "Rater", overdue: "Overdue",
     allEvaluations: "All evaluations of {name}", noTasks: "–", caption: "Plan and evaluation status for {year}",
-    noIndirect: "None.",
+    noIndirect: "None.", download: "Download SKP",
   },
 });
 
@@ -134,6 +136,7 @@ function TeamTable({ rows, year, t, showRater = false, testId }: {
                     <StatusBadge status={plan.status} />
                     {plan.isOverdue && <> <span className="k-overdue">{t("overdue")}</span></>}
                     <div><Link to={`/skp/${plan.id}`} aria-label={t("viewPlan", { name })}>{t("plan")}</Link></div>
+                    <div className="k-docs"><DocumentLink document={plan.document} label={t("download")} subject={name} /></div>
                   </>
                 ) : <span className="k-muted">{t("noPlan")}</span>}
               </td>

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--units", required=True, type=Path, help="CSV: code,name,parent_code,kind")
         parser.add_argument("--employees", required=True, type=Path,
                             help="CSV: nip,name,email,username,unit_code,position,position_class,"
-                                 "employment_type,supervisor_nip,acting_for_nip,roles")
+                                 "employment_type,supervisor_nip,acting_for_nip,roles (and optionally rank)")
         parser.add_argument("--password", default=None,
                             help="initial password of new accounts (demo/test); default: unusable password")
 

@@ -2,9 +2,10 @@
 import { useQuery } from "@apollo/client/react";
 import { useMemo } from "react";
 import { Chart } from "../../components/Chart";
+import { DocumentLink, DocumentLinks } from "../../components/DocumentLink";
 import { Loading, ProblemBox } from "../../components/Status";
 import { graphql } from "../../gql";
-import { defineMessages, formatNumber, useEnumLabel, useLanguage, useT } from "../../i18n";
+import { defineMessages, formatNumber, useEnumLabel, useLanguage, usePeriodLabel, useT } from "../../i18n";
 import { PeriodPicker, usePeriodChoice, type HrScope } from "./shared";
 
 const HR_DASHBOARD = graphql(`
@@ -16,16 +17,19 @@ const HR_DASHBOARD = graphql(`
       satisfaction { score category categoryLabel respondents }
       meetingsHeld
     }
+    recap: performanceRecap(unitId: $unitId, year: $year) { ...DocumentFields }
   }
 `);
 
 const HR_DISTRIBUTION = graphql(`
-  query HrDistribution($unitId: ID!, $periodId: ID!) {
+  query HrDistribution($unitId: ID!, $year: Int!, $periodId: ID!) {
     distributionCheck(unitId: $unitId, periodId: $periodId) {
       orgRating
       counts { predicate count percent }
       violations { rule message }
     }
+    periodRecap: performanceRecap(unitId: $unitId, year: $year, periodId: $periodId) { ...DocumentFields }
+    predicates: predicateDetermination(unitId: $unitId, periodId: $periodId) { ...DocumentFields }
   }
 `);
 
@@ -54,6 +58,8 @@ const text = defineMessages({
     yes: "Ya", no: "Tidak", violations: "Pelanggaran menurut server", noViolations: "Tidak ada pelanggaran.",
     max: "paling banyak {n}%", min: "paling sedikit {n}%", atLeastOne: "paling sedikit satu pegawai", none: "tidak ada (0)",
     people: "{n} orang", noPredicates: "Belum ada predikat final pada periode ini.", total: "Jumlah pegawai berpredikat: {n}",
+    yearDocs: "Dokumen tahun {year}", periodDocs: "Dokumen {period} {year}", recapYear: "Unduh rekap {year}",
+    recapPeriod: "Unduh rekap {period} {year}", predicates: "Unduh penetapan predikat {period} {year}",
   },
   en: {
     title: "Dashboard {unit} {year}", plans: "SKP", overdue: "Overdue SKP", ikm: "Satisfaction index (IKM)", meetings: "Evaluation meetings",
@@ -64,6 +70,8 @@ const text = defineMessages({
     yes: "Yes", no: "No", violations: "Violations reported by the server", noViolations: "No violations.",
     max: "at most {n}%", min: "at least {n}%", atLeastOne: "at least one employee", none: "none (0)",
     people: "{n} people", noPredicates: "No final predicates in this period yet.", total: "Employees with a predicate: {n}",
+    yearDocs: "Documents {year}", periodDocs: "Documents {period} {year}", recapYear: "Download the recap {year}",
+    recapPeriod: "Download the recap {period} {year}", predicates: "Download the predicate determination {period} {year}",
   },
 });
 
@@ -104,6 +112,11 @@ export default function Dashboard({ scope }: { scope: HrScope }) {
             </div>
             <div><dt>{t("meetings")}</dt><dd data-testid="hr-meetings">{perf.meetingsHeld}</dd></div>
           </dl>
+          {data.recap && (
+            <DocumentLinks label={t("yearDocs", { year: scope.year })}>
+              <DocumentLink document={data.recap} label={t("recapYear", { year: scope.year })} testId="hr-recap-year" />
+            </DocumentLinks>
+          )}
           <div className="k-grid">
             <div className="k-card"><Chart kind="bar" title={t("plansChart")} labels={plans.labels} series={plans.series} /></div>
             <div className="k-card"><Chart kind="bar" title={t("predChart", { year: scope.year })} labels={predicates.labels} series={predicates.series} /></div>
@@ -120,10 +133,12 @@ function Distribution({ scope }: { scope: HrScope }) {
   const enumLabel = useEnumLabel();
   const orgLabel = useEnumLabel();
   const { language } = useLanguage();
+  const periodLabel = usePeriodLabel();
   const choice = usePeriodChoice(scope.year);
   const { data, error, loading } = useQuery(HR_DISTRIBUTION, {
-    variables: { unitId: scope.unitId, periodId: choice.periodId }, skip: !choice.periodId,
+    variables: { unitId: scope.unitId, year: scope.year, periodId: choice.periodId }, skip: !choice.periodId,
   });
+  const periodName = choice.period ? periodLabel(choice.period) : "";
   const check = data?.distributionCheck;
   const percent = (p: P) => check?.counts.find((c) => c.predicate === p)?.percent ?? 0;
   const count = (p: P) => check?.counts.find((c) => c.predicate === p)?.count ?? 0;
@@ -158,6 +173,14 @@ function Distribution({ scope }: { scope: HrScope }) {
       {choice.error && <ProblemBox error={choice.error} />}
       {loading && !data && <Loading />}
       {error && <ProblemBox error={error} />}
+      {data && (
+        <DocumentLinks label={t("periodDocs", { period: periodName, year: scope.year })}>
+          <DocumentLink document={data.predicates} label={t("predicates", { period: periodName, year: scope.year })}
+            testId="hr-predicates" />
+          <DocumentLink document={data.periodRecap} label={t("recapPeriod", { period: periodName, year: scope.year })}
+            testId="hr-recap-period" />
+        </DocumentLinks>
+      )}
       {check && (
         <>
           <p>

@@ -20,7 +20,7 @@ const HR_IMPORT = graphql(`
 /** The headers the importer expects (apps/organization/importer.py): an empty file is sent as its header. */
 const HEADERS = {
   units: "code,name,parent_code,kind",
-  employees: "nip,name,email,username,unit_code,position,position_class,employment_type,supervisor_nip,acting_for_nip,roles",
+  employees: "nip,name,email,username,unit_code,position,position_class,employment_type,supervisor_nip,acting_for_nip,roles,rank",
 };
 
 const text = defineMessages({

@@ -131,7 +131,7 @@ export function JobProgress({ id }: { id: string }) {
     else startPolling(500);
     return () => stopPolling();
   }, [finished, startPolling, stopPolling]);
-  const errors: { id?: unknown; message?: string }[] = Array.isArray(job?.errors) ? job.errors : [];
+  const errors: { id?: unknown; employeeName?: string; message?: string }[] = Array.isArray(job?.errors) ? job.errors : [];
 
   return (
     <div className="k-card hr-job" data-testid="hr-job">
@@ -151,7 +151,7 @@ export function JobProgress({ id }: { id: string }) {
           {errors.length > 0 && (
             <div className="k-alert k-alert-error" role="alert">
               {t("failed", { n: errors.length })}
-              <ul>{errors.map((e, i) => <li key={i}>{t("item", { id: String(e.id ?? i + 1) })}: {e.message}</li>)}</ul>
+              <ul>{errors.map((e, i) => <li key={i}>{e.employeeName ?? t("item", { id: String(e.id ?? i + 1) })}: {e.message}</li>)}</ul>
             </div>
           )}
         </>

@@ -1,0 +1,139 @@
+"""A periodic or annual evaluation (evaluasi kinerja pegawai) as PDF: the period, the employee,
+the rater and the rater's supervisor, the unit's organizational rating, the results with their
+realization and feedback, the behaviours with feedback, both ratings, the predicate, the notes,
+the signature blocks (annual: also the supervisor's, and the development plan). An evaluation
+that is not FINAL is watermarked DRAFT."""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from django.utils import timezone, translation
+from reportlab.platypus import Spacer
+
+from .. import rules
+from ..models import CoreValue, Evaluation
+from . import data, names
+from .names import choice_label
+from .layout import (
+    date_range,
+    grid_table,
+    heading,
+    markup,
+    may_span,
+    or_dash,
+    para,
+    people_stacked,
+    period_name,
+    place_and_date,
+    rich,
+    signature_blocks,
+    summary_table,
+    title_block,
+    widths,
+)
+from .layout import build as build_pdf
+from .skp import behaviour_cell, target_text
+
+RESULT_HEADER = ["NO", "RENCANA HASIL KERJA", "ASPEK", "INDIKATOR KINERJA INDIVIDU", "TARGET",
+                 "REALISASI BERDASARKAN BUKTI DUKUNG", "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG"]
+NOT_RATED = "Belum dinilai"
+
+
+def label(choices, value: str | None, missing: str = NOT_RATED) -> str:
+    return choice_label(choices, value, missing)
+
+
+def _realization_cell(realization, indicator):
+    if realization is None:
+        return para("-", "cell_center")
+    value = escape(f"{realization.value} {indicator.unit}".strip())
+    note = f"<br/><i>{markup(realization.note)}</i>" if realization.note else ""
+    return rich(f"{value}{note}", "cell_center")
+
+
+def results_table(document: data.EvaluationDocument):
+    feedback = document.evaluation.result_feedback or {}
+    main, additional = data.split_by_type(document.results)
+    body, commands, groups, sections = [], [], [], []
+    for title, rows in (("A. UTAMA", main), ("B. TAMBAHAN", additional)):
+        sections.append(len(body))
+        body.append([rich(f"<b>{title}</b>")] + [""] * 6)
+        groups.append(0)
+        if not rows:
+            body.append([para("-", "cell_center")] + [para("-")] * 6)
+            groups.append(0)
+        for number, row in enumerate(rows, 1):
+            start = len(body) + 1  # + the header row
+            supports = "".join(f"<br/><i>Mendukung: {markup(text)}</i>" for text in row.supports)
+            for index, indicator in enumerate(row.indicators or [None]):
+                lead = [para(number, "cell_center"), rich(f"{markup(row.result.text)}{supports}")] if index == 0 \
+                    else ["", ""]
+                cells = [para(indicator.get_aspect_display()), para(indicator.text),
+                         para(target_text(indicator), "cell_center"),
+                         _realization_cell(row.realizations.get(indicator.pk), indicator)] if indicator else \
+                    [para("-")] * 4
+                tail = [para(or_dash(feedback.get(str(row.result.pk))))] if index == 0 else [""]
+                body.append(lead + cells + tail)
+                groups.append(number)
+            end = len(body)
+            if end > start and may_span(row.result.text, *row.supports, feedback.get(str(row.result.pk))):
+                commands += [("SPAN", (col, start), (col, end)) for col in (0, 1, 6)]
+    return grid_table(RESULT_HEADER, body, widths(0.045, 0.2, 0.09, 0.19, 0.1, 0.16, 0.215), extra=commands,
+                      zebra_groups=groups, section_rows=sections)
+
+
+def behaviour_table(document: data.EvaluationDocument):
+    feedback = document.evaluation.behavior_feedback or {}
+    rows = [[para(n, "cell_center"), behaviour_cell(value), para(or_dash(document.expectations.get(value))),
+             para(or_dash(feedback.get(value)))] for n, value in enumerate(CoreValue.values, 1)]
+    return grid_table(["NO", "PERILAKU KERJA", "EKSPEKTASI KHUSUS PIMPINAN", "UMPAN BALIK BERKELANJUTAN"], rows,
+                      widths(0.045, 0.5, 0.2, 0.255), zebra_groups=list(range(len(rows))))
+
+
+def development_table(document: data.EvaluationDocument):
+    rows = [[para(n, "cell_center"), para(item.need), para(item.activity)]
+            for n, item in enumerate(document.development, 1)] or [[para("-", "cell_center"), para("-"), para("-")]]
+    return grid_table(["NO", "KEBUTUHAN PENGEMBANGAN KOMPETENSI", "KEGIATAN PENGEMBANGAN"], rows,
+                      widths(0.045, 0.48, 0.475))
+
+
+def story(document: data.EvaluationDocument) -> list:
+    evaluation, period = document.evaluation, document.period
+    day = timezone.localtime(evaluation.finalized_at).date() if document.is_final and evaluation.finalized_at \
+        else timezone.localdate()
+    flow = [
+        *title_block("EVALUASI KINERJA PEGAWAI", f"PERIODE: {period_name(period)}", document.government.upper(),
+                     f"PERIODE PENILAIAN: {date_range(period.starts_on, period.ends_on).upper()}"),
+        people_stacked([("PEGAWAI YANG DINILAI", document.employee), ("PEJABAT PENILAI KINERJA", document.rater),
+                        ("ATASAN PEJABAT PENILAI KINERJA", document.supervisor)]),
+        Spacer(1, 6),
+        summary_table([("CAPAIAN KINERJA ORGANISASI", label(rules.OrgRating, document.org_rating, "-").upper())]),
+        heading("HASIL KERJA"), results_table(document), Spacer(1, 4),
+        summary_table([("RATING HASIL KERJA", label(rules.Rating, evaluation.result_rating).upper())]),
+        heading("PERILAKU KERJA"), behaviour_table(document), Spacer(1, 4),
+        summary_table([("RATING PERILAKU KERJA", label(rules.Rating, evaluation.behavior_rating).upper()),
+                       ("PREDIKAT KINERJA PEGAWAI", label(rules.Predicate, evaluation.predicate).upper())]),
+        heading("CATATAN/REKOMENDASI"), para(or_dash(evaluation.feedback), "body"),
+    ]
+    if evaluation.override_reason:
+        flow += [heading("ALASAN PENYIMPANGAN DISTRIBUSI PREDIKAT"), para(evaluation.override_reason, "body")]
+    if document.is_annual:
+        flow += [heading("RENCANA PENGEMBANGAN"), development_table(document)]
+    flow.append(signature_blocks(
+        ("Pegawai yang Dinilai", document.employee), ("Pejabat Penilai Kinerja", document.rater),
+        place_and_date(day), below=("Atasan Pejabat Penilai Kinerja", document.supervisor)
+        if document.is_annual else None))
+    return flow
+
+
+def render(evaluation: Evaluation) -> bytes:
+    """The evaluation as PDF bytes (Indonesian whatever the request's language)."""
+    with translation.override("id"):
+        document = data.evaluation_document(evaluation.pk)
+        employee = document.employee
+        return build_pdf(
+            story(document), title=f"Evaluasi Kinerja {period_name(document.period)} {employee.name}",
+            footer=f"Evaluasi {names.period_name(document.period)} {document.period.year} · {employee.name} · "
+                   f"{employee.number_label} {employee.nip}",
+            draft=not document.is_final)
+
