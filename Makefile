@@ -58,7 +58,9 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py load_workflows
+	$(BIN)/python manage.py load_holidays
 	$(BIN)/python manage.py load_demo_year
+	$(BIN)/python manage.py load_demo_daily --skip-if-not-ready
 
 serve: install assets frontend
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "apps.workflow",
     "apps.performance",
     "apps.notifications",
+    "apps.daily",
 ]
 
 MIDDLEWARE = [
@@ -209,6 +210,9 @@ KINERJA_DOCUMENT_PAPER = os.environ.get("DOCUMENT_PAPER", "A4").upper()
 if KINERJA_DOCUMENT_PAPER not in ("A4", "F4"):
     raise ImproperlyConfigured("DOCUMENT_PAPER must be A4 or F4.")
 KINERJA_DOCUMENT_PLACE = os.environ.get("DOCUMENT_PLACE", "Tubei")
+# Daily progress (R-LATE): a day's entries are on time until the end of this many working days
+# after it, in the unit's time zone (1: the end of the next working day).
+KINERJA_DAILY_GRACE_DAYS = int(os.environ.get("DAILY_GRACE_DAYS", "1"))
 # Django's own cap on any request's non-file data (form fields, multipart fields, a raw body).
 DATA_UPLOAD_MAX_MEMORY_SIZE = KINERJA_GRAPHQL_MAX_BODY_BYTES
 

@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 
 from apps.accounts.views import login_page, logout_page
 from apps.core.views import APP_ROUTES, app_page
+from apps.daily import views as daily_views
 from apps.performance import views as performance_views
 from schema.view import KinerjaGraphQLView
 
@@ -18,6 +19,8 @@ urlpatterns = [
     path("dokumen/rekap/<int:unit_pk>/<int:year>.xlsx", performance_views.recap_download, name="document-recap"),
     path("dokumen/rekap/<int:unit_pk>/<int:year>/<int:period_pk>.xlsx", performance_views.recap_download,
          name="document-recap-period"),
+    path("dokumen/disiplin/<int:unit_pk>/<int:year>/<int:month>.xlsx", daily_views.discipline_download,
+         name="document-discipline"),
     path("masuk/", login_page, name="login"),
     path("keluar/", logout_page, name="logout"),
     path("proses/", include("apps.workflow.urls")),

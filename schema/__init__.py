@@ -18,6 +18,10 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 from apps.core.errors import DomainError
 
 from .accounts import AccountsMutation, AccountsQuery
+from .daily_actions import ActionPlanMutation, ActionPlanQuery
+from .daily_calendar import CalendarMutation, CalendarQuery
+from .daily_discipline import DisciplineQuery
+from .daily_entries import DailyEntriesMutation, DailyEntriesQuery
 from .documents import DocumentsQuery
 from .errors import DomainErrors
 from .limits import JsonInputLimits, SchemaPrivacy
@@ -36,9 +40,12 @@ from .subscriptions import Subscription
 from .workflow import WorkflowMutation, WorkflowQuery
 
 Query = merge_types("Query", (AccountsQuery, OrganizationQuery, WorkflowQuery, PerformanceQuery, PlanningQuery,
-                                 EvaluationQuery, MonitoringQuery, DocumentsQuery))
+                                 EvaluationQuery, MonitoringQuery, DocumentsQuery, ActionPlanQuery, CalendarQuery,
+                                 DailyEntriesQuery, DisciplineQuery))
 Mutation = merge_types("Mutation", (AccountsMutation, OrganizationMutation, WorkflowMutation, PerformanceMutation,
-                                    PlanningMutation, EvaluationMutation, MonitoringMutation))
+                                    PlanningMutation, EvaluationMutation, MonitoringMutation, ActionPlanMutation,
+                                    CalendarMutation, DailyEntriesMutation))
+
 
 class KinerjaSchema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:

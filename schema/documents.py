@@ -43,7 +43,8 @@ def _period(period_id: strawberry.ID) -> models.PerformancePeriod:
     return period
 
 
-def _readable_unit(info: Info, unit_id: strawberry.ID):
+def readable_unit(info: Info, unit_id: strawberry.ID):
+    """A unit whose aggregates the viewer may read (HR of it, leaders at or above), else NOT_FOUND."""
     unit = _unit(unit_id)
     if not selectors.may_see_unit_aggregates(require_user(info), unit):
         raise NotFound()
@@ -55,7 +56,7 @@ class DocumentsQuery:
     @strawberry.field(description="Predicate determination (penetapan predikat kinerja) of a unit for a period, "
                                   "as PDF for the leader to sign: for HR of the unit and the leaders above.")
     def predicate_determination(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID) -> DocumentLink:
-        unit = _readable_unit(info, unit_id)
+        unit = readable_unit(info, unit_id)
         period = _period(period_id)
         return DocumentLink(url=reverse("document-predicates", args=[unit.pk, period.pk]),
                             filename=names.predicates_filename(unit, period), content_type=names.PDF)
@@ -64,7 +65,7 @@ class DocumentsQuery:
                                   "for HR of the unit and the leaders above, as unitPerformance.")
     def performance_recap(self, info: Info, unit_id: strawberry.ID, year: int,
                           period_id: Optional[strawberry.ID] = None) -> DocumentLink:
-        unit = _readable_unit(info, unit_id)
+        unit = readable_unit(info, unit_id)
         if period_id is None:
             return DocumentLink(url=reverse("document-recap", args=[unit.pk, year]),
                                 filename=names.recap_filename(unit, year, None), content_type=names.XLSX)

@@ -2,7 +2,8 @@
 mutation and subscription of schema.graphql, as each of ten viewers, with the exact outcome —
 ``ok``, ``absent`` (a list or personal field that leaves the object out), or the error code:
 UNAUTHENTICATED for anonymous callers, NOT_FOUND where the object is not visible to the viewer,
-FORBIDDEN where it is visible but the act is not theirs. A root field without a row fails
+FORBIDDEN where it is visible but the act is not theirs (a bulk mutation that answers per item,
+reviewDailyEntries, is the code of its one item's refusal). A root field without a row fails
 ``test_every_root_field_has_a_row``.
 
 The scenario (tests/matrix/scenario.py) is built once for this module and its nested-path file;
@@ -103,6 +104,14 @@ def operations(ids) -> dict[str, Row]:
     review, staff = gid("Task", ids["review"]), gid("Employee", ids["staff"])
     published, draft_v2 = gid("ProcessDefinition", ids["published"]), gid("ProcessDefinition", ids["draft_v2"])
     instance = gid("ProcessInstance", ids["instance"])
+    action_item = ("mutation($a: ID!, $w: ID!) { upsertActionItem(actionPlanId: $a, input: {workResultId: $w, "
+                   "text: \"Menyusun instrumen\", target: \"2\"}) { id } }")
+    action_plan, old_result = gid("ActionPlan", ids["action_plan"]), gid("WorkResult", ids["old_result"])
+    leave = gid("Leave", ids["leave_pending"])
+    entry_draft, entry_submitted = gid("DailyEntry", ids["entry_draft"]), gid("DailyEntry", ids["entry_submitted"])
+    # Entries are read as a plan (the employee, the rater chain, HR of the unit, leaders at or
+    # above: here the rater and her supervisor) and written by the employee alone.
+    entry_readers_refused = PLAN_VIEWERS - {"subject"}
     return {
         # --- accounts -------------------------------------------------------------------------
         "me": Row("{ me { user { username } } }", {}, who(rest="ok")),
@@ -288,6 +297,96 @@ def operations(ids) -> dict[str, Row]:
                                        "periodId: $p, heldAt: \"2027-03-30T09:00:00+07:00\", attendeeIds: $a, "
                                        "minutes: \"Rapat\") { minutes } }", {"u": section, "p": q1, "a": [staff]},
                                        who(ok={"rater", "hr_unit", "superuser"}, rest="FORBIDDEN")),
+        # --- action plans (R-ACTION): read as the SKP; HR opens; the drafting employee edits ----
+        "actionPlans": Row("query($p: ID!) { actionPlans(planId: $p) { status items { text } } }",
+                           {"p": gid("PerformancePlan", ids["old_plan"])}, who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
+        "actionPlan": Row("query($id: ID!) { actionPlan(id: $id) { status items { text } } }",
+                          {"id": action_plan}, who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
+        "openActionPlans": Row("mutation($p: ID!, $u: ID!) { openActionPlans(periodId: $p, unitId: $u) { status } }",
+                               {"p": gid("PerformancePeriod", ids["eq1"]), "u": section},
+                               who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "upsertActionItem": Row(action_item, {"a": action_plan, "w": old_result},
+                                who(ok={"subject"}, forbidden=plan_editors_refused, rest="NOT_FOUND")),
+        # Only the SKP's own work results: another plan's answers as a missing id.
+        "upsertActionItem:foreignWorkResult": Row(action_item, {"a": action_plan,
+                                                                "w": gid("WorkResult", ids["peer_result"])},
+                                                  who(forbidden=plan_editors_refused, rest="NOT_FOUND")),
+        "deleteActionItem": Row("mutation($id: ID!) { deleteActionItem(id: $id) }",
+                                {"id": gid("ActionPlanItem", ids["action_item"])},
+                                who(ok={"subject"}, forbidden=plan_editors_refused, rest="NOT_FOUND")),
+        # --- calendar (R-CALENDAR): holidays and schedules for everyone; leave read as a plan ----
+        "holidays": Row("{ holidays(year: 2026) { date name } }", {}, who(rest="ok"),
+                        shows=lambda d: "2026-08-17" in [h["date"] for h in d["holidays"]]),
+        "unitSchedule": Row("query($u: ID!) { unitSchedule(unitId: $u) { workingDays timeZone } }", {"u": section},
+                            who(rest="ok")),
+        # Holidays are public, so refusing reveals nothing: HR of the whole organization keeps them.
+        "setHoliday": Row("mutation { setHoliday(date: \"2026-02-27\", name: \"Libur daerah\", kind: NATIONAL) "
+                          "{ date } }", {}, who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "deleteHoliday": Row("mutation { deleteHoliday(date: \"2026-08-17\") }", {},
+                             who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "setUnitSchedule": Row("mutation($u: ID!) { setUnitSchedule(unitId: $u, workingDays: 6, timeZone: WITA) "
+                               "{ workingDays } }", {"u": section}, who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "leaves": Row("query($e: ID!) { leaves(first: 10, employeeId: $e) { edges { node { id } } } }", {"e": staff},
+                      who(ok=PLAN_VIEWERS, rest="absent"),
+                      shows=lambda d: leave in [n["id"] for n in _edges(d["leaves"])]),
+        "recordLeave": Row("mutation($e: ID!) { recordLeave(employeeId: $e, startsOn: \"2027-06-07\", "
+                           "endsOn: \"2027-06-08\", kind: DINAS_LUAR) { status } }", {"e": staff},
+                           who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        # Every employee marks their own leave; the matrix superuser has no employee record.
+        "requestLeave": Row("mutation { requestLeave(startsOn: \"2027-06-07\", endsOn: \"2027-06-07\", kind: CUTI) "
+                            "{ status } }", {}, who(forbidden={"superuser"}, rest="ok")),
+        "decideLeave": Row("mutation($l: ID!) { decideLeave(leaveId: $l, approve: true) { status } }", {"l": leave},
+                           who(ok={"rater"}, forbidden=PLAN_VIEWERS - {"rater"}, rest="NOT_FOUND")),
+        "cancelLeave": Row("mutation($l: ID!) { cancelLeave(leaveId: $l) }", {"l": leave},
+                           who(ok={"subject", "hr_unit", "superuser"}, forbidden={"rater", "rater_supervisor"},
+                               rest="NOT_FOUND")),
+        # --- daily entries (R-DAILY, R-LATE): the employee writes, the rater reviews, HR and leaders read
+        "dailyEntries": Row("query($e: ID!) { dailyEntries(first: 10, filter: {employeeId: $e}) "
+                            "{ edges { node { id } } } }", {"e": staff}, who(ok=PLAN_VIEWERS, rest="absent"),
+                            shows=lambda d: entry_submitted in [n["id"] for n in _edges(d["dailyEntries"])]),
+        "dailyWeek": Row("query($e: ID!) { dailyWeek(employeeId: $e, date: \"2026-11-02\") "
+                         "{ days { entries { id } } } }", {"e": staff}, who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
+        # One's own week: every employee; the matrix superuser has none.
+        "dailyWeek:own": Row("{ dailyWeek(date: \"2026-11-02\") { start } }", {},
+                             who(not_found={"superuser"}, rest="ok")),
+        # One's own queue (an empty list for everyone but the rater).
+        "dailyReviewQueue": Row("{ dailyReviewQueue { waiting } }", {}, who(rest="ok")),
+        # A new entry for the subject's 2026 work result: a work result not of one's own approved SKP
+        # is BAD_USER_INPUT where one may see it, NOT_FOUND otherwise; no employee record: FORBIDDEN.
+        "recordDailyEntry": Row("mutation($w: ID!) { recordDailyEntry(input: {date: \"2026-11-04\", "
+                                "workResultId: $w, text: \"Rapat\", quantity: \"1\", outputUnit: \"kegiatan\"}) "
+                                "{ status } }", {"w": old_result},
+                                who(ok={"subject"}, bad_input={"rater", "rater_supervisor", "hr_unit"},
+                                    forbidden={"superuser"}, rest="NOT_FOUND")),
+        "recordDailyEntry:edit": Row("mutation($id: ID!, $w: ID!) { recordDailyEntry(input: {id: $id, "
+                                     "date: \"2026-11-03\", workResultId: $w, text: \"x\", quantity: \"1\", "
+                                     "outputUnit: \"k\"}) { status } }", {"id": entry_draft, "w": old_result},
+                                     who(ok={"subject"}, forbidden=entry_readers_refused, rest="NOT_FOUND")),
+        "submitDailyEntries": Row("mutation($ids: [ID!]!) { submitDailyEntries(ids: $ids) { status } }",
+                                  {"ids": [entry_draft]},
+                                  who(ok={"subject"}, forbidden=entry_readers_refused, rest="NOT_FOUND")),
+        "deleteDailyEntry": Row("mutation($id: ID!) { deleteDailyEntry(id: $id) }", {"id": entry_draft},
+                                who(ok={"subject"}, forbidden=entry_readers_refused, rest="NOT_FOUND")),
+        # The answer is ok for everyone signed in; each entry's outcome is in `errors` (the cell is
+        # that code, or ok when the entry was approved).
+        "reviewDailyEntries": Row("mutation($id: ID!) { reviewDailyEntries(approve: [$id]) "
+                                  "{ changed { status } errors { code } } }", {"id": entry_submitted},
+                                  who(ok={"rater"}, forbidden=PLAN_VIEWERS - {"rater"}, rest="NOT_FOUND"),
+                                  shows=lambda d: _review_outcome(d["reviewDailyEntries"])),
+        "closeMonth": Row("mutation($u: ID!) { closeMonth(unitId: $u, year: 2026, month: 10) { month } }",
+                          {"u": section}, who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        "reopenMonth": Row("mutation($u: ID!) { reopenMonth(unitId: $u, year: 2026, month: 9) }", {"u": section},
+                           who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
+        # --- discipline (R-DISCIPLINE): a unit's rows for HR and leaders at or above; anyone else
+        # their own row and their ratees' (the subject and the peer: one row, their own); else NOT_FOUND.
+        "discipline": Row("query($u: ID!) { discipline(unitId: $u, year: 2026, month: 11) { edges { node { "
+                          "employee { id } workingDays } } } }", {"u": section},
+                          who(ok=SECTION_AGGREGATES, absent={"subject", "peer"}, rest="NOT_FOUND"),
+                          shows=lambda d: len(_edges(d["discipline"])) > 1),  # the section, not one's own row
+        "employeeDiscipline": Row("query($e: ID!) { employeeDiscipline(employeeId: $e, year: 2026, month: 11) "
+                                  "{ workingDays late } }", {"e": staff}, who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
+        "disciplineExport": Row("query($u: ID!) { disciplineExport(unitId: $u, year: 2026, month: 11) { url } }",
+                                {"u": section}, who(ok=SECTION_AGGREGATES, rest="NOT_FOUND")),
         # --- subscriptions (over the WebSocket) -------------------------------------------------
         "taskEvents": Row("subscription { taskEvents { kind taskId } }", {}, who(rest="ok")),
         "planProgress": Row("subscription($id: ID!) { planProgress(planId: $id) { kind status } }", {"id": plan},
@@ -300,16 +399,28 @@ SUBSCRIPTIONS = {"taskEvents", "planProgress"}
 PLACEHOLDER_IDS = {k: 0 for k in (
     "staff", "kasi", "kabid", "peer", "staff_nip", "staff_name", "staff_username", "review", "instance", "follow_up",
     "published", "draft_v2", "xml", "forms", "job", "section", "q1", "eq1", "eq2", "plan", "rater_plan", "work_result",
-    "spare_result", "rater_result", "peer_result", "old_plan", "evaluation", "old_indicator")}
+    "spare_result", "rater_result", "peer_result", "old_plan", "evaluation", "old_indicator", "old_result",
+    "action_plan", "action_item", "entry_submitted", "entry_draft", "leave_pending")}
 OPERATION_NAMES = list(operations(PLACEHOLDER_IDS))
+
+
+def _review_outcome(result: dict) -> str:
+    """reviewDailyEntries of one entry: ok when it was approved, else the code it was refused with."""
+    if result["changed"]:
+        return "ok"
+    return result["errors"][0]["code"] if result["errors"] else "silent"
 
 
 def outcome(body: dict, row: Row) -> str:
     errors = body.get("errors")
     if errors:
         return errors[0].get("extensions", {}).get("code", "?")
-    if row.shows is not None and not row.shows(body["data"]):
-        return "absent"
+    if row.shows is not None:
+        shown = row.shows(body["data"])
+        if isinstance(shown, str):  # a row whose answer carries its own outcome (reviewDailyEntries)
+            return shown
+        if not shown:
+            return "absent"
     return "ok"
 
 
@@ -415,6 +526,7 @@ DOWNLOADS = {
     "predicates": (lambda ids: f"/dokumen/penetapan-predikat/{ids['section']}/{ids['eq1']}.pdf",
                    SECTION_AGGREGATES),
     "recap": (lambda ids: f"/dokumen/rekap/{ids['section']}/2027.xlsx", SECTION_AGGREGATES),
+    "discipline": (lambda ids: f"/dokumen/disiplin/{ids['section']}/2026/11.xlsx", SECTION_AGGREGATES),
 }
 
 

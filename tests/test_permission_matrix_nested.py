@@ -47,6 +47,16 @@ RATED_BY_RATER = frozenset({"subject", "peer"})
 MEETING_READERS = SECTION_AGGREGATES | {"subject", "peer"}
 
 
+OLD_PLAN = (("p", "PerformancePlan", "old_plan"),)
+SECTION = (("u", "OrgUnit", "section"),)
+# A month of the section's discipline rows: all of them for HR and the leaders at or above, one's
+# own row (and one's ratees') for anyone else in it.
+DISCIPLINE = ("query($u: ID!) { discipline(first: 50, unitId: $u, year: 2026, month: 11) "
+              "{ edges { node { %s } } } }")
+DISCIPLINE_SUBJECT_ROW = SECTION_AGGREGATES | {"subject"}
+EVALUATION = (("id", "Evaluation", "evaluation"),)
+
+
 def plans_of_staff(fields: str) -> str:
     return ("query($e: ID!) { performancePlans(first: 5, filter: {employeeId: $e, year: 2027}) "
             f"{{ edges {{ node {{ {fields} }} }} }} }}")
@@ -175,6 +185,21 @@ ITEMS: dict[str, tuple[str, frozenset, dict[str, Path]]] = {
         "evaluationMeetings.attendees.nip": Path(
             "query($u: ID!) { evaluationMeetings(unitId: $u, year: 2027) { attendees { nip } } }",
             (("u", "OrgUnit", "section"),), MEETING_READERS),
+        # Issue 14: the daily entries, week, leave, discipline and action plans name their employee.
+        "dailyEntries.employee.nip": Path("query($e: ID!) { dailyEntries(first: 10, filter: {employeeId: $e}) "
+                                          "{ edges { node { employee { nip } } } } }", STAFF, PLAN_VIEWERS),
+        "dailyWeek.employee.nip": Path(
+            "query($e: ID!) { dailyWeek(employeeId: $e, date: \"2026-11-02\") { employee { nip } } }",
+            STAFF, PLAN_VIEWERS),
+        "leaves.employee.nip": Path("query($e: ID!) { leaves(first: 10, employeeId: $e) "
+                                    "{ edges { node { employee { nip } } } } }", STAFF, PLAN_VIEWERS),
+        "employeeDiscipline.employee.nip": Path(
+            "query($e: ID!) { employeeDiscipline(employeeId: $e, year: 2026, month: 11) { employee { nip } } }",
+            STAFF, PLAN_VIEWERS),
+        "discipline.employee.nip": Path(DISCIPLINE % "employee { nip }", SECTION, DISCIPLINE_SUBJECT_ROW),
+        "actionPlan.plan.employee.nip": Path(
+            "query($id: ID!) { actionPlan(id: $id) { plan { employee { nip } } } }",
+            (("id", "ActionPlan", "action_plan"),), PLAN_VIEWERS),
     }),
     # NIP of the rater: her staff reach her everywhere, but may not see it.
     "rater_nip": ("rater_nip", RATER_PLAN_VIEWERS, {
@@ -187,6 +212,13 @@ ITEMS: dict[str, tuple[str, frozenset, dict[str, Path]]] = {
         "performancePlan.workResults.feedback.givenBy.nip": Path(
             "query($id: ID!) { performancePlan(id: $id) { workResults { feedback { givenBy { nip } } } } }",
             PLAN, PLAN_VIEWERS),
+        "dailyEntries.employee.rater.nip": Path(
+            "query($e: ID!) { dailyEntries(first: 10, filter: {employeeId: $e}) "
+            "{ edges { node { employee { rater { nip } } } } } }", STAFF, PLAN_VIEWERS),
+        # The rater's own row (HR and leaders), and as the rater of one's own row (her staff).
+        "discipline.employee.nip": Path(DISCIPLINE % "employee { nip }", SECTION, SECTION_AGGREGATES),
+        "discipline.employee.rater.nip": Path(DISCIPLINE % "employee { rater { nip } }", SECTION,
+                                              SECTION_AGGREGATES | RATED_BY_RATER),
     }),
     # The rater's TW I feedback on the subject's 2026 evaluation.
     "evaluation_feedback": ("evaluation_feedback", PLAN_VIEWERS, {
@@ -213,6 +245,29 @@ ITEMS: dict[str, tuple[str, frozenset, dict[str, Path]]] = {
         "myPlan.attachments": Path("{ myPlan(year: 2027) { attachments } }", (), frozenset({"subject"})),
         "performancePlan.history": Path("query($id: ID!) { performancePlan(id: $id) { history { data } } }",
                                         PLAN, PLAN_VIEWERS),
+    }),
+    # The subject's submitted daily entry (R-DAILY): read as a plan (the rater chain, HR, leaders).
+    "daily_entry": ("daily_entry", PLAN_VIEWERS, {
+        "dailyEntries.text": Path("query($e: ID!) { dailyEntries(first: 10, filter: {employeeId: $e}) "
+                                  "{ edges { node { text } } } }", STAFF, PLAN_VIEWERS),
+        "dailyWeek.days.entries.text": Path(
+            "query($e: ID!) { dailyWeek(employeeId: $e, date: \"2026-11-02\") { days { entries { text } } } }",
+            STAFF, PLAN_VIEWERS),
+        "dailyWeek(own).days.entries.text": Path(
+            "{ dailyWeek(date: \"2026-11-02\") { days { entries { text } } } }", (), frozenset({"subject"})),
+    }),
+    # The subject's TW I action (R-ACTION), and its saving in the SKP's history (R-AUDIT).
+    "action_item": ("action_item", PLAN_VIEWERS, {
+        "actionPlans.items.text": Path("query($p: ID!) { actionPlans(planId: $p) { items { text } } }",
+                                       OLD_PLAN, PLAN_VIEWERS),
+        "actionPlan.items.text": Path("query($id: ID!) { actionPlan(id: $id) { items { text } } }",
+                                      (("id", "ActionPlan", "action_plan"),), PLAN_VIEWERS),
+        "performancePlan.history": Path("query($p: ID!) { performancePlan(id: $p) { history { data } } }",
+                                        OLD_PLAN, PLAN_VIEWERS),
+        "evaluation.plan.history": Path("query($id: ID!) { evaluation(id: $id) { plan { history { data } } } }",
+                                        EVALUATION, PLAN_VIEWERS),
+        "actionPlans.plan.history": Path("query($p: ID!) { actionPlans(planId: $p) { plan { history { data } } } }",
+                                         OLD_PLAN, PLAN_VIEWERS),
     }),
 }
 

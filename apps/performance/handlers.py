@@ -31,7 +31,7 @@ def _plan(step: StepContext, role: str | None) -> PerformancePlan:
     # service task before the new instance is linked to the plan.
     plan = (PerformancePlan.objects.select_for_update(of=("self",)).select_related("employee__unit", "employee__rater__rater")
             .get(pk=step.bound_id))
-    _require_role(step, plan.employee, role)
+    require_role(step, plan.employee, role)
     return plan
 
 
@@ -42,7 +42,7 @@ _ROLE_REFUSED = {
 }
 
 
-def _require_role(step: StepContext, employee: Employee, role: str | None) -> None:
+def require_role(step: StepContext, employee: Employee, role: str | None) -> None:
     """The person completing the step holds the role it is for towards the plan's employee. The
     shipped processes' lanes give each task to exactly that person; this check makes it hold
     for any definition (a changed lane, a migrated instance) — the regulation names who acts."""
@@ -104,7 +104,7 @@ def _evaluation(step: StepContext, role: str) -> Evaluation:
     evaluation = (Evaluation.objects.select_for_update(of=("self",))
                   .select_related("plan__employee__unit", "plan__employee__rater__rater", "period")
                   .get(pk=step.bound_id))
-    _require_role(step, evaluation.plan.employee, role)
+    require_role(step, evaluation.plan.employee, role)
     return evaluation
 
 

@@ -16,6 +16,7 @@ from .models import (
     EvaluationMeeting,
     EvaluationStatus,
     PerformancePlan,
+    PlanStatus,
     Realization,
     SatisfactionSurvey,
     WorkResult,
@@ -59,6 +60,14 @@ def work_results_visible_to(user: AbstractBaseUser,
     rated_by_owner = plans.filter(year=OuterRef("plan__year")).filter(
         Q(rater_id=employee) | Q(rater__isnull=True, employee__rater_id=employee))
     return WorkResult.objects.filter(Q(plan__in=plans) | Exists(rated_by_owner))
+
+
+def approved_plan_ids(unit: OrgUnit, year: int) -> list[int]:
+    """The approved SKPs of the year in the unit's subtree, top-down: what a quarter's processes
+    (periodic review, action plans) are started for (1 query)."""
+    return list(PerformancePlan.objects.filter(year=year, status=PlanStatus.APPROVED,
+                                               employee__unit__path__startswith=unit.path)
+                .order_by("employee__unit__depth", "pk").values_list("pk", flat=True))
 
 
 def may_read_meetings(user: AbstractBaseUser, unit: OrgUnit) -> bool:

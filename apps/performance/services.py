@@ -38,14 +38,13 @@ from .models import (
     PeriodKind,
     Perspective,
     PlanEvent,
-    PlanStatus,
     Realization,
     SatisfactionSurvey,
     UnitOrgRating,
     WorkResult,
     WorkResultType,
 )
-from .selectors import satisfaction_index_for
+from .selectors import approved_plan_ids, satisfaction_index_for
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -377,10 +376,7 @@ def _review_process(period: PerformancePeriod) -> str:
 
 def _open_review_items(job: Job) -> list[int]:
     period = PerformancePeriod.objects.get(pk=job.params["period_id"])
-    unit = OrgUnit.objects.get(pk=job.params["unit_id"])
-    return list(PerformancePlan.objects.filter(year=period.year, status=PlanStatus.APPROVED,
-                                               employee__unit__path__startswith=unit.path)
-                .order_by("employee__unit__depth", "pk").values_list("pk", flat=True))
+    return approved_plan_ids(OrgUnit.objects.get(pk=job.params["unit_id"]), period.year)
 
 
 def _open_review_chunk(job: Job, ids: list[int]) -> None:
@@ -405,6 +401,19 @@ JOBS = {
     "open_performance_year": (_open_year_items, _open_year_chunk, lambda ids: {i: i for i in ids}),
     "open_review_period": (_open_review_items, _open_review_chunk, _plan_owners),
 }
+
+
+def register_job(kind: str, *, items, chunk, owners) -> None:
+    """A bulk job of an app built on this one (apps.daily opens action plans), registered from
+    its AppConfig.ready(): apps.performance imports none of them, yet runs their jobs."""
+    JOBS[kind] = (items, chunk, owners)
+
+
+def job_start(*, actor: AbstractBaseUser, kind: str, params: dict, process: str) -> Job:
+    """Queue a registered job that starts ``process`` for many employees; refused at once while
+    the process is unpublished. The caller has checked that the actor may run it."""
+    _require_published(process)
+    return _start_job(actor, kind, params)
 
 
 def _require_task(actor: AbstractBaseUser, evaluation: Evaluation, bpmn_id: str, message) -> None:

@@ -23,7 +23,7 @@ def _signed_in(request):
     return request.user
 
 
-def _download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+def download_response(content: bytes, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
@@ -47,7 +47,7 @@ def evidence_download(request, pk: int):
 @require_GET
 def plan_document(request, pk: int):
     plan = get_object_or_404(plans_visible_to(_signed_in(request)).select_related("employee"), pk=pk)
-    return _download(skp.render(plan), names.plan_filename(plan), names.PDF)
+    return download_response(skp.render(plan), names.plan_filename(plan), names.PDF)
 
 
 @require_GET
@@ -55,10 +55,10 @@ def evaluation_document_download(request, pk: int):
     evaluation = get_object_or_404(
         Evaluation.objects.select_related("plan__employee", "period").filter(
             plan__in=plans_visible_to(_signed_in(request))), pk=pk)
-    return _download(evaluation_document.render(evaluation), names.evaluation_filename(evaluation), names.PDF)
+    return download_response(evaluation_document.render(evaluation), names.evaluation_filename(evaluation), names.PDF)
 
 
-def _readable_unit(request, unit_pk: int) -> OrgUnit:
+def readable_unit_or_404(request, unit_pk: int) -> OrgUnit:
     """A unit whose aggregates the viewer may read (HR of it, leaders at or above), else 404."""
     unit = OrgUnit.objects.filter(pk=unit_pk).first()
     if unit is None or not may_see_unit_aggregates(_signed_in(request), unit):
@@ -68,13 +68,13 @@ def _readable_unit(request, unit_pk: int) -> OrgUnit:
 
 @require_GET
 def predicates_document(request, unit_pk: int, period_pk: int):
-    unit = _readable_unit(request, unit_pk)
+    unit = readable_unit_or_404(request, unit_pk)
     period = get_object_or_404(PerformancePeriod, pk=period_pk)
-    return _download(predicates.render(unit, period), names.predicates_filename(unit, period), names.PDF)
+    return download_response(predicates.render(unit, period), names.predicates_filename(unit, period), names.PDF)
 
 
 @require_GET
 def recap_download(request, unit_pk: int, year: int, period_pk: int | None = None):
-    unit = _readable_unit(request, unit_pk)
+    unit = readable_unit_or_404(request, unit_pk)
     period = get_object_or_404(PerformancePeriod, pk=period_pk, year=year) if period_pk is not None else None
-    return _download(recap.render(unit, year, period), names.recap_filename(unit, year, period), names.XLSX)
+    return download_response(recap.render(unit, year, period), names.recap_filename(unit, year, period), names.XLSX)

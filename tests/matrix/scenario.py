@@ -63,6 +63,8 @@ MARK = {
     "evaluation_feedback": "UMPAN-BALIK-EVALUASI-TW1-P5",
     "realization": "REALISASI-TW1-R4",
     "attachment": "LAMPIRAN-SUMBER-DAYA-A1",
+    "daily_entry": "PROGRES-HARIAN-DIAJUKAN-H3",
+    "action_item": "AKSI-TW1-PEGAWAI-C2",
 }
 PLAN_YEAR = 2027   # the subject's plan in draft (planning instance at the employee's draft task)
 EVAL_YEAR = 2026   # the subject's approved plan with TW I at rating and TW II at self-assessment
@@ -121,6 +123,10 @@ def _restore_role_groups() -> None:
     hr, _ = Group.objects.get_or_create(name="PERFORMANCE_ADMIN")
     Group.objects.get_or_create(name="PROCESS_ADMIN")
     hr.permissions.add(*Permission.objects.filter(content_type__app_label="organization", codename__in=hr_permissions))
+    # ... and HR's calendar permissions (daily migration 0002).
+    hr.permissions.add(*Permission.objects.filter(
+        content_type__app_label="daily",
+        codename__in=import_module("apps.daily.migrations.0002_hr_calendar_permissions").HR_PERMISSIONS))
 
 
 def _token(user) -> str:
@@ -143,8 +149,12 @@ def build() -> Scenario:
     from apps.workflow import services as workflow
     from apps.workflow.models import HumanTask, ProcessDefinition
 
+    from apps.daily import action_plans, entries
+    from apps.daily.models import ActionPlan, Leave
+
     load_demo()
     call_command("load_workflows", stdout=io.StringIO())
+    call_command("load_holidays", stdout=io.StringIO())
     d = Demo()
     staff, kasi, kabid, peer = d.staff, d.kasi, d.kabid, d.peer
     section = kasi.unit
@@ -209,6 +219,25 @@ def build() -> Scenario:
                                 behavior_rating="SESUAI_EKSPEKTASI", feedback=MARK["evaluation_feedback"],
                                 behavior_feedback={})
 
+    # R-ACTION: TW I's action plans opened for the section; the subject drafting, one action saved.
+    action_plans.action_plans_open(actor=hr, period=eq1, unit=section)  # the job runs on commit
+    action_plan = ActionPlan.objects.get(plan=old_plan, period=eq1)
+    action_item = action_plans.action_item_upsert(actor=staff.user, action_plan=action_plan, item_id=None,
+                                                  work_result_id=old_result.pk, text=MARK["action_item"], target="1")
+    # R-DAILY: the subject's entries for the approved 2026 SKP on working days (Monday 2 and
+    # Tuesday 3 November 2026): one submitted (late, as the real clock is past its deadline), one draft.
+    entry_submitted = entries.entry_record(actor=staff.user, entry_id=None, date=dt.date(2026, 11, 2),
+                                           work_result_id=old_result.pk, text=MARK["daily_entry"], quantity="1",
+                                           output_unit="kegiatan", submit=True)
+    entry_draft = entries.entry_record(actor=staff.user, entry_id=None, date=dt.date(2026, 11, 3),
+                                       work_result_id=old_result.pk, text="Draf progres", quantity="1",
+                                       output_unit="kegiatan")
+    # R-LATE: September 2026 closed for the section (reopenMonth reopens it).
+    entries.month_close(actor=hr, unit=section, year=2026, month=9)
+    # R-CALENDAR: the subject's pending leave, waiting for the rater.
+    leave_pending = Leave.objects.create(employee=staff, starts_on=dt.date(2027, 6, 14), ends_on=dt.date(2027, 6, 15),
+                                         kind="CUTI", status="PENDING", recorded_by=staff.user)
+
     root = get_user_model().objects.create_superuser("root", "root@example.org", "x")
     users = {v: (getattr(d, DEMO_NAME[v]).user if v in DEMO_NAME else None) for v in VIEWERS}
     users["superuser"] = root
@@ -231,7 +260,9 @@ def build() -> Scenario:
         "planning_draft": planning_draft.pk, "work_result": work_result.pk, "spare_result": spare_result.pk,
         "rater_result": rater_result.pk, "peer_result": peer_result.pk,
         "old_plan": old_plan.pk, "evaluation": evaluation.pk, "evaluation_q2": old_plan.evaluations.get(period=eq2).pk,
-        "old_indicator": old_indicator.pk,
+        "old_indicator": old_indicator.pk, "old_result": old_result.pk,
+        "action_plan": action_plan.pk, "action_item": action_item.pk,
+        "entry_submitted": entry_submitted.pk, "entry_draft": entry_draft.pk, "leave_pending": leave_pending.pk,
     }
     ids["own_tasks"] = own_tasks
     return Scenario(users=users, tokens=tokens, ids=ids)

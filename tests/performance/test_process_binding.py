@@ -131,7 +131,7 @@ def test_shipped_processes_declare_what_they_act_on():
     from apps.workflow import registry
 
     for key, kind in (("skp_planning", "performance.plan"), ("periodic_review", "performance.evaluation"),
-                      ("annual_review", "performance.evaluation")):
+                      ("annual_review", "performance.evaluation"), ("action_plan", "daily.action_plan")):
         xml = (WORKFLOWS / f"{key}.bpmn").read_text(encoding="utf-8")
         names = {n for n in registry.names() if f'"{n}"' in xml}
         assert names and {registry.binds(n) for n in names} == {kind}, (key, names)

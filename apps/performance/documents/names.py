@@ -15,7 +15,7 @@ PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _safe(text: str) -> str:
+def safe(text: str) -> str:
     """Unit codes come from a CSV: keep a file name to letters, digits, dot, dash and underscore."""
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "unit"
 
@@ -51,8 +51,8 @@ def evaluation_filename(evaluation: Evaluation) -> str:
 
 
 def predicates_filename(unit: OrgUnit, period: PerformancePeriod) -> str:
-    return f"Penetapan-Predikat-{_safe(unit.code)}-{period_label(period)}.pdf"
+    return f"Penetapan-Predikat-{safe(unit.code)}-{period_label(period)}.pdf"
 
 
 def recap_filename(unit: OrgUnit, year: int, period: PerformancePeriod | None) -> str:
-    return f"Rekap-Kinerja-{_safe(unit.code)}-{period_label(period) if period else year}.xlsx"
+    return f"Rekap-Kinerja-{safe(unit.code)}-{period_label(period) if period else year}.xlsx"

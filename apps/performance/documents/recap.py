@@ -10,14 +10,11 @@ against what its organizational rating allows, and the violations.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import translation
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apps.organization.models import OrgUnit
@@ -25,20 +22,7 @@ from apps.organization.models import OrgUnit
 from .. import rules
 from ..models import PerformancePeriod
 from .recap_data import DistributionRow, Recap, recap_of
-
-TEXT, DATE, DATETIME, CREDIT, PERCENT, INTEGER = "@", "DD/MM/YYYY", "DD/MM/YYYY HH:MM", "0.000", "0.00%", "0"
-BOLD = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    width: float
-    value: Callable[[Any], Any]
-    number_format: str | None = None
-    wrap: bool = False
+from .sheets import CREDIT, DATE, INTEGER, PERCENT, TEXT, Column, table, title_block
 
 
 EMPLOYEE_COLUMNS: list[Column] = [
@@ -81,54 +65,16 @@ def _distribution_columns() -> list[Column]:
     ]
 
 
-def _title_block(ws: Worksheet, title: str, recap: Recap, note: str = "") -> int:
-    """Title lines above the table, then a line for a note; returns the header's row number
-    (the same on both sheets)."""
-    # Excel has no time zones: the local (WIB) wall time, and its zone's name beside it.
-    generated = recap.generated_at.replace(tzinfo=None, microsecond=0)
-    lines = [[title], ["Pemerintah daerah", recap.government],
-             ["Unit kerja", f"{recap.unit.name} (beserta sub-unit)"], ["Periode", recap.period_label],
-             ["Dibuat", generated, recap.generated_at.tzname()], [note]]
-    for row, values in enumerate(lines, start=1):
-        for column, value in enumerate(values, start=1):
-            if value:
-                ws.cell(row, column, value).font = BOLD if column == 1 else Font()
-    ws["A1"].font = Font(bold=True, size=14)
-    if note:
-        ws.cell(len(lines), 1).font = Font(italic=True)
-    ws["B5"].number_format = DATETIME
-    ws["B5"].alignment = Alignment(horizontal="left")
-    return len(lines) + 1
-
-
-def _table(ws: Worksheet, columns: list[Column], rows: Sequence[Any], header_row: int) -> None:
-    for index, column in enumerate(columns, start=1):
-        cell = ws.cell(header_row, index, column.title)
-        cell.font, cell.fill = BOLD, HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(index)].width = column.width
-    for offset, row in enumerate(rows, start=1):
-        for index, column in enumerate(columns, start=1):
-            cell = ws.cell(header_row + offset, index, column.value(row))
-            if column.number_format:
-                cell.number_format = column.number_format
-            if column.wrap:
-                cell.alignment = WRAP
-    last_column = get_column_letter(len(columns))
-    ws.freeze_panes = f"B{header_row + 1}"  # the header and the names stay in view
-    ws.auto_filter.ref = f"A{header_row}:{last_column}{header_row + max(len(rows), 1)}"
-
-
 def _employees_sheet(ws: Worksheet, recap: Recap) -> None:
     ws.title = "Rekap Pegawai"
-    header = _title_block(ws, "Rekap Kinerja Pegawai", recap)
-    _table(ws, EMPLOYEE_COLUMNS, recap.employees, header)
+    header = title_block(ws, "Rekap Kinerja Pegawai", recap)
+    table(ws, EMPLOYEE_COLUMNS, recap.employees, header)
 
 
 def _distribution_sheet(ws: Worksheet, recap: Recap) -> None:
     note = "" if recap.distribution else "Belum ada capaian kinerja organisasi yang ditetapkan untuk periode ini."
-    header = _title_block(ws, "Distribusi Predikat Kinerja (R-DIST)", recap, note)
-    _table(ws, _distribution_columns(), recap.distribution, header)
+    header = title_block(ws, "Distribusi Predikat Kinerja (R-DIST)", recap, note)
+    table(ws, _distribution_columns(), recap.distribution, header)
 
 
 def render(unit: OrgUnit, year: int, period: PerformancePeriod | None) -> bytes:

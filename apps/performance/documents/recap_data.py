@@ -109,7 +109,7 @@ def _employee_row(employee: Employee, plan: PerformancePlan | None, evaluation: 
     )
 
 
-def _government(unit: OrgUnit) -> str:
+def government_name(unit: OrgUnit) -> str:
     """The regional government: the root of the unit tree (a PEMDA unit in every import)."""
     if unit.parent_id is None:
         return unit.name
@@ -151,5 +151,5 @@ def recap_of(unit: OrgUnit, year: int, period: PerformancePeriod | None) -> Reca
         distribution.append(DistributionRow(
             unit_code=rated.code, unit_name=rated.name, org_rating=choice_label(rules.OrgRating, org_rating),
             counts=counts, allowed=[r.message for r in rules.distribution_rules(org_rating)], violations=[v.message for v in violations]))
-    return Recap(government=_government(unit), unit=unit, period_label=period_title(year, period),
+    return Recap(government=government_name(unit), unit=unit, period_label=period_title(year, period),
                  generated_at=timezone.localtime(), employees=rows, distribution=distribution)

@@ -1,0 +1,393 @@
+"""Writes of daily progress (R-DAILY), its review, lateness and closed months (R-LATE): the
+busiest write of the product (every ASN, every working day). Each public function is one
+transaction, keyword-only.
+
+Entries are named by primary key, not passed as objects: the service is the trust boundary for
+them and answers NOT_FOUND itself for an entry the caller may not see (entries_visible_to), and
+FORBIDDEN for one they see but may not change (a rater may read an entry, only its employee
+writes it; HR and leaders read, only the current rater reviews).
+
+Refusals by rule carry ``extensions.rule`` (R-CALENDAR, R-LATE, R-DAILY) next to the fields, so
+that a client can tell a holiday from a closed month without parsing the message.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from apps.core.errors import BadInput, Conflict, Forbidden, NotFound
+from apps.organization import selectors as org
+from apps.organization.models import Employee, OrgUnit
+from apps.performance.models import PlanStatus, WorkResult
+from apps.performance.selectors import work_results_visible_to
+from apps.performance.services import MAX_YEAR, MIN_YEAR
+
+from . import calendar
+from .entry_selectors import entries_visible_to
+from .models import ActionPlanItem, DailyEntry, EntryStatus, Holiday, MonthClosure
+from .schedule import excused_days, holidays_between, schedule_for
+
+TEXT_MAX = 2000          # what was done, and a rater's note: a paragraph, not a report
+OUTPUT_UNIT_MAX = 50     # DailyEntry.output_unit
+EVIDENCE_MAX = 500       # DailyEntry.evidence_link
+MINUTES_MAX = 24 * 60
+QUANTITY_MAX = Decimal("9999999999.99")  # DailyEntry.quantity: 12 digits, 2 decimals
+REVIEW_MAX = 500         # entries in one review request (a rater's month of a large team)
+SUBMIT_MAX = 100
+EDITABLE = (EntryStatus.DRAFT, EntryStatus.RETURNED)
+_LINK = re.compile(r"^https?://\S+$")
+
+
+def _day(value: dt.date) -> str:
+    """A date as people read it (``12 April 2027`` / ``12 April 2027`` in Indonesian)."""
+    return formats.date_format(value, "j F Y")
+
+
+def _own_employee(actor: AbstractBaseUser) -> Employee:
+    employee = org.employee_of(actor)
+    if employee is None:
+        raise Forbidden(_("Only employees record daily progress."))
+    return employee
+
+
+# --- the calendar of one employee over a span (R-CALENDAR, R-LATE) -----------------------------
+
+
+@dataclass
+class _Days:
+    """What decides whether an employee may record or submit for a day: the unit's schedule,
+    the holidays, approved leave and closed months over the span, and today (unit time).
+    Loaded once per operation in 4 queries whatever the number of entries."""
+
+    employee: Employee
+    schedule: calendar.Schedule
+    holidays: set[dt.date]
+    excused: set[dt.date]  # covered by approved leave
+    closed: set[tuple[int, int]]
+    now: dt.datetime
+    today: dt.date = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.today = self.now.astimezone(self.schedule.zone).date()
+
+    @classmethod
+    def load(cls, employee: Employee, days: list[dt.date]) -> "_Days":
+        schedule = schedule_for(employee.unit)
+        start, end = min(days), max(days)
+        now = timezone.now()
+        # A submission's lateness counts the working days from the entry's day up to today and
+        # beyond its due day: today plus a grace period's reach past a long holiday.
+        horizon = max(end, now.date()) + dt.timedelta(days=31 + 7 * settings.KINERJA_DAILY_GRACE_DAYS)
+        closed = set(MonthClosure.objects.filter(
+            unit_id__in=employee.unit.ancestor_ids, year__range=(start.year, end.year)).values_list("year", "month"))
+        return cls(employee, schedule, holidays_between(start, horizon), excused_days(employee, start, end), closed, now)
+
+    def closed_refusal(self, day: dt.date) -> BadInput | None:
+        """R-LATE: HR closed the day's month for the unit or a unit above it."""
+        if (day.year, day.month) in self.closed:
+            message = _("%(month)s is closed for your unit by HR: entries for it can no longer be recorded, "
+                        "submitted or deleted.") % {"month": formats.date_format(day, "F Y")}
+            return BadInput(message, fields={"date": message}, rule="R-LATE")
+        return None
+
+    def refusal(self, day: dt.date) -> BadInput | None:
+        """Why no entry may be recorded or submitted for ``day`` (None: it may)."""
+        closed = self.closed_refusal(day)
+        if closed is not None:
+            return closed
+        if day > self.today:
+            message = _("%(day)s is still to come: progress is recorded for a day that has begun.") % {
+                "day": _day(day)}
+            return BadInput(message, fields={"date": message}, rule="R-DAILY")
+        if day in self.holidays:
+            name = Holiday.objects.filter(date=day).values_list("name", flat=True).first()
+            message = _("%(day)s is a holiday (%(name)s): progress is recorded for working days only.") % {
+                "day": _day(day), "name": name}
+            return BadInput(message, fields={"date": message}, rule="R-CALENDAR")
+        if not calendar.is_working_day(day, self.schedule, self.holidays):
+            message = _("%(day)s is not a working day of your unit (a %(week)d-day week): progress is recorded "
+                        "for working days only.") % {"day": _day(day), "week": self.schedule.working_days}
+            return BadInput(message, fields={"date": message}, rule="R-CALENDAR")
+        if day in self.excused:
+            message = _("%(day)s is covered by your approved leave: an excused day needs no entry.") % {
+                "day": _day(day)}
+            return BadInput(message, fields={"date": message}, rule="R-CALENDAR")
+        return None
+
+    def late_days(self, day: dt.date) -> int:
+        return calendar.late_days(day, self.now, self.schedule, self.holidays, settings.KINERJA_DAILY_GRACE_DAYS)
+
+
+def _submit_in_memory(entry: DailyEntry, days: _Days) -> None:
+    """R-LATE: the first submission decides lateness; a resubmission after a return keeps it."""
+    entry.status = EntryStatus.SUBMITTED
+    if entry.first_submitted_at is None:
+        entry.first_submitted_at = days.now
+        entry.late_days = days.late_days(entry.date)
+    entry.updated_at = days.now
+
+
+# --- recording ---------------------------------------------------------------------------------
+
+
+def _quantity(value: Decimal | str | int | float) -> Decimal | None:
+    try:
+        number = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() else None
+
+
+def _fields(*, text: str, quantity, output_unit: str, minutes: int | None, evidence_link: str) -> tuple[dict, Decimal]:
+    """Field errors of an entry's values (all at once), and the quantity as a number."""
+    fields: dict[str, str] = {}
+    if not text.strip():
+        fields["text"] = _("required")
+    elif len(text.strip()) > TEXT_MAX:
+        fields["text"] = _("at most %(n)d characters") % {"n": TEXT_MAX}
+    number = _quantity(quantity)
+    if number is None:
+        fields["quantity"] = _("not a number")
+    elif number <= 0:
+        fields["quantity"] = _("must be more than 0")
+    elif number > QUANTITY_MAX or number != number.quantize(Decimal("0.01")):
+        fields["quantity"] = _("at most 10 digits before the decimal point and 2 after it")
+    if not output_unit.strip():
+        fields["outputUnit"] = _("required")
+    elif len(output_unit.strip()) > OUTPUT_UNIT_MAX:
+        fields["outputUnit"] = _("at most %(n)d characters") % {"n": OUTPUT_UNIT_MAX}
+    if minutes is not None and not 1 <= minutes <= MINUTES_MAX:
+        fields["minutes"] = _("between 1 and %(n)d") % {"n": MINUTES_MAX}
+    link = evidence_link.strip()
+    if link and (not _LINK.match(link) or len(link) > EVIDENCE_MAX):
+        fields["evidenceLink"] = _("an http(s) address of at most %(n)d characters") % {"n": EVIDENCE_MAX}
+    return fields, number if number is not None else Decimal(0)
+
+
+def _work_result(actor: AbstractBaseUser, employee: Employee, work_result_id: int, year: int) -> WorkResult:
+    """R-DAILY: a work result of the employee's own approved SKP of the entry's year. One the
+    caller may not see at all is NOT_FOUND; one they may see (their own of another year or not
+    yet approved, their rater's) is the caller's mistake: BAD_USER_INPUT."""
+    result = WorkResult.objects.filter(pk=work_result_id, plan__employee=employee, plan__year=year,
+                                       plan__status=PlanStatus.APPROVED).first()
+    if result is not None:
+        return result
+    if not work_results_visible_to(actor).filter(pk=work_result_id).exists():
+        raise NotFound()
+    message = _("This is not a work result of your approved SKP for %(year)d.") % {"year": year}
+    raise BadInput(message, fields={"workResultId": message}, rule="R-DAILY")
+
+
+def _action_item(employee: Employee, item_id: int | None, result: WorkResult, day: dt.date) -> ActionPlanItem | None:
+    """R-ACTION: an action of the employee's own action plan, under the same work result, of the
+    quarter the day is in. Another employee's action is NOT_FOUND."""
+    if item_id is None:
+        return None
+    item = ActionPlanItem.objects.select_related("action_plan__period").filter(
+        pk=item_id, action_plan__plan__employee=employee).first()
+    if item is None:
+        raise NotFound()
+    period = item.action_plan.period
+    if item.work_result_id != result.pk or not period.starts_on <= day <= period.ends_on:
+        message = _("This action belongs to another work result or another quarter.")
+        raise BadInput(message, fields={"actionItemId": message}, rule="R-ACTION")
+    return item
+
+
+def _entries_for_change(actor: AbstractBaseUser, employee: Employee, entry_ids: list[int]) -> list[DailyEntry]:
+    """The actor's own entries, locked, in the order asked. An id the actor may not see is
+    NOT_FOUND; one they see but that is not theirs, FORBIDDEN."""
+    wanted = list(dict.fromkeys(entry_ids))
+    entries = {e.pk: e for e in DailyEntry.objects.select_for_update(of=("self",)).filter(
+        pk__in=wanted, employee=employee).order_by("pk")}
+    others = [pk for pk in wanted if pk not in entries]
+    if others:
+        if entries_visible_to(actor).filter(pk__in=others).count() < len(others):
+            raise NotFound()
+        raise Forbidden(_("Only the employee writes their own daily entries."))
+    return [entries[pk] for pk in wanted]
+
+
+def _require_editable(entry: DailyEntry) -> None:
+    if entry.status not in EDITABLE:
+        raise Conflict(_("This entry is %(status)s: only draft and returned entries can be changed.")
+                       % {"status": EntryStatus(entry.status).label.lower()}, rule="R-DAILY")
+
+
+@transaction.atomic
+def entry_record(*, actor: AbstractBaseUser, entry_id: int | None, date: dt.date, work_result_id: int, text: str,
+                 quantity: Decimal | str, output_unit: str, minutes: int | None = None, evidence_link: str = "",
+                 action_item_id: int | None = None, submit: bool = False) -> DailyEntry:
+    """R-DAILY: the employee records (or, with ``entry_id``, changes a draft or returned) entry of
+    their own for a working day; with ``submit`` it is submitted at once (R-LATE)."""
+    employee = _own_employee(actor)
+    entry = None
+    if entry_id is not None:
+        entry = _entries_for_change(actor, employee, [entry_id])[0]
+        _require_editable(entry)
+    result = _work_result(actor, employee, work_result_id, date.year)
+    item = _action_item(employee, action_item_id, result, date)
+    fields, number = _fields(text=text, quantity=quantity, output_unit=output_unit, minutes=minutes,
+                             evidence_link=evidence_link)
+    if fields:
+        raise BadInput(fields=fields)
+    days = _Days.load(employee, [date] + ([entry.date] if entry else []))
+    refusal = (entry and days.closed_refusal(entry.date)) or days.refusal(date)
+    if refusal is not None:
+        raise refusal
+    entry = entry or DailyEntry(employee=employee)
+    entry.date, entry.work_result, entry.action_item = date, result, item
+    entry.text, entry.quantity, entry.output_unit = text.strip(), number, output_unit.strip()
+    entry.minutes, entry.evidence_link = minutes, evidence_link.strip()
+    if submit:
+        _submit_in_memory(entry, days)
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def entries_submit(*, actor: AbstractBaseUser, entry_ids: list[int]) -> list[DailyEntry]:
+    """R-DAILY/R-LATE: submit the employee's draft or returned entries, all or none. Each day is
+    checked again (a holiday or a closed month may have come since it was drafted)."""
+    if not entry_ids:
+        return []
+    if len(entry_ids) > SUBMIT_MAX:
+        raise BadInput(fields={"ids": _("at most %(n)d entries at once") % {"n": SUBMIT_MAX}})
+    employee = _own_employee(actor)
+    entries = _entries_for_change(actor, employee, entry_ids)
+    for entry in entries:
+        _require_editable(entry)
+    days = _Days.load(employee, [entry.date for entry in entries])
+    for entry in entries:
+        refusal = days.refusal(entry.date)
+        if refusal is not None:
+            raise refusal
+        _submit_in_memory(entry, days)
+    DailyEntry.objects.bulk_update(entries, ["status", "first_submitted_at", "late_days", "updated_at"])
+    return entries
+
+
+@transaction.atomic
+def entry_delete(*, actor: AbstractBaseUser, entry_id: int) -> None:
+    """The employee deletes a draft or returned entry of their own, not of a closed month."""
+    employee = _own_employee(actor)
+    entry = _entries_for_change(actor, employee, [entry_id])[0]
+    _require_editable(entry)
+    refusal = _Days.load(employee, [entry.date]).closed_refusal(entry.date)
+    if refusal is not None:
+        raise refusal
+    entry.delete()
+
+
+# --- review --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryError:
+    entry_id: int
+    code: str
+    message: str
+
+
+@dataclass
+class ReviewOutcome:
+    changed: list[DailyEntry]
+    errors: list[EntryError]
+
+
+@transaction.atomic
+def entries_review(*, actor: AbstractBaseUser, approve_ids: list[int],
+                   returns: list[tuple[int, str]]) -> ReviewOutcome:
+    """R-DAILY: the employee's current rater (an acting official included — the reviewer is not
+    stored on the entry, so pending entries follow a change of rater) approves submitted entries
+    and returns others with a note. Entry by entry: a refused one (not the caller's to review,
+    not waiting any more, a return without a note) is reported and does not stop the others;
+    the rest is written in one transaction with two updates whatever their number."""
+    if len(approve_ids) + len(returns) > REVIEW_MAX:
+        raise BadInput(fields={"approve": _("at most %(n)d entries at once") % {"n": REVIEW_MAX}})
+    notes = {pk: note.strip() for pk, note in returns}
+    wanted = list(dict.fromkeys([*approve_ids, *notes]))
+    errors: dict[int, EntryError] = {}
+    for pk in set(approve_ids) & set(notes):
+        errors[pk] = EntryError(pk, "BAD_USER_INPUT", _("An entry is either approved or returned, not both."))
+    for pk, note in notes.items():
+        if pk not in errors and not note:
+            errors[pk] = EntryError(pk, "BAD_USER_INPUT", _("A returned entry needs a note for the employee."))
+        elif pk not in errors and len(note) > TEXT_MAX:
+            errors[pk] = EntryError(pk, "BAD_USER_INPUT", _("The note may have at most %(n)d characters.")
+                                    % {"n": TEXT_MAX})
+    reviewer = org.employee_of(actor)
+    entries = {e.pk: e for e in DailyEntry.objects.select_for_update(of=("self",)).select_related("employee")
+               .filter(pk__in=wanted).order_by("pk")}
+    not_mine = [pk for pk in wanted if pk not in errors and (
+        pk not in entries or reviewer is None or entries[pk].employee.rater_id != reviewer.pk)]
+    visible = set(entries_visible_to(actor).filter(pk__in=not_mine).values_list("pk", flat=True)) if not_mine else set()
+    for pk in not_mine:
+        errors[pk] = (EntryError(pk, "FORBIDDEN", _("Only the employee's rater reviews their daily entries."))
+                      if pk in visible else EntryError(pk, NotFound.code, str(NotFound.default_message)))
+    for pk in wanted:
+        if pk not in errors and entries[pk].status != EntryStatus.SUBMITTED:
+            errors[pk] = EntryError(pk, "CONFLICT", _("This entry is not waiting for review (it is %(status)s).")
+                                    % {"status": EntryStatus(entries[pk].status).label.lower()})
+    now = timezone.now()
+    approved = [entries[pk] for pk in wanted if pk not in errors and pk not in notes]
+    returned = [entries[pk] for pk in wanted if pk not in errors and pk in notes]
+    if approved:
+        DailyEntry.objects.filter(pk__in=[e.pk for e in approved]).update(
+            status=EntryStatus.APPROVED, reviewed_by=reviewer, reviewed_at=now, updated_at=now)
+        for entry in approved:
+            entry.status, entry.reviewed_by, entry.reviewed_at, entry.updated_at = EntryStatus.APPROVED, reviewer, now, now
+    if returned:
+        for entry in returned:
+            entry.status, entry.return_note = EntryStatus.RETURNED, notes[entry.pk]
+            entry.reviewed_by, entry.reviewed_at, entry.updated_at = reviewer, now, now
+        DailyEntry.objects.bulk_update(returned, ["status", "return_note", "reviewed_by", "reviewed_at", "updated_at"])
+    changed_ids = {e.pk for e in approved + returned}
+    return ReviewOutcome(changed=[entries[pk] for pk in wanted if pk in changed_ids],
+                         errors=[errors[pk] for pk in wanted if pk in errors])
+
+
+# --- closed months (R-LATE) --------------------------------------------------------------------
+
+
+def _require_month(actor: AbstractBaseUser, unit: OrgUnit, year: int, month: int) -> None:
+    if not org.manages_unit(actor, unit):
+        raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise BadInput(_("The year is out of range."), fields={"year": "range"})
+    if not 1 <= month <= 12:
+        raise BadInput(_("The month must be between 1 and 12."), fields={"month": "range"})
+
+
+@transaction.atomic
+def month_close(*, actor: AbstractBaseUser, unit: OrgUnit, year: int, month: int) -> MonthClosure:
+    """R-LATE: HR of the unit closes a month that has ended (unit time) for the unit and every
+    unit below it: entries for it are then refused."""
+    _require_month(actor, unit, year, month)
+    today = timezone.now().astimezone(schedule_for(unit).zone).date()
+    if (year, month) >= (today.year, today.month):
+        message = _("A month can be closed once it has ended.")
+        raise BadInput(message, fields={"month": message}, rule="R-LATE")
+    closure, created = MonthClosure.objects.get_or_create(unit=unit, year=year, month=month,
+                                                          defaults={"closed_by": actor})
+    if not created:
+        raise Conflict(_("This month is already closed for this unit."), rule="R-LATE")
+    return closure
+
+
+@transaction.atomic
+def month_reopen(*, actor: AbstractBaseUser, unit: OrgUnit, year: int, month: int) -> None:
+    """R-LATE: HR of the unit reopens a month it closed for that unit (a closure of a unit
+    above is reopened there, by its HR)."""
+    _require_month(actor, unit, year, month)
+    deleted, _by_model = MonthClosure.objects.filter(unit=unit, year=year, month=month).delete()
+    if not deleted:
+        raise Conflict(_("This month is not closed for this unit."), rule="R-LATE")

@@ -1,0 +1,137 @@
+"""Reads of the calendar (R-CALENDAR): a unit's effective schedule, the holidays of a span, the
+leave an employee may see and the days it excuses. Each is a constant number of queries;
+callers that handle many employees load the holidays once and group the employees by unit."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Q, QuerySet
+
+from apps.organization import selectors as org
+from apps.organization.models import Employee, OrgUnit
+
+from .calendar import Schedule, is_working_day
+from .models import Holiday, Leave, LeaveStatus, TimeZoneName, UnitSchedule
+
+DEFAULT_SCHEDULE_DAYS = 5
+
+
+def default_schedule() -> Schedule:
+    """Monday–Friday in the installation's zone: for a tree where nobody set a schedule. The
+    zone is one a unit could choose (WIB, WITA, WIT); any other TIME_ZONE setting means WIB."""
+    zone = settings.TIME_ZONE if settings.TIME_ZONE in TimeZoneName.values else TimeZoneName.WIB.value
+    return Schedule(DEFAULT_SCHEDULE_DAYS, zone)
+
+
+def schedule_source(unit: OrgUnit) -> tuple[Schedule, int | None]:
+    """The effective schedule of ``unit`` and the id of the unit that set it (None: nobody, the
+    default applies) — 1 query."""
+    own = {s.unit_id: s for s in UnitSchedule.objects.filter(unit_id__in=unit.ancestor_ids)}
+    for pk in reversed(unit.ancestor_ids):
+        if pk in own:
+            return Schedule(own[pk].working_days, own[pk].time_zone), pk
+    return default_schedule(), None
+
+
+def schedule_for(unit: OrgUnit) -> Schedule:
+    """The schedule of the nearest unit at or above ``unit`` that has one; Monday–Friday in the
+    installation's zone (WIB) when none has (1 query)."""
+    return schedule_source(unit)[0]
+
+
+def schedules_for(units: list[OrgUnit]) -> dict[int, Schedule]:
+    """schedule_for of many units at once (1 query): unit id → schedule."""
+    ancestors = {pk for unit in units for pk in unit.ancestor_ids}
+    own = {s.unit_id: Schedule(s.working_days, s.time_zone) for s in UnitSchedule.objects.filter(unit_id__in=ancestors)}
+    default = default_schedule()
+    return {unit.pk: next((own[pk] for pk in reversed(unit.ancestor_ids) if pk in own), default) for unit in units}
+
+
+def holidays_between(start: dt.date, end: dt.date) -> set[dt.date]:
+    """National holidays and collective leave from ``start`` to ``end`` (1 query)."""
+    return set(Holiday.objects.filter(date__range=(start, end)).values_list("date", flat=True))
+
+
+# --- leave ------------------------------------------------------------------------------------
+
+def leaves_visible_to(user: AbstractBaseUser) -> QuerySet[Leave]:
+    """Who sees an employee's leave: the employee, their current rater (an acting official
+    included: Employee.rater), HR of their unit, and the leaders of their unit or of any unit
+    above it; a superuser everything. Anyone else sees none of it (NOT_FOUND). 2–4 queries to
+    build (role look-ups), evaluated as one."""
+    if not user.is_authenticated:
+        return Leave.objects.none()
+    if user.is_superuser:
+        return Leave.objects.all()
+    condition = Q(employee__user=user) | Q(employee__rater__user=user)
+    if org.is_performance_admin(user):
+        condition |= Q(employee__unit__in=org.units_managed_by(user))
+    led = list(OrgUnit.objects.filter(leader__user=user).only("path"))
+    if led:
+        condition |= Q(employee__unit__in=OrgUnit.objects.filter(org.subtree(led)))
+    return Leave.objects.filter(condition)
+
+
+def _approved_overlapping(start: dt.date, end: dt.date) -> QuerySet[Leave]:
+    return Leave.objects.filter(status=LeaveStatus.APPROVED, starts_on__lte=end, ends_on__gte=start)
+
+
+def _days(first: dt.date, last: dt.date) -> Iterable[dt.date]:
+    return (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+
+
+def excused_days_of(employee_ids: Iterable[int], start: dt.date, end: dt.date) -> dict[int, set[dt.date]]:
+    """R-CALENDAR: per employee, the days from ``start`` to ``end`` covered by approved leave
+    (every calendar day: callers intersect with working days). Every id asked for is a key
+    (an empty set: no leave). 1 query."""
+    ids = set(employee_ids)
+    excused: dict[int, set[dt.date]] = {pk: set() for pk in ids}
+    rows = _approved_overlapping(start, end).filter(employee_id__in=ids).values_list("employee_id", "starts_on", "ends_on")
+    for employee_id, starts_on, ends_on in rows:
+        excused[employee_id].update(_days(max(starts_on, start), min(ends_on, end)))
+    return excused
+
+
+def excused_days(employee: Employee, start: dt.date, end: dt.date) -> set[dt.date]:
+    """excused_days_of for one employee (1 query)."""
+    return excused_days_of([employee.pk], start, end)[employee.pk]
+
+
+# --- one employee's days ------------------------------------------------------------------------
+
+MAX_CALENDAR_DAYS = 366
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    date: dt.date
+    is_working_day: bool
+    holiday: str | None = None        # the holiday's or collective leave's name
+    holiday_kind: str | None = None   # HolidayKind
+    excused: str | None = None        # LeaveKind of the approved leave covering the day
+
+
+def employee_calendar(employee: Employee, start: dt.date, end: dt.date) -> list[CalendarDay]:
+    """Each day from ``start`` to ``end`` for the employee: working day by their unit's schedule,
+    the holiday if any, the kind of approved leave excusing it if any. 3 queries (schedule,
+    holidays, leave) with ``employee.unit`` loaded, whatever the span. A span is at most a year;
+    callers check the bounds they accept from clients."""
+    if end < start or (end - start).days >= MAX_CALENDAR_DAYS:
+        raise ValueError("employee_calendar: the span must be 1 to 366 days")
+    schedule = schedule_for(employee.unit)
+    holidays = {h.date: h for h in Holiday.objects.filter(date__range=(start, end)).only("date", "name", "kind")}
+    leave_kind: dict[dt.date, str] = {}
+    for starts_on, ends_on, kind in (_approved_overlapping(start, end).filter(employee=employee)
+                                     .values_list("starts_on", "ends_on", "kind")):
+        leave_kind.update(dict.fromkeys(_days(max(starts_on, start), min(ends_on, end)), kind))
+    days = []
+    for day in _days(start, end):
+        holiday = holidays.get(day)
+        days.append(CalendarDay(date=day, is_working_day=is_working_day(day, schedule, holidays),
+                                holiday=holiday.name if holiday else None, holiday_kind=holiday.kind if holiday else None,
+                                excused=leave_kind.get(day)))
+    return days

@@ -1,0 +1,285 @@
+"""GraphQL for daily progress (R-DAILY), its review and lateness, and closed months (R-LATE).
+
+Every DailyEntry is scoped by entries_visible_to (the employee, the current rater and the
+rater's rater, HR of the unit, leaders of the unit or above), so no nested path shows more than
+the roots. ``quantity`` is a decimal as a string ("2.5"): exact, whatever the client's floats.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Optional
+
+import strawberry
+import strawberry_django
+from django.db.models import QuerySet
+from strawberry import relay
+from strawberry.types import Info
+from strawberry_django.optimizer import optimize
+
+from apps.core.errors import NotFound
+from apps.daily import entries as services
+from apps.daily import entry_selectors as selectors
+from apps.daily.models import DailyEntry, EntryStatus, MonthClosure
+from apps.organization import selectors as org
+
+from .context import context, require_user
+from .ids import decode_id
+from .organization import CursorConnection, EmployeeType, OrgUnitType, _employee, _one, _unit
+from .performance import WorkResultType
+from .workflow import scoped
+
+EntryStatusEnum = strawberry.enum(EntryStatus, name="DailyEntryStatus")
+
+
+def visible_entries(info: Info) -> QuerySet[DailyEntry]:
+    """entries_visible_to the viewer, built once per request (its role look-ups run once)."""
+    cache = context(info).cache
+    if "daily_entries" not in cache:
+        cache["daily_entries"] = selectors.entries_visible_to(require_user(info))
+    return cache["daily_entries"]
+
+
+@strawberry_django.type(DailyEntry, name="DailyEntry")
+class DailyEntryType(relay.Node):
+    employee: EmployeeType
+    date: dt.date
+    work_result: Optional[WorkResultType] = strawberry_django.field(
+        description="The SKP work result the entry serves; null unless you may see the plan.")
+    text: str
+    output_unit: str
+    minutes: Optional[int]
+    evidence_link: str
+    status: EntryStatusEnum
+    first_submitted_at: Optional[dt.datetime] = strawberry_django.field(
+        description="R-LATE: the first submission; a return and resubmission keeps it.")
+    late_days: int = strawberry_django.field(description="R-LATE: working days after the deadline (0: on time).")
+    return_note: str = strawberry_django.field(description="The rater's note of the last return.")
+    reviewed_by: Optional[EmployeeType]
+    reviewed_at: Optional[dt.datetime]
+
+    @strawberry_django.field(only=["quantity"], description="The output, a decimal as a string (\"2.5\").")
+    def quantity(self) -> str:
+        return format(self.quantity.normalize(), "f")
+
+    @strawberry_django.field(only=["late_days"], description="R-LATE: submitted after the deadline.")
+    def is_late(self) -> bool:
+        return self.late_days > 0
+
+    @classmethod
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
+        return queryset.filter(pk__in=visible_entries(info))
+
+
+class _WeekEntries:
+    """The week's entries, loaded once for its seven days through the optimizer (the days ask
+    with one selection), so the week costs the same queries with 0 or 20 entries."""
+
+    def __init__(self, dates: dict[int, dt.date]) -> None:
+        self.dates, self.by_date = dates, None  # entry id → its day (the selection may leave `date` out)
+
+    def of(self, date: dt.date, info: Info) -> list[DailyEntry]:
+        if self.by_date is None:
+            self.by_date = defaultdict(list)
+            if self.dates:
+                for entry in optimize(DailyEntry.objects.filter(pk__in=self.dates).order_by("date", "pk"), info):
+                    self.by_date[self.dates[entry.pk]].append(entry)
+        return self.by_date[date]
+
+
+@strawberry.type(name="DailyDay")
+class DailyDayType:
+    date: dt.date
+    is_working_day: bool
+    holiday: Optional[str] = strawberry.field(description="The national holiday or collective leave, by name.")
+    is_weekend: bool = strawberry.field(description="Outside the unit's working week (5 or 6 days).")
+    is_excused: bool = strawberry.field(description="A working day covered by approved leave.")
+    is_closed: bool = strawberry.field(description="HR closed the month (R-LATE): nothing can be recorded.")
+    deadline: Optional[dt.datetime] = strawberry.field(
+        description="Working days: when an entry for the day becomes late (R-LATE).")
+    is_filled: bool = strawberry.field(description="An entry of the day was submitted.")
+    is_missing: bool = strawberry.field(
+        description="A working day, not excused, without a submitted entry, past its deadline.")
+    late_days: Optional[int] = strawberry.field(description="Filled days: how late the first submission was.")
+    week_entries: strawberry.Private[_WeekEntries]
+
+    @strawberry.field(description="The day's entries, oldest first.")
+    def entries(self, info: Info) -> list[DailyEntryType]:
+        return self.week_entries.of(self.date, info)
+
+
+@strawberry.type(name="DailyWeek")
+class DailyWeekType:
+    employee: EmployeeType
+    start: dt.date = strawberry.field(description="The Monday.")
+    days: list[DailyDayType]
+
+
+@strawberry.type(name="DailyReviewItem")
+class DailyReviewItemType:
+    employee: EmployeeType
+    waiting: int = strawberry.field(description="Submitted entries waiting for your review.")
+    oldest_date: dt.date
+
+
+@strawberry.type(name="DailyEntryError")
+class DailyEntryErrorType:
+    entry_id: strawberry.ID
+    code: str
+    message: str
+
+
+@strawberry.type(name="DailyReviewResult")
+class DailyReviewResultType:
+    errors: list[DailyEntryErrorType] = strawberry.field(description="The entries refused, each with why.")
+    changed_ids: strawberry.Private[list[int]]
+
+    @strawberry.field(description="The entries approved or returned.")
+    def changed(self, info: Info) -> list[DailyEntryType]:
+        return _entries(info, self.changed_ids)
+
+
+@strawberry_django.type(MonthClosure, name="MonthClosure")
+class MonthClosureType:
+    unit: OrgUnitType
+    year: int
+    month: int
+    closed_at: dt.datetime
+
+
+@strawberry.input
+class DailyEntryFilter:
+    employee_id: strawberry.ID | None = None
+    from_: dt.date | None = strawberry.field(default=None, name="from")
+    to: dt.date | None = None
+    status: EntryStatusEnum | None = None
+
+
+@strawberry.input
+class RecordDailyEntryInput:
+    id: strawberry.ID | None = strawberry.field(default=None, description="Set to change a draft or returned entry.")
+    date: dt.date
+    work_result_id: strawberry.ID
+    text: str
+    quantity: str = strawberry.field(description="A decimal more than 0, as a string (\"2.5\" or \"2,5\").")
+    output_unit: str
+    minutes: int | None = None
+    evidence_link: str = ""
+    action_item_id: strawberry.ID | None = None
+    submit: bool = strawberry.field(default=False, description="Submit at once (R-LATE counts from now).")
+
+
+@strawberry.input
+class ReturnEntryInput:
+    id: strawberry.ID
+    note: str
+
+
+def _entry_pk(value: strawberry.ID) -> int | None:
+    try:
+        return decode_id(value, "DailyEntry")
+    except NotFound:
+        return None
+
+
+def _entries(info: Info, pks) -> QuerySet[DailyEntry]:
+    return optimize(DailyEntry.objects.filter(pk__in=list(pks)).order_by("date", "pk"), info)
+
+
+@strawberry.type
+class DailyEntriesQuery:
+    @strawberry_django.connection(CursorConnection[DailyEntryType],
+                                  description="Daily entries you may see, newest first.")
+    def daily_entries(self, info: Info, filter: DailyEntryFilter | None = None) -> QuerySet[DailyEntry]:
+        qs = visible_entries(info)
+        f = filter or DailyEntryFilter()
+        if f.employee_id:
+            qs = qs.filter(employee_id=decode_id(f.employee_id, "Employee"))
+        if f.from_:
+            qs = qs.filter(date__gte=f.from_)
+        if f.to:
+            qs = qs.filter(date__lte=f.to)
+        if f.status:
+            qs = qs.filter(status=f.status.value)
+        return scoped(qs.order_by("-date", "-pk"))
+
+    @strawberry.field(description="The week (Monday–Sunday) holding `date`: your own, or an employee's whose "
+                                  "entries you may see.")
+    def daily_week(self, info: Info, date: dt.date, employee_id: strawberry.ID | None = None) -> DailyWeekType:
+        user = require_user(info)
+        if employee_id is None:
+            employee = org.employee_of(user)
+        else:
+            employee = _employee(employee_id)
+            if not selectors.employee_entries_visible(user, employee):
+                employee = None
+        if employee is None:
+            raise NotFound()
+        week = selectors.week_of(employee, date)
+        entries = _WeekEntries({entry.pk: day.date for day in week.days for entry in day.entries})
+        return DailyWeekType(employee=week.employee, start=week.start, days=[DailyDayType(
+            date=d.date, is_working_day=d.is_working_day, holiday=d.holiday, is_weekend=d.is_weekend,
+            is_excused=d.is_excused, is_closed=d.is_closed, deadline=d.deadline, is_filled=d.is_filled,
+            is_missing=d.is_missing, late_days=d.late_days, week_entries=entries) for d in week.days])
+
+    @strawberry.field(description="The rater's inbox: one item per subordinate with entries waiting.")
+    def daily_review_queue(self, info: Info) -> list[DailyReviewItemType]:
+        return [DailyReviewItemType(employee=item.employee, waiting=item.waiting, oldest_date=item.oldest)
+                for item in selectors.review_queue(require_user(info))]
+
+
+@strawberry.type
+class DailyEntriesMutation:
+    @strawberry.mutation(description="The employee: record (or change a draft or returned) entry for a working day "
+                                     "of their own, optionally submitting it.")
+    def record_daily_entry(self, info: Info, input: RecordDailyEntryInput) -> DailyEntryType:
+        entry = services.entry_record(
+            actor=require_user(info), entry_id=decode_id(input.id, "DailyEntry") if input.id else None,
+            date=input.date, work_result_id=decode_id(input.work_result_id, "WorkResult"), text=input.text,
+            quantity=input.quantity, output_unit=input.output_unit, minutes=input.minutes,
+            evidence_link=input.evidence_link,
+            action_item_id=decode_id(input.action_item_id, "ActionPlanItem") if input.action_item_id else None,
+            submit=input.submit)
+        return _one(DailyEntry.objects.filter(pk=entry.pk), info)
+
+    @strawberry.mutation(description="The employee: submit draft or returned entries, all or none.")
+    def submit_daily_entries(self, info: Info, ids: list[strawberry.ID]) -> list[DailyEntryType]:
+        entries = services.entries_submit(actor=require_user(info), entry_ids=[decode_id(i, "DailyEntry") for i in ids])
+        return _entries(info, (e.pk for e in entries))
+
+    @strawberry.mutation(description="The employee: delete a draft or returned entry.")
+    def delete_daily_entry(self, info: Info, id: strawberry.ID) -> bool:
+        services.entry_delete(actor=require_user(info), entry_id=decode_id(id, "DailyEntry"))
+        return True
+
+    @strawberry.mutation(description="The rater: approve and return (with a note) many submitted entries at once. "
+                                     "An entry refused is reported in `errors` and does not stop the others.")
+    def review_daily_entries(self, info: Info, approve: list[strawberry.ID] | None = None,
+                             returns: list[ReturnEntryInput] | None = None) -> DailyReviewResultType:
+        user = require_user(info)
+        sent = [*(approve or []), *(r.id for r in returns or [])]
+        unknown = [i for i in sent if _entry_pk(i) is None]
+        client_id = {}
+        for value in sent:
+            pk = _entry_pk(value)
+            if pk is not None:
+                client_id.setdefault(pk, value)
+        outcome = services.entries_review(
+            actor=user, approve_ids=[pk for pk in map(_entry_pk, approve or []) if pk is not None],
+            returns=[(pk, r.note) for r in returns or [] if (pk := _entry_pk(r.id)) is not None])
+        errors = [DailyEntryErrorType(entry_id=i, code=NotFound.code, message=str(NotFound.default_message))
+                  for i in dict.fromkeys(unknown)]
+        errors += [DailyEntryErrorType(entry_id=client_id[e.entry_id], code=e.code, message=e.message)
+                   for e in outcome.errors]
+        return DailyReviewResultType(errors=errors, changed_ids=[e.pk for e in outcome.changed])
+
+    @strawberry.mutation(description="HR of the unit: close an ended month for the unit and the units below it; "
+                                     "its entries are then refused (R-LATE).")
+    def close_month(self, info: Info, unit_id: strawberry.ID, year: int, month: int) -> MonthClosureType:
+        closure = services.month_close(actor=require_user(info), unit=_unit(unit_id), year=year, month=month)
+        return MonthClosure.objects.select_related("unit").get(pk=closure.pk)
+
+    @strawberry.mutation(description="HR of the unit: reopen a month closed for the unit.")
+    def reopen_month(self, info: Info, unit_id: strawberry.ID, year: int, month: int) -> bool:
+        services.month_reopen(actor=require_user(info), unit=_unit(unit_id), year=year, month=month)
+        return True

@@ -1,0 +1,119 @@
+"""Query counts of the daily reads and the bulk review, locked: the week view of one employee
+costs the same with 0 and with 20 entries; a rater's review of 60 entries costs the same as of 3.
+Through the whole Django + GraphQL stack in-process (Django's test client), so that the count
+is the server's own."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from apps.daily.entry_selectors import week_of
+from apps.daily.models import DailyEntry, EntryStatus
+from apps.performance.models import Indicator, PerformancePlan, PlanStatus, WorkResult
+
+from ..conftest import gid
+from .test_entries import now_at  # noqa: F401 (the fixture)
+
+WEEK = """query($d: Date!) { dailyWeek(date: $d) { start employee { name } days { date isWorkingDay holiday
+  isWeekend isExcused isClosed deadline isFilled isMissing lateDays entries { id text quantity outputUnit status
+  lateDays isLate employee { name unit { code } } reviewedBy { name } workResult { text indicators { text } } } } } }"""
+REVIEW = """mutation($a: [ID!], $r: [ReturnEntryInput!]) { reviewDailyEntries(approve: $a, returns: $r) {
+  changed { id status returnNote reviewedBy { name } employee { name } } errors { entryId code } } }"""
+
+
+def post(user, query: str, variables: dict) -> tuple[int, dict]:
+    client = Client()
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.post("/graphql/", json.dumps({"query": query, "variables": variables}),
+                           content_type="application/json").json()
+    assert "errors" not in body, body
+    return len(queries.captured_queries), body["data"]
+
+
+@pytest.fixture
+def plans(demo_db, now_at):  # noqa: F811 (the fixture)
+    """Approved 2027 plans of the staff member and the peer (rated by the kasi)."""
+    results = {}
+    for employee in (demo_db.staff, demo_db.peer):
+        plan = PerformancePlan.objects.create(employee=employee, year=2027, status=PlanStatus.APPROVED)
+        results[employee.pk] = WorkResult.objects.create(plan=plan, text=f"RHK {employee.name}")
+        Indicator.objects.create(work_result=results[employee.pk], aspect="KUANTITAS", text="Dokumen", target="4")
+    return demo_db, results
+
+
+def entries(employee, result, days: list[dt.date], *, per_day: int = 1,
+            status: str = EntryStatus.SUBMITTED) -> list[DailyEntry]:
+    return DailyEntry.objects.bulk_create([
+        DailyEntry(employee=employee, work_result=result, date=day, text=f"Kegiatan {n}", quantity=Decimal(1),
+                   output_unit="dokumen", status=status,
+                   first_submitted_at=dt.datetime(2027, 4, 14, 9, tzinfo=dt.UTC) if status != EntryStatus.DRAFT else None)
+        for day in days for n in range(per_day)])
+
+
+WEEK_DAYS = [dt.date(2027, 4, 12) + dt.timedelta(days=n) for n in range(5)]
+
+
+def test_week_view_query_count_is_constant(plans, django_assert_num_queries):
+    d, results = plans
+    empty, data = post(d.staff.user, WEEK, {"d": "2027-04-14"})
+    assert [day["isMissing"] for day in data["dailyWeek"]["days"]] == [True, False, False, False, False, False, False]
+    [first] = entries(d.staff, results[d.staff.pk], WEEK_DAYS[:1])
+    one, data = post(d.staff.user, WEEK, {"d": "2027-04-14"})
+    assert data["dailyWeek"]["days"][0]["entries"][0]["workResult"]["indicators"] == [{"text": "Dokumen"}]
+    entries(d.staff, results[d.staff.pk], WEEK_DAYS[:3], per_day=4)
+    entries(d.staff, results[d.staff.pk], WEEK_DAYS[3:], per_day=4, status=EntryStatus.DRAFT)
+    first.delete()
+    full, data = post(d.staff.user, WEEK, {"d": "2027-04-14"})
+    assert sum(len(day["entries"]) for day in data["dailyWeek"]["days"]) == 20
+    # Session, user, employee; schedule, holidays, leave, closed months, entries; with entries
+    # also: them through the optimizer, HR's role (plan scoping), work results, indicators.
+    assert (empty, one, full) == (8, 12, 12), (empty, one, full)
+    # The selector alone: schedule, holidays, leave, closed months, entries.
+    staff = d.staff
+    with django_assert_num_queries(5):
+        week = week_of(staff, dt.date(2027, 4, 14))
+    assert [len(day.entries) for day in week.days] == [4, 4, 4, 4, 4, 0, 0]
+
+
+@pytest.mark.parametrize("shape", ["approve", "mixed"])
+def test_bulk_review_of_3_and_of_60_entries_costs_the_same(plans, shape):
+    d, results = plans
+
+    def review(n: int) -> tuple[int, dict]:
+        staff = entries(d.staff, results[d.staff.pk], [dt.date(2027, 4, 12)], per_day=n - n // 3)
+        peer = entries(d.peer, results[d.peer.pk], [dt.date(2027, 4, 13)], per_day=n // 3)
+        ids = [gid("DailyEntry", e.pk) for e in staff + peer]
+        if shape == "approve":
+            variables = {"a": ids, "r": []}
+        else:
+            variables = {"a": ids[::2], "r": [{"id": i, "note": "Lengkapi bukti."} for i in ids[1::2]]}
+        count, data = post(d.kasi.user, REVIEW, variables)
+        assert data["reviewDailyEntries"]["errors"] == [] and len(data["reviewDailyEntries"]["changed"]) == n
+        return count, data
+
+    few, _ = review(3)
+    many, data = review(60)
+    assert few == many, (few, many)
+    statuses = {e["status"] for e in data["reviewDailyEntries"]["changed"]}
+    assert statuses == ({"APPROVED"} if shape == "approve" else {"APPROVED", "RETURNED"})
+    print(f"bulk review ({shape}): {many} queries for 3 and for 60 entries")
+
+
+def test_review_queue_costs_two_queries_whatever_the_team(plans, django_assert_num_queries):
+    from apps.daily.entry_selectors import review_queue
+
+    d, results = plans
+    entries(d.staff, results[d.staff.pk], WEEK_DAYS, per_day=3)
+    entries(d.peer, results[d.peer.pk], WEEK_DAYS[2:])
+    kasi = d.kasi.user
+    with django_assert_num_queries(2):
+        queue = review_queue(kasi)
+    assert [(item.employee.name, item.waiting, item.oldest) for item in queue] == [
+        (d.staff.name, 15, WEEK_DAYS[0]), (d.peer.name, 3, WEEK_DAYS[2])]
