@@ -14,7 +14,8 @@ def built(tmp_path, settings):
     return tmp_path
 
 
-@pytest.mark.parametrize("path", ["/", "/tugas", "/tugas/VGFzazox", "/skp/abc", "/hr/impor", "/evaluasi", "/tim"])
+@pytest.mark.parametrize("path", ["/", "/tugas", "/tugas/VGFzazox", "/skp/abc", "/hr/impor", "/evaluasi", "/tim",
+                                  "/harian", "/harian/tinjau"])
 def test_every_app_route_serves_the_app(built, path):
     response = Client().get(path)
     assert response.status_code == 200

@@ -15,7 +15,7 @@ from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET
 
 # The first segments of the app's own routes (frontend/src/App.tsx).
-APP_ROUTES = ("tugas", "skp", "evaluasi", "tim", "hr")
+APP_ROUTES = ("tugas", "skp", "evaluasi", "tim", "hr", "harian")
 
 
 def _policy(request: HttpRequest) -> str:

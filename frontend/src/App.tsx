@@ -14,6 +14,8 @@ const Evaluations = lazy(() => import("./pages/Evaluations"));
 const EvaluationPage = lazy(() => import("./pages/EvaluationPage"));
 const Team = lazy(() => import("./pages/Team"));
 const Hr = lazy(() => import("./pages/Hr"));
+const Daily = lazy(() => import("./pages/daily/Daily"));
+const DailyReview = lazy(() => import("./pages/daily/Review"));
 
 export function App() {
   return (
@@ -30,6 +32,8 @@ export function App() {
             <Route path="/evaluasi/:id" element={<EvaluationPage />} />
             <Route path="/tim" element={<Team />} />
             <Route path="/hr/*" element={<Hr />} />
+            <Route path="/harian" element={<Daily />} />
+            <Route path="/harian/tinjau" element={<DailyReview />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

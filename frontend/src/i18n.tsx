@@ -88,7 +88,7 @@ export function formatNumber(value: number, language: Language, digits = 0): str
 /** The shared labels of the domain's enums, so every screen names them the same way. */
 export const enumLabels = defineMessages({
   id: {
-    DRAFT: "Draf", SUBMITTED: "Diajukan", APPROVED: "Disetujui",
+    DRAFT: "Draf", SUBMITTED: "Diajukan", APPROVED: "Disetujui", RETURNED: "Dikembalikan",
     SELF_ASSESSMENT: "Penilaian mandiri", RATING: "Penilaian atasan", APPROVAL: "Persetujuan", FINAL: "Final",
     READY: "Terbuka", COMPLETED: "Selesai", CANCELLED: "Dibatalkan",
     DI_ATAS_EKSPEKTASI: "Di atas ekspektasi", SESUAI_EKSPEKTASI: "Sesuai ekspektasi", DI_BAWAH_EKSPEKTASI: "Di bawah ekspektasi",
@@ -101,7 +101,7 @@ export const enumLabels = defineMessages({
     PENDING: "Menunggu", RUNNING: "Berjalan", DONE: "Selesai", FAILED: "Gagal",
   },
   en: {
-    DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approved",
+    DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approved", RETURNED: "Returned",
     SELF_ASSESSMENT: "Self-assessment", RATING: "Rating", APPROVAL: "Approval", FINAL: "Final",
     READY: "Open", COMPLETED: "Completed", CANCELLED: "Cancelled",
     DI_ATAS_EKSPEKTASI: "Above expectations", SESUAI_EKSPEKTASI: "Meets expectations", DI_BAWAH_EKSPEKTASI: "Below expectations",

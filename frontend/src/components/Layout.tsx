@@ -23,6 +23,13 @@ export const TASK_EVENTS = graphql(`
   }
 `);
 
+/** Raters: how many of their staff have daily entries waiting (the nav badge, Harian's link). */
+export const DAILY_REVIEW_COUNT = graphql(`
+  query DailyReviewCount {
+    dailyReviewQueue { waiting employee { id } }
+  }
+`);
+
 const LOGOUT = graphql(`
   mutation Logout { logout }
 `);
@@ -30,12 +37,12 @@ const LOGOUT = graphql(`
 const text = defineMessages({
   id: {
     skip: "Lompat ke isi", home: "Beranda", tasks: "Tugas", plan: "SKP saya", evaluations: "Evaluasi",
-    team: "Tim saya", hr: "Pengelola kinerja", unit: "Kinerja unit", logout: "Keluar", menu: "Menu", openTasks: "{n} tugas terbuka",
+    team: "Tim saya", daily: "Harian", dailyWaiting: "{n} pegawai menunggu tinjauan", hr: "Pengelola kinerja", unit: "Kinerja unit", logout: "Keluar", menu: "Menu", openTasks: "{n} tugas terbuka",
     newTask: "Tugas baru: {name} ({subject})",
   },
   en: {
     skip: "Skip to content", home: "Home", tasks: "Tasks", plan: "My SKP", evaluations: "Evaluations",
-    team: "My team", hr: "Performance admin", unit: "Unit performance", logout: "Sign out", menu: "Menu", openTasks: "{n} open tasks",
+    team: "My team", daily: "Daily", dailyWaiting: "{n} employees waiting for review", hr: "Performance admin", unit: "Unit performance", logout: "Sign out", menu: "Menu", openTasks: "{n} open tasks",
     newTask: "New task: {name} ({subject})",
   },
 });
@@ -60,6 +67,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const openTasks = count.data?.tasks.totalCount ?? 0;
   const isHr = me.roles.includes("PERFORMANCE_ADMIN") || me.roles.includes("SUPERUSER");
   const leads = me.subordinates.length > 0;
+  // Only raters ask for their daily review queue: one small query, refreshed with the others.
+  const reviewQueue = useQuery(DAILY_REVIEW_COUNT, { skip: !leads, fetchPolicy: "cache-and-network" });
+  const waitingPeople = reviewQueue.data?.dailyReviewQueue.length ?? 0;
   // Leaders see their unit's dashboard and rate the units below them (R-ORG) on the same screens.
   const leadsUnit = me.roles.includes("UNIT_LEADER");
 
@@ -75,7 +85,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
   const link = (to: string, label: string, extra?: ReactNode) => (
     <li>
-      <NavLink to={to} end={to === "/"} onClick={() => setOpen(false)}>
+      <NavLink to={to} end={to === "/" || to === "/harian"} onClick={() => setOpen(false)}>
         {label}
         {extra}
       </NavLink>
@@ -99,6 +109,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 <span className="k-badge" data-testid="task-badge" aria-label={t("openTasks", { n: openTasks })}>
                   {openTasks}
                 </span>)}
+              {/* Raters: the badge counts the staff whose daily entries wait (the review is one tap inside). */}
+              {(me.employee || waitingPeople > 0) && link("/harian", t("daily"), waitingPeople > 0 && (
+                <span className="k-badge" data-testid="daily-review-badge" aria-label={t("dailyWaiting", { n: waitingPeople })}>
+                  {waitingPeople}
+                </span>
+              ))}
               {me.employee && link("/skp", t("plan"))}
               {me.employee && link("/evaluasi", t("evaluations"))}
               {leads && link("/tim", t("team"))}

@@ -18,6 +18,7 @@ type Documents = {
     "\n  query EvaluationSummaryEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        workResults { id text indicators { id aspect text target unit } }\n      }\n      realizations {\n        id value note evidenceLinks\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n": typeof types.EvaluationSummaryEvaluationDocument,
     "\n  query OpenTaskCount {\n    tasks(first: 1, filter: { mine: true, state: READY }) { totalCount }\n  }\n": typeof types.OpenTaskCountDocument,
     "\n  subscription TaskEvents {\n    taskEvents { kind taskId name bpmnId processInstanceId subjectName }\n  }\n": typeof types.TaskEventsDocument,
+    "\n  query DailyReviewCount {\n    dailyReviewQueue { waiting employee { id } }\n  }\n": typeof types.DailyReviewCountDocument,
     "\n  mutation Logout { logout }\n": typeof types.LogoutDocument,
     "\n  query PlanSummaryPlan($id: ID!) {\n    performancePlan(id: $id) {\n      id year status revisionNotes isOverdue\n      employee { id name position { title } unit { name } }\n      rater { id name }\n      raterSupervisor { id name }\n      workResults {\n        id text type\n        orgGoal { id text }\n        parents { id text }\n        indicators { id aspect text target unit }\n      }\n      history { kind actor { id username } data createdAt }\n    }\n  }\n": typeof types.PlanSummaryPlanDocument,
     "\n  query EvaluationPageEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback finalizedAt\n      period { id kind number startsOn endsOn }\n      document { ...DocumentFields }\n      ratedBy { id name }\n      approvedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        rater { id name }\n        raterSupervisor { id name }\n        workResults { id text type indicators { id aspect text target unit kind } }\n      }\n      processInstance { id activeTasks { id bpmnId name assignee { id } candidates { id } } }\n      realizations {\n        id value note evidenceLinks recordedAt\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n": typeof types.EvaluationPageEvaluationDocument,
@@ -52,6 +53,16 @@ type Documents = {
     "\n  mutation TaskPageComplete($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) {\n      task { id state data completedAt completedBy { id username } }\n      processInstance { id status }\n      nextTasks { id name dueAt assignee { id name } processInstance { id subject { id name } } }\n    }\n  }\n": typeof types.TaskPageCompleteDocument,
     "\n  query TeamPlans($year: Int!) {\n    performancePlans(filter: { year: $year }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id status isOverdue\n          employee { id name position { title } }\n          rater { id name }\n          document { ...DocumentFields }\n          processInstance { id activeTasks { id name bpmnId assignee { id } candidates { id } } }\n        }\n      }\n    }\n  }\n": typeof types.TeamPlansDocument,
     "\n  query TeamEvaluations($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate\n      period { id kind number }\n      processInstance { id activeTasks { id name bpmnId assignee { id } candidates { id } } }\n    }\n  }\n": typeof types.TeamEvaluationsDocument,
+    "\n  fragment DailyEntryFields on DailyEntry {\n    id date text quantity outputUnit minutes evidenceLink status lateDays returnNote reviewedAt\n    workResult { id text }\n    reviewedBy { id name }\n  }\n": typeof types.DailyEntryFieldsFragmentDoc,
+    "\n  query DailyPlan($year: Int!) {\n    myPlan(year: $year) {\n      id year status\n      workResults { id text type indicators { id aspect unit } }\n    }\n  }\n": typeof types.DailyPlanDocument,
+    "\n  query DailyRecent($employeeId: ID!) {\n    dailyEntries(first: 30, filter: { employeeId: $employeeId }) {\n      edges { node { id workResult { id } outputUnit } }\n    }\n  }\n": typeof types.DailyRecentDocument,
+    "\n  query DailyWeek($date: Date!, $employeeId: ID) {\n    dailyWeek(date: $date, employeeId: $employeeId) {\n      start\n      employee { id name }\n      days {\n        date isWorkingDay holiday isWeekend isExcused isClosed deadline isFilled isMissing lateDays\n        entries { ...DailyEntryFields }\n      }\n    }\n  }\n": typeof types.DailyWeekDocument,
+    "\n  mutation RecordDailyEntry($input: RecordDailyEntryInput!) {\n    recordDailyEntry(input: $input) { ...DailyEntryFields }\n  }\n": typeof types.RecordDailyEntryDocument,
+    "\n  mutation SubmitDailyEntries($ids: [ID!]!) {\n    submitDailyEntries(ids: $ids) { id status lateDays }\n  }\n": typeof types.SubmitDailyEntriesDocument,
+    "\n  mutation DeleteDailyEntry($id: ID!) { deleteDailyEntry(id: $id) }\n": typeof types.DeleteDailyEntryDocument,
+    "\n  query DailyReviewQueue {\n    dailyReviewQueue { waiting oldestDate employee { id name position { title } } }\n  }\n": typeof types.DailyReviewQueueDocument,
+    "\n  query DailyReviewEntries($employeeId: ID!) {\n    dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {\n      totalCount\n      edges { node { ...DailyEntryFields } }\n    }\n  }\n": typeof types.DailyReviewEntriesDocument,
+    "\n  mutation ReviewDailyEntries($approve: [ID!], $returns: [ReturnEntryInput!]) {\n    reviewDailyEntries(approve: $approve, returns: $returns) {\n      changed { id status returnNote reviewedAt }\n      errors { entryId code message }\n    }\n  }\n": typeof types.ReviewDailyEntriesDocument,
     "\n  query HrDashboard($unitId: ID!, $year: Int!) {\n    unitPerformance(unitId: $unitId, year: $year) {\n      plansByStatus { status count }\n      overduePlans\n      predicateDistribution { predicate count percent }\n      satisfaction { score category categoryLabel respondents }\n      meetingsHeld\n    }\n    recap: performanceRecap(unitId: $unitId, year: $year) { ...DocumentFields }\n  }\n": typeof types.HrDashboardDocument,
     "\n  query HrDistribution($unitId: ID!, $year: Int!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) {\n      orgRating\n      counts { predicate count percent }\n      violations { rule message }\n    }\n    periodRecap: performanceRecap(unitId: $unitId, year: $year, periodId: $periodId) { ...DocumentFields }\n    predicates: predicateDetermination(unitId: $unitId, periodId: $periodId) { ...DocumentFields }\n  }\n": typeof types.HrDistributionDocument,
     "\n  query HrGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text source indicator target unit { id name } }\n  }\n": typeof types.HrGoalsDocument,
@@ -72,6 +83,7 @@ const documents: Documents = {
     "\n  query EvaluationSummaryEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback\n      period { id kind number startsOn endsOn }\n      ratedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        workResults { id text indicators { id aspect text target unit } }\n      }\n      realizations {\n        id value note evidenceLinks\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n": types.EvaluationSummaryEvaluationDocument,
     "\n  query OpenTaskCount {\n    tasks(first: 1, filter: { mine: true, state: READY }) { totalCount }\n  }\n": types.OpenTaskCountDocument,
     "\n  subscription TaskEvents {\n    taskEvents { kind taskId name bpmnId processInstanceId subjectName }\n  }\n": types.TaskEventsDocument,
+    "\n  query DailyReviewCount {\n    dailyReviewQueue { waiting employee { id } }\n  }\n": types.DailyReviewCountDocument,
     "\n  mutation Logout { logout }\n": types.LogoutDocument,
     "\n  query PlanSummaryPlan($id: ID!) {\n    performancePlan(id: $id) {\n      id year status revisionNotes isOverdue\n      employee { id name position { title } unit { name } }\n      rater { id name }\n      raterSupervisor { id name }\n      workResults {\n        id text type\n        orgGoal { id text }\n        parents { id text }\n        indicators { id aspect text target unit }\n      }\n      history { kind actor { id username } data createdAt }\n    }\n  }\n": types.PlanSummaryPlanDocument,
     "\n  query EvaluationPageEvaluation($id: ID!) {\n    evaluation(id: $id) {\n      id status selfNotes resultRating behaviorRating predicate feedback behaviorFeedback resultFeedback finalizedAt\n      period { id kind number startsOn endsOn }\n      document { ...DocumentFields }\n      ratedBy { id name }\n      approvedBy { id name }\n      plan {\n        id year\n        employee { id name position { title } }\n        rater { id name }\n        raterSupervisor { id name }\n        workResults { id text type indicators { id aspect text target unit kind } }\n      }\n      processInstance { id activeTasks { id bpmnId name assignee { id } candidates { id } } }\n      realizations {\n        id value note evidenceLinks recordedAt\n        indicator { id }\n        evidenceFiles { id name url contentType size }\n      }\n    }\n  }\n": types.EvaluationPageEvaluationDocument,
@@ -106,6 +118,16 @@ const documents: Documents = {
     "\n  mutation TaskPageComplete($id: ID!, $data: JSON!) {\n    completeTask(id: $id, data: $data) {\n      task { id state data completedAt completedBy { id username } }\n      processInstance { id status }\n      nextTasks { id name dueAt assignee { id name } processInstance { id subject { id name } } }\n    }\n  }\n": types.TaskPageCompleteDocument,
     "\n  query TeamPlans($year: Int!) {\n    performancePlans(filter: { year: $year }, first: 100) {\n      totalCount\n      edges {\n        node {\n          id status isOverdue\n          employee { id name position { title } }\n          rater { id name }\n          document { ...DocumentFields }\n          processInstance { id activeTasks { id name bpmnId assignee { id } candidates { id } } }\n        }\n      }\n    }\n  }\n": types.TeamPlansDocument,
     "\n  query TeamEvaluations($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate\n      period { id kind number }\n      processInstance { id activeTasks { id name bpmnId assignee { id } candidates { id } } }\n    }\n  }\n": types.TeamEvaluationsDocument,
+    "\n  fragment DailyEntryFields on DailyEntry {\n    id date text quantity outputUnit minutes evidenceLink status lateDays returnNote reviewedAt\n    workResult { id text }\n    reviewedBy { id name }\n  }\n": types.DailyEntryFieldsFragmentDoc,
+    "\n  query DailyPlan($year: Int!) {\n    myPlan(year: $year) {\n      id year status\n      workResults { id text type indicators { id aspect unit } }\n    }\n  }\n": types.DailyPlanDocument,
+    "\n  query DailyRecent($employeeId: ID!) {\n    dailyEntries(first: 30, filter: { employeeId: $employeeId }) {\n      edges { node { id workResult { id } outputUnit } }\n    }\n  }\n": types.DailyRecentDocument,
+    "\n  query DailyWeek($date: Date!, $employeeId: ID) {\n    dailyWeek(date: $date, employeeId: $employeeId) {\n      start\n      employee { id name }\n      days {\n        date isWorkingDay holiday isWeekend isExcused isClosed deadline isFilled isMissing lateDays\n        entries { ...DailyEntryFields }\n      }\n    }\n  }\n": types.DailyWeekDocument,
+    "\n  mutation RecordDailyEntry($input: RecordDailyEntryInput!) {\n    recordDailyEntry(input: $input) { ...DailyEntryFields }\n  }\n": types.RecordDailyEntryDocument,
+    "\n  mutation SubmitDailyEntries($ids: [ID!]!) {\n    submitDailyEntries(ids: $ids) { id status lateDays }\n  }\n": types.SubmitDailyEntriesDocument,
+    "\n  mutation DeleteDailyEntry($id: ID!) { deleteDailyEntry(id: $id) }\n": types.DeleteDailyEntryDocument,
+    "\n  query DailyReviewQueue {\n    dailyReviewQueue { waiting oldestDate employee { id name position { title } } }\n  }\n": types.DailyReviewQueueDocument,
+    "\n  query DailyReviewEntries($employeeId: ID!) {\n    dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {\n      totalCount\n      edges { node { ...DailyEntryFields } }\n    }\n  }\n": types.DailyReviewEntriesDocument,
+    "\n  mutation ReviewDailyEntries($approve: [ID!], $returns: [ReturnEntryInput!]) {\n    reviewDailyEntries(approve: $approve, returns: $returns) {\n      changed { id status returnNote reviewedAt }\n      errors { entryId code message }\n    }\n  }\n": types.ReviewDailyEntriesDocument,
     "\n  query HrDashboard($unitId: ID!, $year: Int!) {\n    unitPerformance(unitId: $unitId, year: $year) {\n      plansByStatus { status count }\n      overduePlans\n      predicateDistribution { predicate count percent }\n      satisfaction { score category categoryLabel respondents }\n      meetingsHeld\n    }\n    recap: performanceRecap(unitId: $unitId, year: $year) { ...DocumentFields }\n  }\n": types.HrDashboardDocument,
     "\n  query HrDistribution($unitId: ID!, $year: Int!, $periodId: ID!) {\n    distributionCheck(unitId: $unitId, periodId: $periodId) {\n      orgRating\n      counts { predicate count percent }\n      violations { rule message }\n    }\n    periodRecap: performanceRecap(unitId: $unitId, year: $year, periodId: $periodId) { ...DocumentFields }\n    predicates: predicateDetermination(unitId: $unitId, periodId: $periodId) { ...DocumentFields }\n  }\n": types.HrDistributionDocument,
     "\n  query HrGoals($unitId: ID!, $year: Int!) {\n    orgGoals(unitId: $unitId, year: $year) { id text source indicator target unit { id name } }\n  }\n": types.HrGoalsDocument,
@@ -152,6 +174,10 @@ export function graphql(source: "\n  query OpenTaskCount {\n    tasks(first: 1, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TaskEvents {\n    taskEvents { kind taskId name bpmnId processInstanceId subjectName }\n  }\n"): (typeof documents)["\n  subscription TaskEvents {\n    taskEvents { kind taskId name bpmnId processInstanceId subjectName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DailyReviewCount {\n    dailyReviewQueue { waiting employee { id } }\n  }\n"): (typeof documents)["\n  query DailyReviewCount {\n    dailyReviewQueue { waiting employee { id } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -288,6 +314,46 @@ export function graphql(source: "\n  query TeamPlans($year: Int!) {\n    perform
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TeamEvaluations($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate\n      period { id kind number }\n      processInstance { id activeTasks { id name bpmnId assignee { id } candidates { id } } }\n    }\n  }\n"): (typeof documents)["\n  query TeamEvaluations($planId: ID!) {\n    evaluations(planId: $planId) {\n      id status predicate\n      period { id kind number }\n      processInstance { id activeTasks { id name bpmnId assignee { id } candidates { id } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DailyEntryFields on DailyEntry {\n    id date text quantity outputUnit minutes evidenceLink status lateDays returnNote reviewedAt\n    workResult { id text }\n    reviewedBy { id name }\n  }\n"): (typeof documents)["\n  fragment DailyEntryFields on DailyEntry {\n    id date text quantity outputUnit minutes evidenceLink status lateDays returnNote reviewedAt\n    workResult { id text }\n    reviewedBy { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DailyPlan($year: Int!) {\n    myPlan(year: $year) {\n      id year status\n      workResults { id text type indicators { id aspect unit } }\n    }\n  }\n"): (typeof documents)["\n  query DailyPlan($year: Int!) {\n    myPlan(year: $year) {\n      id year status\n      workResults { id text type indicators { id aspect unit } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DailyRecent($employeeId: ID!) {\n    dailyEntries(first: 30, filter: { employeeId: $employeeId }) {\n      edges { node { id workResult { id } outputUnit } }\n    }\n  }\n"): (typeof documents)["\n  query DailyRecent($employeeId: ID!) {\n    dailyEntries(first: 30, filter: { employeeId: $employeeId }) {\n      edges { node { id workResult { id } outputUnit } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DailyWeek($date: Date!, $employeeId: ID) {\n    dailyWeek(date: $date, employeeId: $employeeId) {\n      start\n      employee { id name }\n      days {\n        date isWorkingDay holiday isWeekend isExcused isClosed deadline isFilled isMissing lateDays\n        entries { ...DailyEntryFields }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DailyWeek($date: Date!, $employeeId: ID) {\n    dailyWeek(date: $date, employeeId: $employeeId) {\n      start\n      employee { id name }\n      days {\n        date isWorkingDay holiday isWeekend isExcused isClosed deadline isFilled isMissing lateDays\n        entries { ...DailyEntryFields }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordDailyEntry($input: RecordDailyEntryInput!) {\n    recordDailyEntry(input: $input) { ...DailyEntryFields }\n  }\n"): (typeof documents)["\n  mutation RecordDailyEntry($input: RecordDailyEntryInput!) {\n    recordDailyEntry(input: $input) { ...DailyEntryFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitDailyEntries($ids: [ID!]!) {\n    submitDailyEntries(ids: $ids) { id status lateDays }\n  }\n"): (typeof documents)["\n  mutation SubmitDailyEntries($ids: [ID!]!) {\n    submitDailyEntries(ids: $ids) { id status lateDays }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteDailyEntry($id: ID!) { deleteDailyEntry(id: $id) }\n"): (typeof documents)["\n  mutation DeleteDailyEntry($id: ID!) { deleteDailyEntry(id: $id) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DailyReviewQueue {\n    dailyReviewQueue { waiting oldestDate employee { id name position { title } } }\n  }\n"): (typeof documents)["\n  query DailyReviewQueue {\n    dailyReviewQueue { waiting oldestDate employee { id name position { title } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DailyReviewEntries($employeeId: ID!) {\n    dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {\n      totalCount\n      edges { node { ...DailyEntryFields } }\n    }\n  }\n"): (typeof documents)["\n  query DailyReviewEntries($employeeId: ID!) {\n    dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {\n      totalCount\n      edges { node { ...DailyEntryFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewDailyEntries($approve: [ID!], $returns: [ReturnEntryInput!]) {\n    reviewDailyEntries(approve: $approve, returns: $returns) {\n      changed { id status returnNote reviewedAt }\n      errors { entryId code message }\n    }\n  }\n"): (typeof documents)["\n  mutation ReviewDailyEntries($approve: [ID!], $returns: [ReturnEntryInput!]) {\n    reviewDailyEntries(approve: $approve, returns: $returns) {\n      changed { id status returnNote reviewedAt }\n      errors { entryId code message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -47,14 +47,14 @@ const text = defineMessages({
     name: "Pegawai", plan: "SKP", evaluations: "Evaluasi", tasks: "Tugas terbuka", noPlan: "Belum ada SKP", viewPlan: "Lihat SKP {name}",
     noEvaluations: "Belum ada", none: "Anda tidak menilai pegawai mana pun.", rater: "Pejabat penilai", overdue: "Terlambat",
     allEvaluations: "Semua evaluasi {name}", noTasks: "–", caption: "Status SKP dan evaluasi tahun {year}",
-    noIndirect: "Tidak ada.", download: "Unduh SKP",
+    noIndirect: "Tidak ada.", download: "Unduh SKP", daily: "Tinjau progres harian tim",
   },
   en: {
     title: "My team", year: "Year", direct: "People I rate", indirect: "People I approve (rated by my subordinates)",
     name: "Employee", plan: "SKP", evaluations: "Evaluations", tasks: "Open tasks", noPlan: "No SKP yet", viewPlan: "View the SKP of {name}",
     noEvaluations: "None yet", none: "You do not rate anybody.", rater: "Rater", overdue: "Overdue",
     allEvaluations: "All evaluations of {name}", noTasks: "–", caption: "Plan and evaluation status for {year}",
-    noIndirect: "None.", download: "Download SKP",
+    noIndirect: "None.", download: "Download SKP", daily: "Review the team's daily progress",
   },
 });
 
@@ -86,6 +86,7 @@ export default function Team() {
       {loading && !data && <Loading />}
       {error && !data && <ProblemBox error={error} />}
       {me.subordinates.length === 0 && <Notice>{t("none")}</Notice>}
+      {me.subordinates.length > 0 && <p><Link to="/harian/tinjau">{t("daily")}</Link></p>}
       {data && me.subordinates.length > 0 && (
         <>
           <section className="k-card" aria-labelledby="team-direct">

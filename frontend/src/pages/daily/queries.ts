@@ -1,0 +1,82 @@
+/** The GraphQL operations of the daily-progress screens (R-DAILY, R-LATE, R-CALENDAR). */
+import { graphql } from "../../gql";
+
+graphql(`
+  fragment DailyEntryFields on DailyEntry {
+    id date text quantity outputUnit minutes evidenceLink status lateDays returnNote reviewedAt
+    workResult { id text }
+    reviewedBy { id name }
+  }
+`);
+
+/** The approved SKP's work results: what an entry may serve. */
+export const DAILY_PLAN = graphql(`
+  query DailyPlan($year: Int!) {
+    myPlan(year: $year) {
+      id year status
+      workResults { id text type indicators { id aspect unit } }
+    }
+  }
+`);
+
+/** My latest entries: which work result and output unit I used last (a returning user's defaults). */
+export const DAILY_RECENT = graphql(`
+  query DailyRecent($employeeId: ID!) {
+    dailyEntries(first: 30, filter: { employeeId: $employeeId }) {
+      edges { node { id workResult { id } outputUnit } }
+    }
+  }
+`);
+
+export const DAILY_WEEK = graphql(`
+  query DailyWeek($date: Date!, $employeeId: ID) {
+    dailyWeek(date: $date, employeeId: $employeeId) {
+      start
+      employee { id name }
+      days {
+        date isWorkingDay holiday isWeekend isExcused isClosed deadline isFilled isMissing lateDays
+        entries { ...DailyEntryFields }
+      }
+    }
+  }
+`);
+
+export const RECORD_ENTRY = graphql(`
+  mutation RecordDailyEntry($input: RecordDailyEntryInput!) {
+    recordDailyEntry(input: $input) { ...DailyEntryFields }
+  }
+`);
+
+export const SUBMIT_ENTRIES = graphql(`
+  mutation SubmitDailyEntries($ids: [ID!]!) {
+    submitDailyEntries(ids: $ids) { id status lateDays }
+  }
+`);
+
+export const DELETE_ENTRY = graphql(`
+  mutation DeleteDailyEntry($id: ID!) { deleteDailyEntry(id: $id) }
+`);
+
+export const REVIEW_QUEUE = graphql(`
+  query DailyReviewQueue {
+    dailyReviewQueue { waiting oldestDate employee { id name position { title } } }
+  }
+`);
+
+export const REVIEW_ENTRIES = graphql(`
+  query DailyReviewEntries($employeeId: ID!) {
+    dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {
+      totalCount
+      edges { node { ...DailyEntryFields } }
+    }
+  }
+`);
+
+export const REVIEW = graphql(`
+  mutation ReviewDailyEntries($approve: [ID!], $returns: [ReturnEntryInput!]) {
+    reviewDailyEntries(approve: $approve, returns: $returns) {
+      changed { id status returnNote reviewedAt }
+      errors { entryId code message }
+    }
+  }
+`);
