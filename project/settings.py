@@ -213,6 +213,14 @@ KINERJA_DOCUMENT_PLACE = os.environ.get("DOCUMENT_PLACE", "Tubei")
 # Daily progress (R-LATE): a day's entries are on time until the end of this many working days
 # after it, in the unit's time zone (1: the end of the next working day).
 KINERJA_DAILY_GRACE_DAYS = int(os.environ.get("DAILY_GRACE_DAYS", "1"))
+# Daily reminders: from this hour of each unit's own time zone (15: 15:00 WIB in a WIB unit,
+# 15:00 WITA in a WITA one) to midnight, those who have not sent today's progress get an e-mail
+# and a live event, and raters with entries waiting too long a note (apps/daily/reminders.py).
+KINERJA_DAILY_REMINDER_HOUR = int(os.environ.get("DAILY_REMINDER_HOUR", "15"))
+if not 0 <= KINERJA_DAILY_REMINDER_HOUR <= 23:
+    raise ImproperlyConfigured("DAILY_REMINDER_HOUR must be an hour from 0 to 23.")
+# Where people open the app: the links in reminder e-mails (default: the first trusted origin).
+KINERJA_APP_URL = (os.environ.get("APP_URL") or (CSRF_TRUSTED_ORIGINS[:1] or ["http://127.0.0.1:8000"])[0]).rstrip("/")
 # Django's own cap on any request's non-file data (form fields, multipart fields, a raw body).
 DATA_UPLOAD_MAX_MEMORY_SIZE = KINERJA_GRAPHQL_MAX_BODY_BYTES
 
@@ -231,6 +239,9 @@ CELERY_BEAT_SCHEDULE = {
     "fire-workflow-timers": {"task": "workflow.fire_timers", "schedule": float(os.environ.get("TIMER_INTERVAL", "10"))},
     "send-notifications": {"task": "notifications.send_due",
                            "schedule": float(os.environ.get("NOTIFY_INTERVAL", "60"))},
+    # Idempotent (each reminder is recorded once sent); each unit's local hour decides who is due.
+    "send-daily-reminders": {"task": "daily.send_reminders",
+                             "schedule": float(os.environ.get("DAILY_REMINDER_INTERVAL", "60"))},
 }
 
 # E-mail (task notifications): printed to the console unless a backend is configured.

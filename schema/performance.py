@@ -17,7 +17,7 @@ from strawberry_django.optimizer import optimize
 
 from apps.core.errors import NotFound
 from apps.organization.models import Employee
-from apps.performance import models, rules, selectors, services
+from apps.performance import models, rules, selectors, services, suggestions
 
 from .accounts import UserType
 from .context import context, require_user
@@ -415,9 +415,26 @@ class RealizationType(relay.Node):
     note: str
     evidence_links: JSON
     evidence_files: list[EvidenceType]
+    deviation_reason: str = strawberry_django.field(
+        description="Why the value differs from the one suggested by the approved daily progress (empty if not).")
     recorded_at: dt.datetime
 
     get_queryset = _of_visible_plans("indicator__work_result__plan")
+
+
+@strawberry.type(description="An indicator's realization as the approved daily progress of the period gives it: the "
+                             "sum of the quantities of the approved entries that serve its work result, in its unit "
+                             "(KUANTITAS indicators only).")
+class SuggestedRealization:
+    indicator: IndicatorType
+    value: str = strawberry.field(description="The sum, a decimal as a string (\"12.5\").")
+    output_unit: str
+    entries: int = strawberry.field(description="How many approved entries were summed.")
+
+    @classmethod
+    def of(cls, suggestion: suggestions.Suggestion) -> "SuggestedRealization":
+        return cls(indicator=suggestion.indicator, value=format(suggestion.value.normalize(), "f"),
+                   output_unit=suggestion.output_unit, entries=suggestion.entries)
 
 
 @strawberry_django.type(models.Evaluation, name="Evaluation")
@@ -454,6 +471,14 @@ class EvaluationType(relay.Node):
     def realizations(self) -> list[RealizationType]:
         # A queryset, so that Realization's scoping and the optimizer apply.
         return models.Realization.objects.filter(indicator__work_result__plan_id=self.plan_id, period_id=self.period_id)
+
+    @strawberry_django.field(only=["plan__employee_id", "period__starts_on", "period__ends_on"],
+                             select_related=["plan", "period"],
+                             description="Realizations suggested by the approved daily progress of the period, "
+                                         "beside the recorded ones (one query).")
+    def suggested_realizations(self) -> list[SuggestedRealization]:
+        # Seen with the evaluation: whoever may see it (its plan) may see these sums.
+        return [SuggestedRealization.of(s) for s in suggestions.suggested_realizations(self.plan, self.period).values()]
 
 
 @strawberry.type
@@ -541,10 +566,13 @@ class EvaluationMutation:
         return models.Job.objects.get(pk=job.pk)
 
     @strawberry.mutation(description="The employee, during self-assessment: realization of an indicator with evidence "
-                                     "(links, and/or PDF/PNG/JPEG files by multipart upload).")
+                                     "(links, and/or PDF/PNG/JPEG files by multipart upload). A value other than the "
+                                     "one the approved daily progress suggests (Evaluation.suggestedRealizations) "
+                                     "needs a deviationReason.")
     def record_realization(self, info: Info, indicator_id: strawberry.ID, period_id: strawberry.ID, value: str,
                            note: str = "", evidence_links: list[str] | None = None,
-                           evidence_files: list[Upload] | None = None) -> RealizationType:
+                           evidence_files: list[Upload] | None = None,
+                           deviation_reason: Optional[str] = None) -> RealizationType:
         user = require_user(info)
         indicator = models.Indicator.objects.select_related("work_result__plan__employee__unit").filter(
             pk=decode_id(indicator_id, "Indicator"), work_result__plan__in=selectors.plans_visible_to(user)).first()
@@ -552,7 +580,8 @@ class EvaluationMutation:
             raise NotFound()
         realization = services.realization_record(actor=user, indicator=indicator, period=_period(period_id),
                                                   value=value, note=note, evidence_links=evidence_links or [],
-                                                  evidence_files=evidence_files or [])
+                                                  evidence_files=evidence_files or [],
+                                                  deviation_reason=deviation_reason or "")
         return models.Realization.objects.get(pk=realization.pk)
 
     @strawberry.mutation(description="The rater holding the rating task: ratings and feedback; the predicate follows R-MATRIX.")

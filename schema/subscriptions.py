@@ -2,7 +2,8 @@
 
 Authenticate with the session cookie (browsers; the origin must be an allowed host) or with
 ``{"authorization": "Bearer <token>"}`` in ``connection_init``. Permissions are those of the
-queries: ``taskEvents`` carries only events addressed to the viewer (tasks assigned to them,
+queries: ``dailyReminders`` carries the reminders of daily progress sent to the viewer;
+``taskEvents`` carries only events addressed to the viewer (tasks assigned to them,
 claimable by them, or completed in their own process or by them), and each task is checked
 against what the viewer may see; ``planProgress`` is refused (NOT_FOUND) for a plan the viewer
 may not see. Events are small: refetch details with the queries. Each event first checks that
@@ -11,6 +12,7 @@ the token or session the connection signed in with still signs the viewer in: af
 """
 from __future__ import annotations
 
+import datetime
 import enum
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from strawberry.types import Info
 from apps.accounts.services import credentials_live, user_for_token
 from apps.core import events
 from apps.core.errors import DomainError, NotFound, Unauthenticated
+from apps.daily.models import ReminderKind
 from apps.performance import selectors as performance_selectors
 from apps.workflow import selectors as workflow_selectors
 
@@ -58,6 +61,19 @@ class PlanProgress:
     plan_id: strawberry.ID
     kind: str = strawberry.field(description="The plan event: SUBMITTED, RETURNED, APPROVED, REALIZATION_RECORDED, …")
     status: PlanStatusEnum
+
+
+DailyReminderKindEnum = strawberry.enum(ReminderKind, name="DailyReminderKind")
+
+
+@strawberry.type
+class DailyReminder:
+    kind: DailyReminderKindEnum
+    date: datetime.date = strawberry.field(description="The day it is about, in your unit's time zone.")
+    has_draft: bool = strawberry.field(description="NOT_FILLED: a draft for the day is saved but not sent.")
+    entries_waiting: int = strawberry.field(
+        description="REVIEWS_WAITING: entries of your staff waiting more than two working days (who: dailyReviewQueue).")
+    employees_waiting: int = strawberry.field(description="REVIEWS_WAITING: how many of your staff they are from.")
 
 
 def _task_event(user, message: dict) -> TaskEvent | None:
@@ -107,6 +123,20 @@ class Subscription:
                 event = await database_sync_to_async(_task_event)(user, message)
                 if event is not None:
                     yield event
+
+    @strawberry.subscription(description="Daily-progress reminders to you: today's progress not sent yet (at the "
+                                         "reminder hour of your unit), or your staff's entries waiting for your review.")
+    async def daily_reminders(self, info: Info) -> AsyncGenerator[DailyReminder, None]:
+        user = _viewer(info)
+        async with info.context.ws.listen_to_channel(events.DAILY_REMINDER,
+                                                     groups=[events.user_group(user.pk)]) as messages:
+            async for message in messages:
+                await _require_signed_in(info, user)
+                # Addressed to this user's group only, and about their own day or their own staff.
+                yield DailyReminder(kind=DailyReminderKindEnum(message["kind"]),
+                                    date=datetime.date.fromisoformat(message["date"]),
+                                    has_draft=message["has_draft"], entries_waiting=message["entries_waiting"],
+                                    employees_waiting=message["employees_waiting"])
 
     @strawberry.subscription(description="Status and realization changes of a plan you may see.")
     async def plan_progress(self, info: Info, plan_id: strawberry.ID) -> AsyncGenerator[PlanProgress, None]:

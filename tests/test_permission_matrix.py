@@ -389,12 +389,13 @@ def operations(ids) -> dict[str, Row]:
                                 {"u": section}, who(ok=SECTION_AGGREGATES, rest="NOT_FOUND")),
         # --- subscriptions (over the WebSocket) -------------------------------------------------
         "taskEvents": Row("subscription { taskEvents { kind taskId } }", {}, who(rest="ok")),
+        "dailyReminders": Row("subscription { dailyReminders { kind date } }", {}, who(rest="ok")),
         "planProgress": Row("subscription($id: ID!) { planProgress(planId: $id) { kind status } }", {"id": plan},
                             who(ok=PLAN_VIEWERS, rest="NOT_FOUND")),
     }
 
 
-SUBSCRIPTIONS = {"taskEvents", "planProgress"}
+SUBSCRIPTIONS = {"taskEvents", "planProgress", "dailyReminders"}
 # The rows' names and expectations do not depend on the ids: list them without a database.
 PLACEHOLDER_IDS = {k: 0 for k in (
     "staff", "kasi", "kabid", "peer", "staff_nip", "staff_name", "staff_username", "review", "instance", "follow_up",
@@ -463,6 +464,10 @@ def _subscription_outcome(host: str, scenario: Scenario, name: str, viewer: str)
             if name == "planProgress":
                 send(events.plan_group(scenario.ids["plan"]), {"type": events.PLAN_EVENT, "kind": "PROBE",
                                                                "status": "DRAFT"})
+            elif name == "dailyReminders" and user is not None:
+                send(events.user_group(user.pk), {"type": events.DAILY_REMINDER, "kind": "NOT_FILLED",
+                                                  "date": "2026-11-02", "has_draft": False,
+                                                  "entries_waiting": 0, "employees_waiting": 0})
             elif user is not None:
                 send(events.user_group(user.pk), {"type": events.TASK_EVENT, "kind": "ASSIGNED",
                                                   "task_id": scenario.ids["own_tasks"][viewer]})

@@ -17,6 +17,7 @@ logger = logging.getLogger("kinerja.events")
 
 TASK_EVENT = "task.event"
 PLAN_EVENT = "plan.event"
+DAILY_REMINDER = "daily.reminder"  # to a user's group: today's progress not sent, or entries waiting for review
 
 
 def user_group(user_id: int) -> str:

@@ -9,5 +9,6 @@ class DailyConfig(AppConfig):
 
     def ready(self) -> None:
         from . import action_plans, handlers  # noqa: F401 - handlers registers the action_plan process handlers
+        from . import realization  # noqa: F401 - registers apps.performance's realization suggestion provider
 
         action_plans.register_job()  # HR opens a quarter's action plans as a background job

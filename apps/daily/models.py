@@ -193,3 +193,21 @@ class MonthClosure(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["unit", "year", "month"], name="month_closed_once")]
+
+
+class ReminderKind(models.TextChoices):
+    NOT_FILLED = "NOT_FILLED", _("Today's progress not sent yet")
+    REVIEWS_WAITING = "REVIEWS_WAITING", _("Daily progress waiting for review")
+
+
+class ReminderSent(models.Model):
+    """A daily reminder (e-mail and live event) that went out: once per person, kind and local day
+    — the record that makes the periodic sweep idempotent (apps/daily/reminders.py)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    date = models.DateField()  # the person's day, in their unit's time zone
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "kind", "date"], name="daily_reminder_once")]

@@ -56,6 +56,21 @@ def _message(notice: selectors.Notice) -> EmailMessage:
     return EmailMessage(subject=subject, body="\n".join(lines), to=[user.email])
 
 
+def mails_send(messages: list[EmailMessage]) -> int:
+    """Send the messages over one connection, in order; returns how many went. A failure (the
+    SMTP server down) is logged and stops there: the caller releases the rest for a later sweep."""
+    sent = 0
+    try:
+        connection = get_connection()
+        for message in messages:
+            message.connection = connection
+            message.send()
+            sent += 1
+    except Exception:
+        logger.exception("sending e-mails failed after %d of %d", sent, len(messages))
+    return sent
+
+
 def notifications_send_due(*, now: dt.datetime | None = None, limit: int = 2000) -> int:
     """Send what has become due; returns how many mails went out."""
     notices = selectors.due_notices(now or timezone.now(), limit=limit)
@@ -71,15 +86,8 @@ def notifications_send_due(*, now: dt.datetime | None = None, limit: int = 2000)
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         messages = [_message(n) for n in claimed]
-    sent = 0
-    try:
-        connection = get_connection()
-        for message in messages:
-            message.connection = connection
-            message.send()
-            sent += 1
-    except Exception:
-        logger.exception("sending notifications failed after %d of %d", sent, len(claimed))
+    sent = mails_send(messages)
+    if sent < len(claimed):
         for notice in claimed[sent:]:  # release what did not go, for the next sweep
             SentNotification.objects.filter(task=notice.task, user=notice.user, kind=notice.kind).delete()
     return sent

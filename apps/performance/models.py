@@ -237,6 +237,9 @@ class Realization(models.Model):
     value = models.CharField(max_length=200)
     note = models.TextField(blank=True, default="")
     evidence_links = models.JSONField(default=list, blank=True)
+    # Why the value differs from the one suggested by the approved daily outputs (apps/performance/
+    # suggestions.py); empty when it does not, or when nothing was suggested.
+    deviation_reason = models.TextField(blank=True, default="")
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     recorded_at = models.DateTimeField(auto_now=True)
 

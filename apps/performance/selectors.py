@@ -81,7 +81,7 @@ def may_read_meetings(user: AbstractBaseUser, unit: OrgUnit) -> bool:
     return me is not None and me.unit.path.startswith(unit.path)
 
 
-def _number(value: str) -> Decimal | None:
+def parse_number(value: str) -> Decimal | None:
     try:
         return Decimal(str(value).replace(",", ".").strip().rstrip("%"))
     except (InvalidOperation, ValueError):
@@ -99,7 +99,7 @@ def progress_of(plan: PerformancePlan) -> list[dict]:
     for result in results:
         for indicator in result.indicators.all():
             realization = latest.get(indicator.pk)
-            target, value = _number(indicator.target), _number(realization.value) if realization else None
+            target, value = parse_number(indicator.target), parse_number(realization.value) if realization else None
             percent = (value * 100 / target).quantize(Decimal("0.01")) if target and value is not None else None
             rows.append({"work_result": result, "indicator": indicator, "realization": realization, "percent": percent})
     return rows

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from apps.core.errors import BadInput, Conflict, Forbidden, NotFound
@@ -18,7 +18,7 @@ from apps.workflow import selectors as workflow_selectors
 from apps.workflow import services as workflow
 from apps.workflow.registry import Binding
 
-from . import cascade, history, rules
+from . import cascade, history, rules, suggestions
 from .models import (
     BehaviorExpectation,
     CoreValue,
@@ -44,7 +44,7 @@ from .models import (
     WorkResult,
     WorkResultType,
 )
-from .selectors import approved_plan_ids, satisfaction_index_for
+from .selectors import approved_plan_ids, parse_number, satisfaction_index_for
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -422,11 +422,30 @@ def _require_task(actor: AbstractBaseUser, evaluation: Evaluation, bpmn_id: str,
         raise Forbidden(message)
 
 
+def _deviation_reason(plan: PerformancePlan, indicator: Indicator, period: PerformancePeriod, value: str,
+                      reason: str) -> str:
+    """The reason kept with a realization: required when the value differs from the suggested
+    one, compared as numbers ("2,5" = "2.5"; a value that is no number differs); not kept when
+    it does not differ or nothing was suggested, where there is nothing to explain."""
+    suggestion = suggestions.suggested_realizations(plan, period).get(indicator.pk)
+    number = parse_number(value)
+    if suggestion is None or (number is not None and number.is_finite() and number == suggestion.value):
+        return ""
+    if not reason.strip():
+        raise BadInput(_("The approved daily progress of the period gives %(value)s %(unit)s for this indicator: "
+                         "say why the realization differs.")
+                       % {"value": formats.number_format(suggestion.value.normalize()), "unit": suggestion.output_unit},
+                       fields={"deviationReason": _("required when the value differs from the daily progress")})
+    return reason.strip()
+
+
 @transaction.atomic
 def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period: PerformancePeriod, value: str,
-                       note: str, evidence_links: list[str], evidence_files: list | None = None) -> Realization:
+                       note: str, evidence_links: list[str], evidence_files: list | None = None,
+                       deviation_reason: str = "") -> Realization:
     """The employee, during self-assessment: progress on an indicator with evidence links.
-    SATISFACTION indicators take the unit's IKM for the year (R-IKM)."""
+    SATISFACTION indicators take the unit's IKM for the year (R-IKM). A value that differs from
+    the one suggested by the approved daily outputs needs a reason (DOMAIN.md, after R-DISCIPLINE)."""
     plan = indicator.work_result.plan
     evaluation = Evaluation.objects.filter(plan=plan, period=period).first()
     if evaluation is None:
@@ -441,15 +460,18 @@ def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period:
         if ikm is None:
             raise Conflict(_("This indicator takes the unit's IKM, and no survey was recorded for the year yet."))
         value = str(ikm.score)
+        deviation_reason = ""
     elif not str(value).strip():
         raise BadInput(fields={"value": _("required")})
+    else:
+        deviation_reason = _deviation_reason(plan, indicator, period, str(value).strip(), deviation_reason)
     realization, _created = Realization.objects.update_or_create(
         indicator=indicator, period=period,
         defaults={"value": str(value).strip(), "note": note.strip(), "evidence_links": evidence_links,
-                  "recorded_by": actor})
+                  "deviation_reason": deviation_reason, "recorded_by": actor})
     history.record(plan=plan, actor=actor, kind="REALIZATION_RECORDED",
                    data={"indicatorId": indicator.pk, "period": str(period), "value": realization.value,
-                         "evidenceLinks": evidence_links})
+                         "evidenceLinks": evidence_links, "deviationReason": deviation_reason})
     for upload in evidence_files or []:
         evidence_add(actor=actor, realization=realization, upload=upload)
     return realization

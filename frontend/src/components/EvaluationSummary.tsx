@@ -5,7 +5,7 @@
  */
 import { useQuery } from "@apollo/client/react";
 import { graphql } from "../gql";
-import { defineMessages, formatDate, useEnumLabel, useLanguage, usePeriodLabel, useT } from "../i18n";
+import { defineMessages, formatDate, formatNumber, useEnumLabel, useLanguage, usePeriodLabel, useT } from "../i18n";
 import { Loading, ProblemBox, StatusBadge } from "./Status";
 import "../pages/MyPlan.css";
 
@@ -20,8 +20,9 @@ const EVALUATION_SUMMARY = graphql(`
         employee { id name position { title } }
         workResults { id text indicators { id aspect text target unit } }
       }
+      suggestedRealizations { indicator { id } value outputUnit entries }
       realizations {
-        id value note evidenceLinks
+        id value note evidenceLinks deviationReason
         indicator { id }
         evidenceFiles { id name url contentType size }
       }
@@ -35,12 +36,14 @@ export const evaluationText = defineMessages({
     indicator: "Indikator", target: "Target", realization: "Realisasi", evidence: "Bukti dukung", none: "–",
     resultRating: "Hasil kerja", behaviorRating: "Perilaku kerja", predicate: "Predikat", feedback: "Umpan balik",
     behaviorFeedback: "Umpan balik perilaku", ratedBy: "Dinilai oleh", notRated: "Belum dinilai.", note: "Keterangan",
+    fromDaily: "Dari progres harian: {value} {unit} ({entries} progres)", reason: "Alasan",
   },
   en: {
     employee: "Employee", period: "Period", status: "Status", selfNotes: "Employee's notes", results: "Realizations",
     indicator: "Indicator", target: "Target", realization: "Realization", evidence: "Evidence", none: "–",
     resultRating: "Results", behaviorRating: "Behaviour", predicate: "Predicate", feedback: "Feedback",
     behaviorFeedback: "Behaviour feedback", ratedBy: "Rated by", notRated: "Not rated yet.", note: "Note",
+    fromDaily: "From daily progress: {value} {unit} ({entries} entries)", reason: "Reason",
   },
 });
 
@@ -70,6 +73,7 @@ export function EvaluationSummary({ evaluationId }: { evaluationId: string }) {
   const evaluation = data?.evaluation;
   if (!evaluation) return <ProblemBox />;
   const byIndicator = new Map(evaluation.realizations.map((r) => [r.indicator.id, r]));
+  const suggestions = new Map(evaluation.suggestedRealizations.map((s) => [s.indicator.id, s]));
   const behaviorFeedback = Object.entries((evaluation.behaviorFeedback ?? {}) as Record<string, string>).filter(([, v]) => v);
   return (
     <div className="k-evaluation-summary" data-evaluation-id={evaluationId}>
@@ -96,7 +100,17 @@ export function EvaluationSummary({ evaluationId }: { evaluationId: string }) {
                 <tr key={indicator.id}>
                   <td>{indicator.text}<div className="k-muted">{result.text}</div></td>
                   <td>{indicator.target} {indicator.unit}</td>
-                  <td>{realization ? realization.value : t("none")}{realization?.note && <div className="k-muted">{realization.note}</div>}</td>
+                  <td>
+                    {realization ? realization.value : t("none")}{realization?.note && <div className="k-muted">{realization.note}</div>}
+                    {suggestions.has(indicator.id) && (
+                      <div className="k-muted" data-testid="summary-suggestion">
+                        {t("fromDaily", { value: formatNumber(Number(suggestions.get(indicator.id)!.value), language, 2),
+                                          unit: suggestions.get(indicator.id)!.outputUnit,
+                                          entries: suggestions.get(indicator.id)!.entries })}
+                      </div>
+                    )}
+                    {realization?.deviationReason && <div><strong>{t("reason")}:</strong> {realization.deviationReason}</div>}
+                  </td>
                   <td>{realization ? <EvidenceList links={realization.evidenceLinks} files={realization.evidenceFiles} /> : t("none")}</td>
                 </tr>
               );

@@ -13,7 +13,7 @@ import { Loading, ProblemBox, StatusBadge } from "../components/Status";
 import { pkOf, problemOf } from "../errors";
 import { graphql } from "../gql";
 import type { EvaluationPageEvaluationQuery, Rating } from "../gql/graphql";
-import { defineMessages, formatDate, useEnumLabel, usePeriodLabel, useLanguage, useT } from "../i18n";
+import { defineMessages, formatDate, formatNumber, useEnumLabel, usePeriodLabel, useLanguage, useT } from "../i18n";
 import { useMe } from "../session";
 import "./MyPlan.css";
 
@@ -34,10 +34,11 @@ const EVALUATION = graphql(`
       }
       processInstance { id activeTasks { id bpmnId name assignee { id } candidates { id } } }
       realizations {
-        id value note evidenceLinks recordedAt
+        id value note evidenceLinks recordedAt deviationReason
         indicator { id }
         evidenceFiles { id name url contentType size }
       }
+      suggestedRealizations { indicator { id } value outputUnit entries }
     }
   }
 `);
@@ -65,10 +66,10 @@ const PROGRESS = graphql(`
 
 const RECORD = graphql(`
   mutation EvaluationPageRecordRealization($indicatorId: ID!, $periodId: ID!, $value: String!, $note: String!,
-                                           $evidenceLinks: [String!], $evidenceFiles: [Upload!]) {
+                                           $evidenceLinks: [String!], $evidenceFiles: [Upload!], $deviationReason: String) {
     recordRealization(indicatorId: $indicatorId, periodId: $periodId, value: $value, note: $note,
-                      evidenceLinks: $evidenceLinks, evidenceFiles: $evidenceFiles) {
-      id value note evidenceLinks evidenceFiles { id name url }
+                      evidenceLinks: $evidenceLinks, evidenceFiles: $evidenceFiles, deviationReason: $deviationReason) {
+      id value note evidenceLinks deviationReason evidenceFiles { id name url }
     }
   }
 `);
@@ -106,6 +107,9 @@ const text = defineMessages({
     behaviorCol: "Perilaku kerja", thisOne: "(evaluasi ini)", none: "–", selfNotesShown: "Catatan pegawai", approveHint: "Keputusan atasan pejabat penilai (setujui atau kembalikan) diambil pada halaman tugas:",
     back: "Kembali ke daftar evaluasi", indicatorOf: "{indicator} ({result})", download: "Unduh evaluasi",
     draftMark: "Belum final: bertanda DRAFT",
+    suggested: "Dari progres harian yang disetujui:", suggestedValue: "{value} {unit} ({entries} progres)",
+    useSuggested: "Gunakan nilai ini", reason: "Alasan perbedaan", reasonHint: "Wajib diisi karena nilainya berbeda dari progres harian ({value}).",
+    reasonShown: "Alasan",
   },
   en: {
     title: "{period} {year} evaluation", employee: "Employee", rater: "Rater", approver: "Rater's supervisor",
@@ -123,10 +127,14 @@ const text = defineMessages({
     behaviorCol: "Behaviour", thisOne: "(this evaluation)", none: "–", selfNotesShown: "Employee's notes", approveHint: "The rater's supervisor approves or sends back on the task page:",
     back: "Back to the evaluations", indicatorOf: "{indicator} ({result})", download: "Download evaluation",
     draftMark: "Not final yet: marked DRAFT",
+    suggested: "From approved daily progress:", suggestedValue: "{value} {unit} ({entries} entries)",
+    useSuggested: "Use this value", reason: "Reason for the difference", reasonHint: "Required because the value differs from the daily progress ({value}).",
+    reasonShown: "Reason",
   },
 });
 
 type Evaluation = EvaluationPageEvaluationQuery["evaluation"];
+type Suggestion = Evaluation["suggestedRealizations"][number];
 type Translate = ReturnType<typeof useT<keyof typeof text.id>>;
 const RATINGS: Rating[] = ["DI_ATAS_EKSPEKTASI", "SESUAI_EKSPEKTASI", "DI_BAWAH_EKSPEKTASI"];
 const CORE_VALUES = ["BERORIENTASI_PELAYANAN", "AKUNTABEL", "KOMPETEN", "HARMONIS", "LOYAL", "ADAPTIF", "KOLABORATIF"] as const;
@@ -185,6 +193,7 @@ export default function EvaluationPage() {
         {evaluation.plan.workResults.flatMap((result) => result.indicators.map((indicator) => ({ result, indicator })))
           .map(({ result, indicator }, index) => {
             const realization = evaluation.realizations.find((r) => r.indicator.id === indicator.id);
+            const suggestion = evaluation.suggestedRealizations.find((s) => s.indicator.id === indicator.id);
             return (
               <div key={indicator.id} className="k-realization" data-testid="realization">
                 <h3>{t("indicatorOf", { indicator: indicator.text, result: result.text })}</h3>
@@ -192,11 +201,20 @@ export default function EvaluationPage() {
                   <strong>{t("target")}:</strong> {indicator.target} {indicator.unit} · <strong>{t("realization")}:</strong>{" "}
                   <span data-testid="realization-value">{realization ? `${realization.value} ${indicator.unit}` : t("noRealization")}</span>
                 </p>
+                {suggestion && (
+                  <p className="k-muted" id={`real-suggestion-${index}`} data-testid="realization-suggestion">
+                    {t("suggested")} <strong>{t("suggestedValue", { value: formatNumber(Number(suggestion.value), language, 2), unit: suggestion.outputUnit, entries: suggestion.entries })}</strong>
+                  </p>
+                )}
+                {/* The reason explains the difference between the value above and the suggestion. */}
+                {realization?.deviationReason && (
+                  <p data-testid="realization-reason"><strong>{t("reasonShown")}:</strong> {realization.deviationReason}</p>
+                )}
                 {realization?.note && <p><strong>{t("note")}:</strong> {realization.note}</p>}
                 {realization && <EvidenceList links={realization.evidenceLinks} files={realization.evidenceFiles} />}
                 {selfTask && (
                   <RealizationForm index={index} indicatorId={indicator.id} periodId={evaluation.period.id}
-                    initial={realization} t={t} onSaved={reload} />
+                    initial={realization} suggestion={suggestion} t={t} onSaved={reload} />
                 )}
               </div>
             );
@@ -251,16 +269,30 @@ function AnnualSideBySide({ evaluation, t }: { evaluation: Evaluation; t: Transl
   );
 }
 
-function RealizationForm({ index, indicatorId, periodId, initial, t, onSaved }: {
-  index: number; indicatorId: string; periodId: string; initial?: Evaluation["realizations"][number]; t: Translate; onSaved: () => void;
+/** A realization value as the server compares it (parse_number): "6,5" = "6.5" = "6.50"; not a number → NaN. */
+function numberOf(value: string): number {
+  const text = value.replaceAll(",", ".").trim().replace(/%+$/, "");
+  return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
+}
+
+function RealizationForm({ index, indicatorId, periodId, initial, suggestion, t, onSaved }: {
+  index: number; indicatorId: string; periodId: string; initial?: Evaluation["realizations"][number]; suggestion?: Suggestion;
+  t: Translate; onSaved: () => void;
 }) {
+  const { language } = useLanguage();
   const [value, setValue] = useState(initial?.value ?? "");
+  const [reason, setReason] = useState(initial?.deviationReason ?? "");
   const [note, setNote] = useState(initial?.note ?? "");
   const [links, setLinks] = useState(Array.isArray(initial?.evidenceLinks) ? (initial.evidenceLinks as string[]).join("\n") : "");
   const [files, setFiles] = useState<File[]>([]);
   const [fileKey, setFileKey] = useState(0);
   const [message, setMessage] = useState<{ ok: boolean; text: string; fields?: Record<string, string> } | null>(null);
   const [record, { loading }] = useMutation(RECORD);
+  // A reason is asked for only when there is a suggestion and a typed value that is not it (a
+  // value that is no number differs, as on the server); the server decides all the same.
+  const differs = Boolean(suggestion && value.trim() && numberOf(value) !== Number(suggestion.value));
+  // Typed the way the person writes numbers: no thousands separator, the decimal comma in Indonesian.
+  const suggestedText = suggestion ? (language === "id" ? suggestion.value.replace(".", ",") : suggestion.value) : "";
   async function submit(event: FormEvent) {
     event.preventDefault();
     setMessage(null);
@@ -270,6 +302,7 @@ function RealizationForm({ index, indicatorId, periodId, initial, t, onSaved }: 
           indicatorId, periodId, value, note,
           evidenceLinks: links.split("\n").map((l) => l.trim()).filter(Boolean),
           evidenceFiles: files.length ? files : null,
+          deviationReason: differs ? reason : null,
         },
       });
       setFiles([]);
@@ -286,8 +319,28 @@ function RealizationForm({ index, indicatorId, periodId, initial, t, onSaved }: 
     <form onSubmit={submit} data-testid="realization-form" noValidate>
       {message && <div className={`k-alert ${message.ok ? "k-alert-success" : "k-alert-error"}`} role={message.ok ? "status" : "alert"}>{message.text}</div>}
       <label htmlFor={`real-value-${index}`}>{t("value")}</label>
-      <input id={`real-value-${index}`} value={value} onChange={(e) => setValue(e.target.value)} required />
+      <div className="k-row">
+        <input id={`real-value-${index}`} value={value} onChange={(e) => setValue(e.target.value)} required
+          aria-invalid={message?.fields?.value ? true : undefined} aria-describedby={message?.fields?.value ? `real-value-error-${index}` : undefined} />
+        {suggestion && (
+          <button type="button" className="k-button" onClick={() => setValue(suggestedText)} aria-describedby={`real-suggestion-${index}`}>
+            {t("useSuggested")}
+          </button>
+        )}
+      </div>
       {fieldError("value")}
+      {(differs || message?.fields?.deviationReason) && suggestion && (
+        <>
+          <label htmlFor={`real-reason-${index}`}>{t("reason")}</label>
+          <p className="k-muted" id={`real-reason-hint-${index}`} style={{ margin: "0 0 0.25rem" }}>
+            {t("reasonHint", { value: `${formatNumber(Number(suggestion.value), language, 2)} ${suggestion.outputUnit}` })}
+          </p>
+          <textarea id={`real-reason-${index}`} value={reason} onChange={(e) => setReason(e.target.value)} required
+            aria-invalid={message?.fields?.deviationReason ? true : undefined}
+            aria-describedby={[`real-reason-hint-${index}`, message?.fields?.deviationReason && `real-deviationReason-error-${index}`].filter(Boolean).join(" ")} />
+          {fieldError("deviationReason")}
+        </>
+      )}
       <label htmlFor={`real-note-${index}`}>{t("note")}</label>
       <textarea id={`real-note-${index}`} value={note} onChange={(e) => setNote(e.target.value)} />
       <label htmlFor={`real-links-${index}`}>{t("links")}</label>
