@@ -370,20 +370,22 @@ def seed(employees: int, year: int, rng_seed: int = 2027, quiet: bool = False,
     raters = {p.rater for p in people if p.rater}
     now = timezone.now()
     deadline = perf.planning_deadline(year).isoformat()
+    # The templates run with a deadline still to come (a passed one's timer would fire during the
+    # build, outside any instance) and each copy carries its year's real date: last year's always,
+    # this year's too when the seeded year is the current one (its planning deadline has passed).
+    future = perf.planning_deadline(max(year, now.year + 1)).isoformat()
     periods = perf.periods_create(year=year) + perf.periods_create(year=year - 1)
     q1 = next(p for p in periods if p.year == year and p.kind == "QUARTER" and p.number == 1)
     definitions = {d.key: d for d in ProcessDefinition.objects.filter(status="PUBLISHED")}
     templates = build_templates(definitions, {
-        "skp_planning": {"periodId": str(year), "planId": SENTINELS["plan"], "deadline": deadline,
+        "skp_planning": {"periodId": str(year), "planId": SENTINELS["plan"], "deadline": future,
                          "subject_employee_id": SENTINELS["subject"]},
         "periodic_review": {"periodId": str(q1.pk), "evaluationId": SENTINELS["evaluation"],
                             "subject_employee_id": SENTINELS["subject"]},
-    })
-    # Last year's deadline has passed: the template runs with this year's (its timer would fire at
-    # once otherwise) and each copy carries last year's date.
+    }, literals={future: deadline} if future != deadline else None)
     last_year = build_templates(definitions, {"skp_planning": {
         "periodId": str(year - 1), "planId": SENTINELS["plan"], "subject_employee_id": SENTINELS["subject"],
-        "deadline": deadline}}, literals={deadline: perf.planning_deadline(year - 1).isoformat()})
+        "deadline": future}}, literals={future: perf.planning_deadline(year - 1).isoformat()})
     perms = {p.codename: p.pk for p in Permission.objects.filter(
         codename__in=["complete_humantask", "view_processinstance"])}
 
@@ -456,7 +458,8 @@ def seed(employees: int, year: int, rng_seed: int = 2027, quiet: bool = False,
             bound_kind=f"performance.{kind}", bound_id=bound_id,
             status="COMPLETED" if template.completed else "RUNNING", state=state,
             serializer_version=engine.SERIALIZER_VERSION, lock_version=len(template.tasks),
-            next_timer_at=dt.datetime.fromisoformat(template.next_timer) if template.next_timer else None,
+            next_timer_at=dt.datetime.fromisoformat(template.literals.get(template.next_timer, template.next_timer))
+            if template.next_timer else None,
             ended_at=now if template.completed else None)
         writer.add(ProcessEvent, id=seq("event"), instance_id=instance_id, kind="STARTED", data={"periodId": period_id})
         viewers = {person.id}
