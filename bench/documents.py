@@ -52,6 +52,11 @@ def thirty_result_plan():
     return plan
 
 
+def shown_to_hr(employee) -> bool:
+    """The viewer of the unit documents here: HR of the whole regency, who sees every NIP."""
+    return True
+
+
 def cases() -> list[tuple[str, object, tuple]]:
     from apps.organization.models import Employee, OrgUnit
     from apps.performance.documents import evaluation, predicates, recap, skp
@@ -66,11 +71,11 @@ def cases() -> list[tuple[str, object, tuple]]:
         ("SKP, draft, 30 results × 2 indicators", skp.render, (thirty_result_plan(),)),
         ("Evaluation TW I, final", evaluation.render, (Evaluation.objects.get(plan__employee=agus, period=q1),)),
         ("Predicate determination, section (4 employees)", predicates.render,
-         (OrgUnit.objects.get(code="DISDIK-SD-KUR"), q1)),
-        (f"Predicate determination, Kabupaten Lebong ({everyone} employees)", predicates.render, (lebong, q1)),
-        ("Recap XLSX, Dinas Pendidikan, year", recap.render, (OrgUnit.objects.get(code="DISDIK"), YEAR, None)),
-        ("Recap XLSX, Dinas Pendidikan, TW I", recap.render, (OrgUnit.objects.get(code="DISDIK"), YEAR, q1)),
-        (f"Recap XLSX, Kabupaten Lebong ({everyone} employees), TW I", recap.render, (lebong, YEAR, q1)),
+         (OrgUnit.objects.get(code="DISDIK-SD-KUR"), q1, shown_to_hr)),
+        (f"Predicate determination, Kabupaten Lebong ({everyone} employees)", predicates.render, (lebong, q1, shown_to_hr)),
+        ("Recap XLSX, Dinas Pendidikan, year", recap.render, (OrgUnit.objects.get(code="DISDIK"), YEAR, None, shown_to_hr)),
+        ("Recap XLSX, Dinas Pendidikan, TW I", recap.render, (OrgUnit.objects.get(code="DISDIK"), YEAR, q1, shown_to_hr)),
+        (f"Recap XLSX, Kabupaten Lebong ({everyone} employees), TW I", recap.render, (lebong, YEAR, q1, shown_to_hr)),
     ]
 
 

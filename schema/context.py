@@ -30,11 +30,8 @@ class KinerjaContext(StrawberryDjangoContext):
     def can_see_personal_details(self, employee: Employee) -> bool:
         """NIP and email: the employee, their rater and rater's supervisor, HR of their unit."""
         if "audience" not in self.cache:
-            ids, units = selectors.personal_details_audience(self.user)
-            unit_ids = None if units is None else set(units.values_list("pk", flat=True))
-            self.cache["audience"] = (ids, unit_ids)
-        ids, unit_ids = self.cache["audience"]
-        return unit_ids is None or employee.pk in ids or employee.unit_id in unit_ids
+            self.cache["audience"] = selectors.personal_details_visible(self.user)
+        return self.cache["audience"](employee)
 
 
 def may_explore_schema(context: Any) -> bool:

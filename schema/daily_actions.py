@@ -14,9 +14,11 @@ from strawberry.types import Info
 from apps.core.errors import NotFound
 from apps.daily import action_plans as services
 from apps.daily import models
+from apps.performance import selectors as performance_selectors
 from apps.performance.models import Job
 
 from .context import require_user
+from .documents import period_by_id
 from .ids import decode_id
 from .organization import EmployeeType, _one, _unit
 from .performance import (
@@ -25,9 +27,8 @@ from .performance import (
     PerformancePlanType,
     WorkResultType,
     _of_visible_plans,
-    _period,
     _plan,
-    visible_plans,
+    plan_visibility,
 )
 from .workflow import ProcessInstanceType, scoped
 
@@ -88,7 +89,7 @@ class ActionPlanQuery:
 
     @strawberry_django.field
     def action_plan(self, info: Info, id: strawberry.ID) -> ActionPlanType:
-        action_plans = models.ActionPlan.objects.filter(pk=decode_id(id, "ActionPlan"), plan__in=visible_plans(info))
+        action_plans = models.ActionPlan.objects.filter(plan_visibility(info), pk=decode_id(id, "ActionPlan"))
         return _one(action_plans, info)
 
 
@@ -97,7 +98,7 @@ class ActionPlanMutation:
     @strawberry.mutation(description="HR: open a quarter's action plans for the approved SKPs of a unit and its "
                                      "sub-units (a background job).")
     def open_action_plans(self, info: Info, period_id: strawberry.ID, unit_id: strawberry.ID) -> JobType:
-        job = services.action_plans_open(actor=require_user(info), period=_period(period_id), unit=_unit(unit_id))
+        job = services.action_plans_open(actor=require_user(info), period=period_by_id(period_id), unit=_unit(unit_id))
         return Job.objects.get(pk=job.pk)
 
     @strawberry.mutation(description="The employee, while drafting: add or change an action under a work result.")
@@ -115,7 +116,8 @@ class ActionPlanMutation:
     def delete_action_item(self, info: Info, id: strawberry.ID) -> bool:
         user = require_user(info)
         item = models.ActionPlanItem.objects.filter(
-            pk=decode_id(id, "ActionPlanItem"), action_plan__in=services.action_plans_visible_to(user)).first()
+            performance_selectors.visible_plan_condition(user, "action_plan__plan"),
+            pk=decode_id(id, "ActionPlanItem")).first()
         if item is None:
             raise NotFound()
         services.action_item_delete(actor=user, item=item)

@@ -2,8 +2,8 @@
 working week and time zone, and employees' leave.
 
 Holidays and unit schedules are reference data for everyone signed in (the org tree is too).
-Leave is personal: the employee, their rater, HR of their unit and the leaders of their unit or
-above see it (apps.daily.schedule.leaves_visible_to); for anyone else it does not exist
+Leave is personal: the employee, their rater and the rater's rater, HR of their unit and the
+leaders of their unit or above see it (apps.daily.schedule.leaves_visible_to); for anyone else it does not exist
 (NOT_FOUND).
 """
 from __future__ import annotations
@@ -23,6 +23,7 @@ from apps.daily import calendar_services as services
 from apps.daily import models
 from apps.daily.schedule import leaves_visible_to, schedule_source
 from apps.organization.models import OrgUnit
+from apps.performance.services import MAX_YEAR, MIN_YEAR
 
 from .context import context, require_user
 from .ids import decode_id
@@ -33,8 +34,6 @@ HolidayKindEnum = strawberry.enum(models.HolidayKind, name="HolidayKind")
 LeaveKindEnum = strawberry.enum(models.LeaveKind, name="LeaveKind")
 LeaveStatusEnum = strawberry.enum(models.LeaveStatus, name="LeaveStatus")
 UnitTimeZoneEnum = strawberry.enum(models.TimeZoneName, name="UnitTimeZone")
-
-MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 def visible_leaves(info: Info) -> QuerySet[models.Leave]:

@@ -18,14 +18,16 @@ from django.utils.translation import gettext as _
 from strawberry import relay
 from strawberry.types import Info
 
-from apps.core.errors import BadInput, NotFound
+from apps.core.errors import BadInput
 from apps.daily import discipline, discipline_xlsx
+from apps.daily.audience import employee_for_daily
 from apps.organization.models import Employee
 from apps.performance.documents import names
 
 from .context import require_user
 from .documents import DocumentLink, readable_unit
-from .organization import EmployeeType, _employee, _unit
+from .ids import decode_id
+from .organization import EmployeeType, _unit
 
 
 @strawberry.type(name="DisciplineRow", description="R-DISCIPLINE: one employee's month, counted up to today "
@@ -96,10 +98,7 @@ class DisciplineQuery:
     @strawberry.field(description="R-DISCIPLINE of one employee for a month: for the employee, their rater and "
                                   "the rater's rater, HR of their unit and the leaders of it or above.")
     def employee_discipline(self, info: Info, employee_id: strawberry.ID, year: int, month: int) -> DisciplineRowType:
-        user = require_user(info)
-        employee = _employee(employee_id)
-        if not discipline.employee_discipline_visible(user, employee):
-            raise NotFound()
+        employee = employee_for_daily(require_user(info), decode_id(employee_id, "Employee"))
         return DisciplineRowType.of(discipline.month_summary([employee], year, month)[0])
 
     @strawberry.field(description="The XLSX of R-DISCIPLINE for a unit and its sub-units and a month (the figures "

@@ -20,12 +20,12 @@ from strawberry_django.optimizer import optimize
 from apps.core.errors import NotFound
 from apps.daily import entries as services
 from apps.daily import entry_selectors as selectors
+from apps.daily.audience import employee_for_daily
 from apps.daily.models import DailyEntry, EntryStatus, MonthClosure
-from apps.organization import selectors as org
 
 from .context import context, require_user
 from .ids import decode_id
-from .organization import CursorConnection, EmployeeType, OrgUnitType, _employee, _one, _unit
+from .organization import CursorConnection, EmployeeType, OrgUnitType, _one, _unit
 from .performance import WorkResultType
 from .workflow import scoped
 
@@ -206,17 +206,10 @@ class DailyEntriesQuery:
     @strawberry.field(description="The week (Monday–Sunday) holding `date`: your own, or an employee's whose "
                                   "entries you may see.")
     def daily_week(self, info: Info, date: dt.date, employee_id: strawberry.ID | None = None) -> DailyWeekType:
-        user = require_user(info)
-        if employee_id is None:
-            employee = org.employee_of(user)
-        else:
-            employee = _employee(employee_id)
-            if not selectors.employee_entries_visible(user, employee):
-                employee = None
-        if employee is None:
-            raise NotFound()
+        employee = employee_for_daily(require_user(info),
+                                      None if employee_id is None else decode_id(employee_id, "Employee"))
         week = selectors.week_of(employee, date)
-        entries = _WeekEntries({entry.pk: day.date for day in week.days for entry in day.entries})
+        entries = _WeekEntries({pk: day.date for day in week.days for pk in day.entry_ids})
         return DailyWeekType(employee=week.employee, start=week.start, days=[DailyDayType(
             date=d.date, is_working_day=d.is_working_day, holiday=d.holiday, is_weekend=d.is_weekend,
             is_excused=d.is_excused, is_closed=d.is_closed, deadline=d.deadline, is_filled=d.is_filled,
@@ -257,18 +250,16 @@ class DailyEntriesMutation:
     def review_daily_entries(self, info: Info, approve: list[strawberry.ID] | None = None,
                              returns: list[ReturnEntryInput] | None = None) -> DailyReviewResultType:
         user = require_user(info)
-        sent = [*(approve or []), *(r.id for r in returns or [])]
-        unknown = [i for i in sent if _entry_pk(i) is None]
-        client_id = {}
-        for value in sent:
-            pk = _entry_pk(value)
+        pks = {value: _entry_pk(value) for value in (*(approve or []), *(r.id for r in returns or []))}
+        client_id = {}  # an entry's pk → the id the client sent for it first
+        for value, pk in pks.items():
             if pk is not None:
                 client_id.setdefault(pk, value)
         outcome = services.entries_review(
-            actor=user, approve_ids=[pk for pk in map(_entry_pk, approve or []) if pk is not None],
-            returns=[(pk, r.note) for r in returns or [] if (pk := _entry_pk(r.id)) is not None])
+            actor=user, approve_ids=[pks[i] for i in approve or [] if pks[i] is not None],
+            returns=[(pks[r.id], r.note) for r in returns or [] if pks[r.id] is not None])
         errors = [DailyEntryErrorType(entry_id=i, code=NotFound.code, message=str(NotFound.default_message))
-                  for i in dict.fromkeys(unknown)]
+                  for i, pk in pks.items() if pk is None]
         errors += [DailyEntryErrorType(entry_id=client_id[e.entry_id], code=e.code, message=e.message)
                    for e in outcome.errors]
         return DailyReviewResultType(errors=errors, changed_ids=[e.pk for e in outcome.changed])

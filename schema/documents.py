@@ -11,12 +11,12 @@ from django.urls import reverse
 from strawberry.types import Info
 
 from apps.core.errors import NotFound
+from apps.organization.models import OrgUnit
 from apps.performance import models, selectors
 from apps.performance.documents import names
 
 from .context import require_user
 from .ids import decode_id
-from .organization import _unit
 
 
 @strawberry.type(name="Document", description="A document generated on request from the stored data.")
@@ -36,17 +36,18 @@ def evaluation_document(evaluation: models.Evaluation) -> DocumentLink:
                         filename=names.evaluation_filename(evaluation), content_type=names.PDF)
 
 
-def _period(period_id: strawberry.ID) -> models.PerformancePeriod:
+def period_by_id(period_id: strawberry.ID) -> models.PerformancePeriod:
+    """A review period by its global id, else NOT_FOUND (periods are reference data)."""
     period = models.PerformancePeriod.objects.filter(pk=decode_id(period_id, "PerformancePeriod")).first()
     if period is None:
         raise NotFound()
     return period
 
 
-def readable_unit(info: Info, unit_id: strawberry.ID):
+def readable_unit(info: Info, unit_id: strawberry.ID) -> OrgUnit:
     """A unit whose aggregates the viewer may read (HR of it, leaders at or above), else NOT_FOUND."""
-    unit = _unit(unit_id)
-    if not selectors.may_see_unit_aggregates(require_user(info), unit):
+    unit = selectors.readable_unit(require_user(info), decode_id(unit_id, "OrgUnit"))
+    if unit is None:
         raise NotFound()
     return unit
 
@@ -57,7 +58,7 @@ class DocumentsQuery:
                                   "as PDF for the leader to sign: for HR of the unit and the leaders above.")
     def predicate_determination(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID) -> DocumentLink:
         unit = readable_unit(info, unit_id)
-        period = _period(period_id)
+        period = period_by_id(period_id)
         return DocumentLink(url=reverse("document-predicates", args=[unit.pk, period.pk]),
                             filename=names.predicates_filename(unit, period), content_type=names.PDF)
 
@@ -69,7 +70,7 @@ class DocumentsQuery:
         if period_id is None:
             return DocumentLink(url=reverse("document-recap", args=[unit.pk, year]),
                                 filename=names.recap_filename(unit, year, None), content_type=names.XLSX)
-        period = _period(period_id)
+        period = period_by_id(period_id)
         if period.year != year:
             raise NotFound()
         return DocumentLink(url=reverse("document-recap-period", args=[unit.pk, year, period.pk]),

@@ -21,7 +21,7 @@ from apps.performance import models, rules, selectors, services, suggestions
 
 from .accounts import UserType
 from .context import context, require_user
-from .documents import DocumentLink, evaluation_document, plan_document
+from .documents import DocumentLink, evaluation_document, period_by_id, plan_document, readable_unit
 from .ids import decode_id
 from .organization import CursorConnection, EmployeeType, OrgUnitType, _one, _unit
 from .workflow import ProcessInstanceType, scoped
@@ -95,6 +95,12 @@ def visible_plans(info: Info) -> QuerySet[models.PerformancePlan]:
     return cache["plans"]
 
 
+def plan_visibility(info: Info, path: str = "plan"):
+    """A ``.filter()`` argument: the rows whose plan (reached by ``path``; "pk" for plans) the
+    viewer may see, as a correlated EXISTS (selectors.visible_plan_condition), never an IN."""
+    return selectors.visible_plan_condition(require_user(info), path, visible_plans(info))
+
+
 def bound_plan(info: Info, instance) -> models.PerformancePlan | None:
     """ProcessInstance.plan: the plan the instance is bound to, if the viewer may see it."""
     if instance.bound_kind != services.PLAN_BINDING:
@@ -106,21 +112,20 @@ def bound_evaluation(info: Info, instance) -> models.Evaluation | None:
     """ProcessInstance.evaluation: the evaluation the instance is bound to, if the viewer may see its plan."""
     if instance.bound_kind != services.EVALUATION_BINDING:
         return None
-    return models.Evaluation.objects.filter(pk=instance.bound_id, plan__in=visible_plans(info)).first()
+    return models.Evaluation.objects.filter(plan_visibility(info), pk=instance.bound_id).first()
 
 
 def _of_visible_plans(path: str):
     """A type's get_queryset: only the rows whose plan (reached by ``path``) the viewer may see."""
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(**{f"{path}__in": visible_plans(info)})
+        return queryset.filter(plan_visibility(info, path))
     return classmethod(get_queryset)
 
 
-def _visible_work_results(info: Info) -> QuerySet[models.WorkResult]:
-    cache = context(info).cache
-    if "work_results" not in cache:
-        cache["work_results"] = selectors.work_results_visible_to(require_user(info), visible_plans(info))
-    return cache["work_results"]
+def _work_result_visibility(info: Info, path: str):
+    """A ``.filter()`` argument: the rows whose work result (reached by ``path``; "pk" for work
+    results) the viewer may see (selectors.work_results_visible_to), as correlated EXISTS."""
+    return selectors.visible_work_result_condition(require_user(info), path, visible_plans(info))
 
 
 PlanStatusEnum = strawberry.enum(models.PlanStatus, name="PlanStatus")
@@ -155,7 +160,7 @@ class IndicatorType(relay.Node):
     @classmethod
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
         # Also those of the rater's work results: targets are what a subordinate cascades from.
-        return queryset.filter(work_result__in=_visible_work_results(info))
+        return queryset.filter(_work_result_visibility(info, "work_result"))
 
 
 @strawberry_django.type(models.WorkResult, name="WorkResult")
@@ -172,7 +177,7 @@ class WorkResultType(relay.Node):
 
     @classmethod
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(pk__in=_visible_work_results(info))
+        return queryset.filter(_work_result_visibility(info, "pk"))
 
 
 @strawberry_django.type(models.Feedback, name="Feedback")
@@ -227,7 +232,7 @@ class PerformancePlanType(relay.Node):
                              description="The rater's work results for this year, to cascade from.")
     def supervisor_work_results(self) -> list[WorkResultType]:
         # The rater as cascade.supervisor_plan reads it; a queryset, so WorkResult's scoping applies.
-        rater_id = self.rater_id or self.employee.rater_id
+        rater_id = self.rater_id_of_record
         return models.WorkResult.objects.filter(plan__employee_id=rater_id, plan__year=self.year)
 
     @strawberry_django.field(only=["year", "employee__nip"], select_related=["employee"],
@@ -354,8 +359,8 @@ class PlanningMutation:
     @strawberry.mutation
     def delete_work_result(self, info: Info, id: strawberry.ID) -> bool:
         user = require_user(info)
-        result = models.WorkResult.objects.filter(pk=decode_id(id, "WorkResult"),
-                                                  plan__in=selectors.plans_visible_to(user)).select_related("plan__employee").first()
+        result = models.WorkResult.objects.filter(selectors.visible_plan_condition(user),
+                                                  pk=decode_id(id, "WorkResult")).select_related("plan__employee").first()
         if result is None:
             raise NotFound()
         services.work_result_delete(actor=user, work_result=result)
@@ -437,6 +442,19 @@ class SuggestedRealization:
                    output_unit=suggestion.output_unit, entries=suggestion.entries)
 
 
+def _daily_outputs(info: Info, plan: models.PerformancePlan,
+                   period: models.PerformancePeriod) -> suggestions.DailyOutputs:
+    """The plan's approved daily outputs over the period's whole year, read once per request:
+    the plan's other evaluations (quarters, annual) in the same answer are summed from them."""
+    loaded = context(info).cache.setdefault("daily_outputs", {})
+    outputs = loaded.get(plan.pk)
+    if outputs is None or not outputs.covers(period):
+        year = dt.date(period.year, 1, 1), dt.date(period.year, 12, 31)
+        outputs = loaded[plan.pk] = suggestions.daily_outputs(
+            [plan], min(year[0], period.starts_on), max(year[1], period.ends_on))
+    return outputs
+
+
 @strawberry_django.type(models.Evaluation, name="Evaluation")
 class EvaluationType(relay.Node):
     plan: PerformancePlanType
@@ -472,13 +490,15 @@ class EvaluationType(relay.Node):
         # A queryset, so that Realization's scoping and the optimizer apply.
         return models.Realization.objects.filter(indicator__work_result__plan_id=self.plan_id, period_id=self.period_id)
 
-    @strawberry_django.field(only=["plan__employee_id", "period__starts_on", "period__ends_on"],
+    @strawberry_django.field(only=["plan__employee_id", "period__year", "period__starts_on", "period__ends_on"],
                              select_related=["plan", "period"],
                              description="Realizations suggested by the approved daily progress of the period, "
-                                         "beside the recorded ones (one query).")
-    def suggested_realizations(self) -> list[SuggestedRealization]:
+                                         "beside the recorded ones (one query per plan and request, however "
+                                         "many of its evaluations are read).")
+    def suggested_realizations(self, info: Info) -> list[SuggestedRealization]:
         # Seen with the evaluation: whoever may see it (its plan) may see these sums.
-        return [SuggestedRealization.of(s) for s in suggestions.suggested_realizations(self.plan, self.period).values()]
+        found = _daily_outputs(info, self.plan, self.period).suggestions(self.plan_id, self.period)
+        return [SuggestedRealization.of(s) for s in found.values()]
 
 
 @strawberry.type
@@ -501,16 +521,9 @@ class DistributionCheck:
     violations: list[DistributionViolationType]
 
 
-def _period(period_id: strawberry.ID) -> models.PerformancePeriod:
-    period = models.PerformancePeriod.objects.filter(pk=decode_id(period_id, "PerformancePeriod")).first()
-    if period is None:
-        raise NotFound()
-    return period
-
-
 def _evaluation(user, evaluation_id: strawberry.ID) -> models.Evaluation:
-    evaluation = models.Evaluation.objects.filter(pk=decode_id(evaluation_id, "Evaluation"),
-                                                  plan__in=selectors.plans_visible_to(user)).first()
+    evaluation = models.Evaluation.objects.filter(selectors.visible_plan_condition(user),
+                                                  pk=decode_id(evaluation_id, "Evaluation")).first()
     if evaluation is None:
         raise NotFound()
     return evaluation
@@ -525,7 +538,7 @@ class EvaluationQuery:
 
     @strawberry_django.field
     def evaluation(self, info: Info, id: strawberry.ID) -> EvaluationType:
-        evaluations = models.Evaluation.objects.filter(pk=decode_id(id, "Evaluation"), plan__in=visible_plans(info))
+        evaluations = models.Evaluation.objects.filter(plan_visibility(info), pk=decode_id(id, "Evaluation"))
         return _one(evaluations, info)
 
     @strawberry_django.field
@@ -538,12 +551,9 @@ class EvaluationQuery:
     @strawberry.field(description="R-DIST: the unit's predicate distribution against its organizational rating. "
                                   "For HR of the unit and the leaders above, as unitPerformance.")
     def distribution_check(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID) -> DistributionCheck:
-        user = require_user(info)
-        unit = _unit(unit_id)
         # The counts of a small unit reveal single ratings: the readers of unitPerformance only.
-        if not selectors.may_see_unit_aggregates(user, unit):
-            raise NotFound()
-        org_rating, counts, violations = services.distribution_check(unit=unit, period=_period(period_id))
+        unit = readable_unit(info, unit_id)
+        org_rating, counts, violations = services.distribution_check(unit=unit, period=period_by_id(period_id))
         total = sum(counts.values())
         return DistributionCheck(
             org_rating=rules.OrgRating(org_rating) if org_rating else None,
@@ -562,7 +572,7 @@ class WorkResultFeedbackInput:
 class EvaluationMutation:
     @strawberry.mutation(description="HR: open a review period for the approved plans of a unit and its sub-units.")
     def open_review_period(self, info: Info, period_id: strawberry.ID, unit_id: strawberry.ID) -> JobType:
-        job = services.review_period_open(actor=require_user(info), period=_period(period_id), unit=_unit(unit_id))
+        job = services.review_period_open(actor=require_user(info), period=period_by_id(period_id), unit=_unit(unit_id))
         return models.Job.objects.get(pk=job.pk)
 
     @strawberry.mutation(description="The employee, during self-assessment: realization of an indicator with evidence "
@@ -575,10 +585,10 @@ class EvaluationMutation:
                            deviation_reason: Optional[str] = None) -> RealizationType:
         user = require_user(info)
         indicator = models.Indicator.objects.select_related("work_result__plan__employee__unit").filter(
-            pk=decode_id(indicator_id, "Indicator"), work_result__plan__in=selectors.plans_visible_to(user)).first()
+            selectors.visible_plan_condition(user, "work_result__plan"), pk=decode_id(indicator_id, "Indicator")).first()
         if indicator is None:
             raise NotFound()
-        realization = services.realization_record(actor=user, indicator=indicator, period=_period(period_id),
+        realization = services.realization_record(actor=user, indicator=indicator, period=period_by_id(period_id),
                                                   value=value, note=note, evidence_links=evidence_links or [],
                                                   evidence_files=evidence_files or [],
                                                   deviation_reason=deviation_reason or "")
@@ -599,7 +609,7 @@ class EvaluationMutation:
     @strawberry.mutation(description="R-ORG: the parent unit's leader sets a unit's organizational rating.")
     def set_org_rating(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID,
                        rating: OrgRatingEnum) -> OrgRatingEnum:
-        record = services.org_rating_set(actor=require_user(info), unit=_unit(unit_id), period=_period(period_id),
+        record = services.org_rating_set(actor=require_user(info), unit=_unit(unit_id), period=period_by_id(period_id),
                                          rating=rating.value)
         return rules.OrgRating(record.rating)
 
@@ -677,10 +687,7 @@ class MonitoringQuery:
 
     @strawberry.field(description="A unit's aggregates for the year: for HR of the unit and the leaders above.")
     def unit_performance(self, info: Info, unit_id: strawberry.ID, year: int) -> UnitPerformance:
-        user = require_user(info)
-        unit = _unit(unit_id)
-        if not selectors.may_see_unit_aggregates(user, unit):
-            raise NotFound()
+        unit = readable_unit(info, unit_id)
         data = selectors.unit_performance(unit, year)
         total = sum(data["predicates"].values())
         return UnitPerformance(
@@ -709,7 +716,7 @@ class MonitoringMutation:
     def give_feedback(self, info: Info, work_result_id: strawberry.ID, text: str) -> FeedbackType:
         user = require_user(info)
         result = models.WorkResult.objects.select_related("plan__employee").filter(
-            pk=decode_id(work_result_id, "WorkResult"), plan__in=selectors.plans_visible_to(user)).first()
+            selectors.visible_plan_condition(user), pk=decode_id(work_result_id, "WorkResult")).first()
         if result is None:
             raise NotFound()
         return services.feedback_give(actor=user, work_result=result, text=text)
@@ -722,6 +729,6 @@ class MonitoringMutation:
             pk__in=[decode_id(a, "Employee") for a in attendee_ids]))
         if len(attendees) != len(set(attendee_ids)):
             raise NotFound()
-        meeting = services.meeting_record(actor=require_user(info), unit=_unit(unit_id), period=_period(period_id),
+        meeting = services.meeting_record(actor=require_user(info), unit=_unit(unit_id), period=period_by_id(period_id),
                                           held_at=held_at, attendees=attendees, minutes=minutes, actions=actions or [])
         return models.EvaluationMeeting.objects.get(pk=meeting.pk)

@@ -10,8 +10,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from apps.core.errors import BadInput
-from apps.organization.nip import employment_type_problem, nip_form, nip_problem, validate_nip
+from apps.organization.nip import employment_type_problem, identity_problems, nip_form, nip_problem
 from apps.organization.rank import parse_rank
 
 
@@ -32,13 +31,13 @@ PPPK_NUMBERS = valid_numbers(st.just("21"))
 @given(PNS_NUMBERS)
 def test_every_well_formed_pns_nip_is_accepted_as_pns(nip):
     assert nip_problem(nip) is None and nip_form(nip) == "PNS"
-    assert validate_nip(nip) == validate_nip(nip, "PNS") == nip
+    assert identity_problems(nip, "PNS", None) == (None, {})
 
 
 @given(PPPK_NUMBERS)
 def test_every_well_formed_ni_pppk_is_accepted_as_pppk(nip):
     assert nip_problem(nip) is None and nip_form(nip) == "PPPK"
-    assert validate_nip(nip, "PPPK") == nip
+    assert identity_problems(nip, "PPPK", "IX") == ("IX", {})
 
 
 def test_the_domain_example_is_a_pppk_number():
@@ -71,9 +70,7 @@ def test_anything_not_eighteen_ascii_digits_is_refused(text):
 def test_each_malformed_part_gets_its_own_reason(nip, reason):
     assert reason in nip_problem(nip)
     assert nip_form(nip) is None
-    with pytest.raises(BadInput) as raised:
-        validate_nip(nip, "PPPK")
-    assert raised.value.extensions["fields"]["nip"] == nip_problem(nip)
+    assert identity_problems(nip, "PPPK", None)[1]["nip"] == nip_problem(nip)
 
 
 def test_a_number_that_is_neither_form_names_both_in_english():
@@ -90,9 +87,8 @@ def test_a_number_that_is_neither_form_names_both_in_english():
 def test_the_employment_type_must_match_the_form(nip, employment_type, words):
     problem = employment_type_problem(nip, employment_type)
     assert problem and nip in problem and all(w in problem for w in words), problem
-    with pytest.raises(BadInput) as raised:
-        validate_nip(nip, employment_type)
-    assert raised.value.extensions["fields"] == {"employment_type": problem}
+    # The type in doubt, the rank is not judged against it.
+    assert identity_problems(nip, employment_type, "tidak ada") == ("tidak ada", {"employment_type": problem})
     with translation.override("en"):
         assert "is an NI PPPK" in (employment_type_problem("198603312022212019", "PNS") or "")
         assert "is a PNS NIP" in (employment_type_problem("198705232010011001", "PPPK") or "")

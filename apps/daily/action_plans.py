@@ -14,7 +14,6 @@ from django.db.models import Max, QuerySet
 from django.utils.translation import gettext as _
 
 from apps.core.errors import BadInput, Forbidden, NotFound
-from apps.organization import selectors as org
 from apps.organization.models import OrgUnit
 from apps.performance import history
 from apps.performance import selectors as performance_selectors
@@ -36,7 +35,7 @@ TEXT_MAX, TARGET_MAX, UNIT_MAX = 2000, 200, 50  # target and unit: the model's c
 
 def action_plans_visible_to(user: AbstractBaseUser) -> QuerySet[ActionPlan]:
     """Whoever may see the SKP sees its action plans (performance.selectors.plans_visible_to)."""
-    return ActionPlan.objects.filter(plan__in=performance_selectors.plans_visible_to(user))
+    return ActionPlan.objects.filter(performance_selectors.visible_plan_condition(user))
 
 
 # --- opening a quarter for a unit ---------------------------------------------------------------
@@ -46,11 +45,9 @@ def action_plans_open(*, actor: AbstractBaseUser, period: PerformancePeriod, uni
     """HR of the unit: one action plan + ``action_plan`` instance per APPROVED SKP of the
     period's year in the unit's subtree, as a background job (idempotent: running it again
     adds only what is missing)."""
-    if not org.manages_unit(actor, unit):
-        raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
     if period.kind == PeriodKind.YEAR:
         raise BadInput(_("Action plans are made per quarter, not for the whole year."), fields={"periodId": "quarter"})
-    return performance.job_start(actor=actor, kind=OPEN_JOB, params={"period_id": period.pk, "unit_id": unit.pk},
+    return performance.job_start(actor=actor, unit=unit, kind=OPEN_JOB, params={"period_id": period.pk},
                                  process=ACTION_PLAN_PROCESS)
 
 
@@ -87,13 +84,9 @@ def _open_chunk(job: Job, plan_ids: list[int]) -> None:
                                              data={"actionPlanId": a.pk, "period": str(period)}) for a in created])
 
 
-def _plan_owners(plan_ids: list[int]) -> dict[int, int]:
-    return dict(PerformancePlan.objects.filter(pk__in=plan_ids).values_list("pk", "employee_id"))
-
-
 def register_job() -> None:
     """Called from DailyConfig.ready()."""
-    performance.register_job(OPEN_JOB, items=_open_items, chunk=_open_chunk, owners=_plan_owners)
+    performance.register_job(OPEN_JOB, items=_open_items, chunk=_open_chunk, owners=performance.plan_owners)
 
 
 # --- drafting ------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from apps.organization import selectors as org
 from apps.organization.models import Employee, OrgUnit, PerformanceAdminScope, Role
 
 from .models import Holiday, HolidayKind, Leave, LeaveKind, LeaveStatus, TimeZoneName, UnitSchedule
+from .schedule import closed_months
 
 MAX_LEAVE_DAYS = 366     # one request covers at most a year (a longer absence is not leave)
 MAX_NOTE_LENGTH = 2000
@@ -122,6 +123,17 @@ def check_leave_input(employee: Employee, starts_on: dt.date, ends_on: dt.date, 
     return note
 
 
+def _require_open_months(employee: Employee, starts_on: dt.date, ends_on: dt.date, field: str | None) -> None:
+    """R-LATE: no leave comes into (or, approved, goes on excusing days of) a month HR closed for
+    the employee's unit or a unit above it: its figures are final (1 query)."""
+    closed = closed_months(employee.unit, starts_on, ends_on)
+    if closed:
+        month = dt.date(*min(closed), 1)
+        message = _("%(month)s is closed for the employee's unit by HR: leave on its days can no longer be "
+                    "recorded or approved.") % {"month": date_format(month, "F Y")}
+        raise BadInput(message, rule="R-LATE", **({"fields": {field: message}} if field else {}))
+
+
 def _lock(employee: Employee) -> Employee:
     """Serialize the leave writes of one employee (the overlap check reads, then inserts)."""
     return Employee.objects.select_for_update(of=("self",)).select_related("unit").get(pk=employee.pk)
@@ -135,9 +147,11 @@ def leave_record(*, actor: AbstractBaseUser, employee: Employee, starts_on: dt.d
     if not org.manages_unit(actor, employee.unit):
         raise Forbidden(_("Only HR of the employee's unit may record their leave."))
     note = check_leave_input(employee, starts_on, ends_on, kind, note)
+    _require_open_months(employee, starts_on, ends_on, "startsOn")
+    # HR without an employee record (an account of BKPSDM only) decides as nobody: None.
     return Leave.objects.create(employee=employee, starts_on=starts_on, ends_on=ends_on, kind=kind, note=note,
                                 status=LeaveStatus.APPROVED, recorded_by=actor,
-                                decided_by=Employee.objects.filter(user=actor).first(), decided_at=timezone.now())
+                                decided_by=org.employee_of(actor), decided_at=timezone.now())
 
 
 @transaction.atomic
@@ -149,6 +163,7 @@ def leave_request(*, actor: AbstractBaseUser, starts_on: dt.date, ends_on: dt.da
         raise Forbidden(_("Only an employee may request leave."))
     employee = _lock(me)
     note = check_leave_input(employee, starts_on, ends_on, kind, note)
+    _require_open_months(employee, starts_on, ends_on, "startsOn")
     return Leave.objects.create(employee=employee, starts_on=starts_on, ends_on=ends_on, kind=kind, note=note,
                                 status=LeaveStatus.PENDING, recorded_by=actor)
 
@@ -156,8 +171,10 @@ def leave_request(*, actor: AbstractBaseUser, starts_on: dt.date, ends_on: dt.da
 @transaction.atomic
 def leave_decide(*, actor: AbstractBaseUser, leave: Leave, approve: bool, note: str = "") -> Leave:
     """The employee's current rater (an acting official included) approves or rejects a pending
-    leave; a rejected one no longer blocks other leave on its days."""
-    leave = Leave.objects.select_for_update(of=("self",)).select_related("employee__rater").get(pk=leave.pk)
+    leave; a rejected one no longer blocks other leave on its days. A leave covering a closed
+    month is not approved (R-LATE); rejecting it changes no figure, so it stays possible."""
+    leave = (Leave.objects.select_for_update(of=("self",)).select_related("employee__rater", "employee__unit")
+             .get(pk=leave.pk))
     rater = leave.employee.rater
     if rater is None or rater.user_id != actor.pk:
         raise Forbidden(_("Only the employee's rater may approve or reject their leave."))
@@ -166,6 +183,8 @@ def leave_decide(*, actor: AbstractBaseUser, leave: Leave, approve: bool, note: 
     note = (note or "").strip()
     if len(note) > MAX_NOTE_LENGTH:
         raise BadInput(fields={"note": _("at most %(n)d characters") % {"n": MAX_NOTE_LENGTH}})
+    if approve:
+        _require_open_months(leave.employee, leave.starts_on, leave.ends_on, None)
     leave.status = LeaveStatus.APPROVED if approve else LeaveStatus.REJECTED
     leave.decided_by, leave.decided_at, leave.decision_note = rater, timezone.now(), note
     leave.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])

@@ -38,7 +38,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Min, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,6 +47,7 @@ from apps.organization.models import Employee, OrgUnit
 from apps.performance.selectors import may_see_unit_aggregates
 from apps.performance.services import MAX_YEAR, MIN_YEAR
 
+from .audience import personally_related
 from .calendar import Schedule, due_day, working_days
 from .models import DailyEntry, EntryStatus
 from .schedule import excused_days_of, holidays_between, schedules_for
@@ -160,11 +161,6 @@ def month_summary(employees: Sequence[Employee], year: int, month: int, *, today
 # --- who sees whose figures ------------------------------------------------------------------
 
 
-def _personally_related(user: AbstractBaseUser) -> Q:
-    """On Employee: the viewer themself, those they rate, and those their ratees rate."""
-    return Q(user=user) | Q(rater__user=user) | Q(rater__rater__user=user)
-
-
 def subtree_employees(unit: OrgUnit) -> QuerySet[Employee]:
     """The active employees of the unit and its sub-units as HR lists them: by sub-unit in tree
     order, then name (lazy)."""
@@ -175,21 +171,14 @@ def subtree_employees(unit: OrgUnit) -> QuerySet[Employee]:
 def discipline_visible(user: AbstractBaseUser, unit: OrgUnit, year: int, month: int) -> QuerySet[Employee]:
     """The employees of subtree_employees(unit) whose month the viewer may see: all of them for
     HR of the unit and the leaders of the unit or above (as unitPerformance); otherwise the
-    viewer's own row, those they rate and those their ratees rate. NOT_FOUND when that is
+    viewer's own row, those they rate and those their ratees rate (apps/daily/audience.py; one
+    employee's figures: audience.employee_for_daily). NOT_FOUND when that is
     nobody — the viewer has no business with the unit; then BAD_USER_INPUT for a month that does
     not exist. Lazy; the checks cost 1–3 queries."""
     employees = subtree_employees(unit)
     if not may_see_unit_aggregates(user, unit):
-        employees = employees.filter(_personally_related(user))
+        employees = employees.filter(personally_related(user))
         if not employees.exists():
             raise NotFound()
     month_bounds(year, month)
     return employees
-
-
-def employee_discipline_visible(user: AbstractBaseUser, employee: Employee) -> bool:
-    """One employee's figures: the employee, their rater and the rater's rater, HR of their unit
-    and the leaders of their unit or above (1–3 queries)."""
-    if Employee.objects.filter(pk=employee.pk).filter(_personally_related(user)).exists():
-        return True
-    return may_see_unit_aggregates(user, employee.unit)

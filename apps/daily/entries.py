@@ -28,12 +28,12 @@ from apps.organization import selectors as org
 from apps.organization.models import Employee, OrgUnit
 from apps.performance.models import PlanStatus, WorkResult
 from apps.performance.selectors import work_results_visible_to
-from apps.performance.services import MAX_YEAR, MIN_YEAR
 
 from . import calendar
+from .discipline import month_bounds
 from .entry_selectors import entries_visible_to
-from .models import ActionPlanItem, DailyEntry, EntryStatus, Holiday, MonthClosure
-from .schedule import excused_days, holidays_between, schedule_for
+from .models import ActionPlanItem, ActionPlanStatus, DailyEntry, EntryStatus, MonthClosure
+from .schedule import closed_months, closed_months_of, excused_days, holidays_named_between, schedule_for
 
 TEXT_MAX = 2000          # what was done, and a rater's note: a paragraph, not a report
 OUTPUT_UNIT_MAX = 50     # DailyEntry.output_unit
@@ -69,7 +69,7 @@ class _Days:
 
     employee: Employee
     schedule: calendar.Schedule
-    holidays: set[dt.date]
+    holidays: dict[dt.date, str]  # their names
     excused: set[dt.date]  # covered by approved leave
     closed: set[tuple[int, int]]
     now: dt.datetime
@@ -86,9 +86,8 @@ class _Days:
         # A submission's lateness counts the working days from the entry's day up to today and
         # beyond its due day: today plus a grace period's reach past a long holiday.
         horizon = max(end, now.date()) + dt.timedelta(days=31 + 7 * settings.KINERJA_DAILY_GRACE_DAYS)
-        closed = set(MonthClosure.objects.filter(
-            unit_id__in=employee.unit.ancestor_ids, year__range=(start.year, end.year)).values_list("year", "month"))
-        return cls(employee, schedule, holidays_between(start, horizon), excused_days(employee, start, end), closed, now)
+        return cls(employee, schedule, holidays_named_between(start, horizon), excused_days(employee, start, end),
+                   closed_months(employee.unit, start, end), now)
 
     def closed_refusal(self, day: dt.date) -> BadInput | None:
         """R-LATE: HR closed the day's month for the unit or a unit above it."""
@@ -108,9 +107,8 @@ class _Days:
                 "day": _day(day)}
             return BadInput(message, fields={"date": message}, rule="R-DAILY")
         if day in self.holidays:
-            name = Holiday.objects.filter(date=day).values_list("name", flat=True).first()
             message = _("%(day)s is a holiday (%(name)s): progress is recorded for working days only.") % {
-                "day": _day(day), "name": name}
+                "day": _day(day), "name": self.holidays[day]}
             return BadInput(message, fields={"date": message}, rule="R-CALENDAR")
         if not calendar.is_working_day(day, self.schedule, self.holidays):
             message = _("%(day)s is not a working day of your unit (a %(week)d-day week): progress is recorded "
@@ -187,14 +185,19 @@ def _work_result(actor: AbstractBaseUser, employee: Employee, work_result_id: in
 
 
 def _action_item(employee: Employee, item_id: int | None, result: WorkResult, day: dt.date) -> ActionPlanItem | None:
-    """R-ACTION: an action of the employee's own action plan, under the same work result, of the
-    quarter the day is in. Another employee's action is NOT_FOUND."""
+    """R-ACTION: an action of the employee's own action plan, once the rater approved the plan,
+    under the same work result, of the quarter the day is in. Another employee's action is
+    NOT_FOUND."""
     if item_id is None:
         return None
     item = ActionPlanItem.objects.select_related("action_plan__period").filter(
         pk=item_id, action_plan__plan__employee=employee).first()
     if item is None:
         raise NotFound()
+    if item.action_plan.status != ActionPlanStatus.APPROVED:
+        message = _("This action's plan is not approved yet: the rater approves the action plan before "
+                    "progress is recorded against it.")
+        raise BadInput(message, fields={"actionItemId": message}, rule="R-ACTION")
     period = item.action_plan.period
     if item.work_result_id != result.pk or not period.starts_on <= day <= period.ends_on:
         message = _("This action belongs to another work result or another quarter.")
@@ -309,8 +312,9 @@ def entries_review(*, actor: AbstractBaseUser, approve_ids: list[int],
     """R-DAILY: the employee's current rater (an acting official included — the reviewer is not
     stored on the entry, so pending entries follow a change of rater) approves submitted entries
     and returns others with a note. Entry by entry: a refused one (not the caller's to review,
-    not waiting any more, a return without a note) is reported and does not stop the others;
-    the rest is written in one transaction with two updates whatever their number."""
+    not waiting any more, a return without a note, a return in a closed month) is reported and
+    does not stop the others; the rest is written in one transaction with two updates whatever
+    their number."""
     if len(approve_ids) + len(returns) > REVIEW_MAX:
         raise BadInput(fields={"approve": _("at most %(n)d entries at once") % {"n": REVIEW_MAX}})
     notes = {pk: note.strip() for pk, note in returns}
@@ -325,7 +329,7 @@ def entries_review(*, actor: AbstractBaseUser, approve_ids: list[int],
             errors[pk] = EntryError(pk, "BAD_USER_INPUT", _("The note may have at most %(n)d characters.")
                                     % {"n": TEXT_MAX})
     reviewer = org.employee_of(actor)
-    entries = {e.pk: e for e in DailyEntry.objects.select_for_update(of=("self",)).select_related("employee")
+    entries = {e.pk: e for e in DailyEntry.objects.select_for_update(of=("self",)).select_related("employee__unit")
                .filter(pk__in=wanted).order_by("pk")}
     not_mine = [pk for pk in wanted if pk not in errors and (
         pk not in entries or reviewer is None or entries[pk].employee.rater_id != reviewer.pk)]
@@ -337,6 +341,7 @@ def entries_review(*, actor: AbstractBaseUser, approve_ids: list[int],
         if pk not in errors and entries[pk].status != EntryStatus.SUBMITTED:
             errors[pk] = EntryError(pk, "CONFLICT", _("This entry is not waiting for review (it is %(status)s).")
                                     % {"status": EntryStatus(entries[pk].status).label.lower()})
+    _refuse_closed_returns([entries[pk] for pk in wanted if pk not in errors and pk in notes], errors)
     now = timezone.now()
     approved = [entries[pk] for pk in wanted if pk not in errors and pk not in notes]
     returned = [entries[pk] for pk in wanted if pk not in errors and pk in notes]
@@ -355,16 +360,28 @@ def entries_review(*, actor: AbstractBaseUser, approve_ids: list[int],
                          errors=[errors[pk] for pk in wanted if pk in errors])
 
 
+def _refuse_closed_returns(returns: list[DailyEntry], errors: dict[int, EntryError]) -> None:
+    """R-LATE: an entry of a month HR closed for its employee's unit (or a unit above) is not
+    returned — the employee could no longer resubmit it. Approving it stays allowed: it changes
+    no day's mark. 1 query, none without returns."""
+    if not returns:
+        return
+    days = [entry.date for entry in returns]
+    closed = closed_months_of({e.employee.unit_id: e.employee.unit for e in returns}.values(), min(days), max(days))
+    for entry in returns:
+        if (entry.date.year, entry.date.month) in closed[entry.employee.unit_id]:
+            errors[entry.pk] = EntryError(entry.pk, "BAD_USER_INPUT", _(
+                "%(month)s is closed for the employee's unit by HR: its entries can no longer be returned.")
+                % {"month": formats.date_format(entry.date, "F Y")})
+
+
 # --- closed months (R-LATE) --------------------------------------------------------------------
 
 
 def _require_month(actor: AbstractBaseUser, unit: OrgUnit, year: int, month: int) -> None:
     if not org.manages_unit(actor, unit):
         raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise BadInput(_("The year is out of range."), fields={"year": "range"})
-    if not 1 <= month <= 12:
-        raise BadInput(_("The month must be between 1 and 12."), fields={"month": "range"})
+    month_bounds(year, month)
 
 
 @transaction.atomic

@@ -1,8 +1,8 @@
 """Reads of daily progress (R-DAILY, R-LATE, R-CALENDAR), scoped to the viewer.
 
-Who sees an employee's entries (as plans, plus the leaders): the employee; their current rater
-(an acting official included) and the rater's rater — so entries follow a change of rater; HR
-of their unit; the leaders of their unit or of any unit above it. Nobody else.
+Who sees an employee's entries: the rule of all daily records (apps/daily/audience.py) — the
+employee, their current rater and the rater's rater, HR of their unit, the leaders of their unit
+or above. Nobody else.
 
 The week view's day marks follow R-DISCIPLINE's definitions (apps/daily/discipline.py): a day
 is *filled* by an entry submitted at least once (a returned entry counts, R-LATE), *late* when
@@ -16,43 +16,20 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
-from apps.organization import selectors as org
-from apps.organization.models import Employee, OrgUnit
+from apps.organization.models import Employee
 
 from . import calendar
-from .models import DailyEntry, EntryStatus, Holiday, MonthClosure
-from .schedule import excused_days, schedule_for
+from .audience import records_visible_to
+from .models import DailyEntry, EntryStatus
+from .schedule import closed_months, excused_days, holidays_named_between, schedule_for
 
 
 def entries_visible_to(user: AbstractBaseUser) -> QuerySet[DailyEntry]:
-    """The entries the viewer may read (lazy; building it costs up to 3 queries: the units the
-    viewer leads, and HR's role and scopes)."""
-    if not user.is_authenticated:
-        return DailyEntry.objects.none()
-    if user.is_superuser:
-        return DailyEntry.objects.all()
-    condition = Q(employee__user=user) | Q(employee__rater__user=user) | Q(employee__rater__rater__user=user)
-    for path in OrgUnit.objects.filter(leader__user=user).values_list("path", flat=True):
-        condition |= Q(employee__unit__path__startswith=path)
-    if org.is_performance_admin(user):
-        condition |= Q(employee__unit__in=org.units_managed_by(user))
-    return DailyEntry.objects.filter(condition)
-
-
-def employee_entries_visible(user: AbstractBaseUser, employee: Employee) -> bool:
-    """Whether the viewer may read this employee's entries, whether or not there are any
-    (the same rules as entries_visible_to; 1–3 queries)."""
-    if user.is_superuser or employee.user_id == user.pk:
-        return True
-    if employee.rater_id is not None and Employee.objects.filter(
-            Q(pk=employee.rater_id, user=user) | Q(pk=employee.rater_id, rater__user=user)).exists():
-        return True
-    if OrgUnit.objects.filter(pk__in=employee.unit.ancestor_ids, leader__user=user).exists():
-        return True
-    return org.manages_unit(user, employee.unit)
+    """The entries the viewer may read (apps/daily/audience.py; lazy, up to 3 queries to build)."""
+    return records_visible_to(user, DailyEntry)
 
 
 # --- the week of one employee ------------------------------------------------------------------
@@ -67,7 +44,7 @@ class Day:
     is_excused: bool             # a working day covered by approved leave
     is_closed: bool              # its month is closed (R-LATE)
     deadline: dt.datetime | None  # working days: when an entry for it becomes late
-    entries: list[DailyEntry] = field(default_factory=list)
+    entry_ids: list[int] = field(default_factory=list)  # oldest first; callers load what they show
     is_filled: bool = False
     is_missing: bool = False
     late_days: int | None = None  # filled days: the earliest submission's lateness
@@ -82,41 +59,41 @@ class Week:
 
 def week_of(employee: Employee, any_date: dt.date, *, today: dt.date | None = None) -> Week:
     """The week (Monday to Sunday) holding ``any_date`` for an employee (with ``unit`` loaded):
-    each day working or not (holiday, weekend, excused), its entries, whether it is missing,
-    and how late it was filled. 5 queries whatever the number of entries: the schedule, the
-    holidays, leave, closed months and the entries (with their work results)."""
+    each day working or not (holiday, weekend, excused), the ids of its entries, whether it is
+    missing, and how late it was filled. 5 queries whatever the number of entries: the
+    schedule, the holidays, leave, closed months and the entries' day marks (no entry rows:
+    the caller loads the fields it shows)."""
     schedule = schedule_for(employee.unit)
     start = any_date - dt.timedelta(days=any_date.weekday())
     end = start + dt.timedelta(days=6)
     today = today or timezone.now().astimezone(schedule.zone).date()
     grace = settings.KINERJA_DAILY_GRACE_DAYS
     # Due days of the week's last days fall after it: a grace period's reach past a long holiday.
-    holidays = dict(Holiday.objects.filter(date__range=(start, end + dt.timedelta(days=31 + 7 * grace)))
-                    .values_list("date", "name"))
+    holidays = holidays_named_between(start, end + dt.timedelta(days=31 + 7 * grace))
     excused = excused_days(employee, start, end)
-    closed = set(MonthClosure.objects.filter(unit_id__in=employee.unit.ancestor_ids,
-                                             year__range=(start.year, end.year)).values_list("year", "month"))
-    entries: dict[dt.date, list[DailyEntry]] = {}
-    for entry in (DailyEntry.objects.filter(employee=employee, date__range=(start, end))
-                  .select_related("work_result").order_by("date", "pk")):
-        entries.setdefault(entry.date, []).append(entry)
+    closed = closed_months(employee.unit, start, end)
+    entry_ids: dict[dt.date, list[int]] = {}
+    submitted: dict[dt.date, list[int]] = {}  # late_days of the day's submitted entries
+    for pk, date, status, first_submitted_at, late_days in (
+            DailyEntry.objects.filter(employee=employee, date__range=(start, end)).order_by("date", "pk")
+            .values_list("pk", "date", "status", "first_submitted_at", "late_days")):
+        entry_ids.setdefault(date, []).append(pk)
+        if first_submitted_at is not None and status != EntryStatus.DRAFT:
+            submitted.setdefault(date, []).append(late_days)
     days = []
     for offset in range(7):
         date = start + dt.timedelta(days=offset)
-        working = calendar.is_working_day(date, schedule, holidays.keys())
-        day = Day(date=date, is_working_day=working, holiday=holidays.get(date),
-                  is_weekend=not calendar.is_working_day(date, schedule, ()),
-                  is_excused=working and date in excused,
-                  is_closed=(date.year, date.month) in closed,
-                  deadline=calendar.deadline(date, schedule, holidays.keys(), grace) if working else None,
-                  entries=entries.get(date, []))
-        submitted = [e.late_days for e in day.entries
-                     if e.first_submitted_at is not None and e.status != EntryStatus.DRAFT]
-        day.is_filled = bool(submitted)
-        day.late_days = min(submitted) if submitted else None
-        day.is_missing = (working and not day.is_excused and not day.is_filled
-                          and calendar.due_day(date, schedule, holidays.keys(), grace) < today)
-        days.append(day)
+        working = calendar.is_working_day(date, schedule, holidays)
+        filled = submitted.get(date, [])
+        days.append(Day(
+            date=date, is_working_day=working, holiday=holidays.get(date),
+            is_weekend=not calendar.is_working_day(date, schedule, ()),
+            is_excused=working and date in excused,
+            is_closed=(date.year, date.month) in closed,
+            deadline=calendar.deadline(date, schedule, holidays, grace) if working else None,
+            entry_ids=entry_ids.get(date, []), is_filled=bool(filled), late_days=min(filled) if filled else None,
+            is_missing=(working and date not in excused and not filled
+                        and calendar.due_day(date, schedule, holidays, grace) < today)))
     return Week(employee=employee, start=start, days=days)
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.errors import BadInput
-from apps.organization.models import Employee
+from apps.organization import selectors as org
 from apps.performance.handlers import require_role
 from apps.workflow import registry
 from apps.workflow.lanes import EMPLOYEE, RATER
@@ -67,6 +67,6 @@ def _approve(step: StepContext, action_plan: ActionPlan) -> None:
     action_plan.status, action_plan.approved_at, action_plan.revision_notes = (
         ActionPlanStatus.APPROVED, timezone.now(), "")
     # HR acting for a rater outside the system (the Sekda's) has no employee record: None.
-    action_plan.approved_by = Employee.objects.filter(user=step.actor).first()
+    action_plan.approved_by = org.employee_of(step.actor)
     action_plan.save(update_fields=["status", "approved_at", "approved_by", "revision_notes"])
     audit(action_plan, step.actor, "ACTION_PLAN_APPROVED")

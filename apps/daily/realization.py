@@ -11,10 +11,14 @@ its unit) gets no suggestion: the daily record says nothing about it, so nothing
 
 Registered as apps.performance's suggestion provider (apps/performance/suggestions.py) when
 this module is imported, from DailyConfig.ready(): apps.performance never imports apps.daily.
+It answers day by day, so that the caller sums any period of the span it asked for.
 """
 from __future__ import annotations
 
-from django.db.models import Count, Sum
+import datetime as dt
+from collections.abc import Sequence
+
+from django.db.models import Count, F, Sum
 from django.db.models.functions import Lower, Trim
 from django.db.models.lookups import Exact
 
@@ -23,7 +27,6 @@ from apps.performance.models import (
     Indicator,
     IndicatorAspect,
     IndicatorKind,
-    PerformancePeriod,
     PerformancePlan,
 )
 
@@ -33,19 +36,23 @@ ENTRY = "work_result__daily_entries"
 
 
 @suggestions.provider
-def suggested_realizations(plan: PerformancePlan, period: PerformancePeriod) -> dict[int, suggestions.Suggestion]:
-    """{indicator id: suggestion} for the plan's indicators over the period (starts_on..ends_on):
-    the sum of the quantities of the plan's employee's APPROVED entries that serve the
-    indicator's work result, dated within the period, in the indicator's unit. One query."""
+def daily_outputs(plans: Sequence[PerformancePlan], starts_on: dt.date,
+                  ends_on: dt.date) -> list[suggestions.DayOutput]:
+    """Per plan, indicator and day (starts_on..ends_on): the sum of the quantities of the plan's
+    employee's APPROVED entries that serve the indicator's work result, in the indicator's unit,
+    for the plans' KUANTITAS indicators. One query, whatever the number of plans."""
     indicators = (
         Indicator.objects
         # One filter() call: every condition on the entries applies to the same joined entry.
         .filter(Exact(Lower(Trim(f"{ENTRY}__output_unit")), Lower(Trim("unit"))),
-                work_result__plan=plan, aspect=IndicatorAspect.KUANTITAS, kind=IndicatorKind.NORMAL,
-                **{f"{ENTRY}__employee_id": plan.employee_id, f"{ENTRY}__status": EntryStatus.APPROVED,
-                   f"{ENTRY}__date__range": (period.starts_on, period.ends_on)})
-        .annotate(total=Sum(f"{ENTRY}__quantity"), entries=Count(ENTRY))
-        .order_by("pk")
+                work_result__plan__in=[plan.pk for plan in plans], aspect=IndicatorAspect.KUANTITAS,
+                kind=IndicatorKind.NORMAL,
+                **{f"{ENTRY}__employee_id": F("work_result__plan__employee_id"),
+                   f"{ENTRY}__status": EntryStatus.APPROVED, f"{ENTRY}__date__range": (starts_on, ends_on)})
+        .annotate(plan_id=F("work_result__plan_id"), day=F(f"{ENTRY}__date"),
+                  total=Sum(f"{ENTRY}__quantity"), entries=Count(ENTRY))
+        .order_by("pk", "day")
     )
-    return {i.pk: suggestions.Suggestion(indicator=i, value=i.total, output_unit=i.unit, entries=i.entries)
-            for i in indicators}
+    return [suggestions.DayOutput(plan_id=i.plan_id, indicator=i, date=i.day, quantity=i.total, entries=i.entries)
+            for i in indicators]
+

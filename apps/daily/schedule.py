@@ -1,5 +1,5 @@
 """Reads of the calendar (R-CALENDAR): a unit's effective schedule, the holidays of a span, the
-leave an employee may see and the days it excuses. Each is a constant number of queries;
+months HR closed (R-LATE), the leave an employee may see and the days it excuses. Each is a constant number of queries;
 callers that handle many employees load the holidays once and group the employees by unit."""
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from apps.organization import selectors as org
 from apps.organization.models import Employee, OrgUnit
 
+from .audience import records_visible_to
 from .calendar import Schedule, is_working_day
-from .models import Holiday, Leave, LeaveStatus, TimeZoneName, UnitSchedule
+from .models import Holiday, Leave, LeaveStatus, MonthClosure, TimeZoneName, UnitSchedule
 
 DEFAULT_SCHEDULE_DAYS = 5
 
@@ -51,29 +51,46 @@ def schedules_for(units: list[OrgUnit]) -> dict[int, Schedule]:
     return {unit.pk: next((own[pk] for pk in reversed(unit.ancestor_ids) if pk in own), default) for unit in units}
 
 
+def holidays_named_between(start: dt.date, end: dt.date) -> dict[dt.date, str]:
+    """National holidays and collective leave from ``start`` to ``end``, by date: their names
+    (1 query). A dict is also the set of dates the calendar functions take."""
+    return dict(Holiday.objects.filter(date__range=(start, end)).values_list("date", "name"))
+
+
 def holidays_between(start: dt.date, end: dt.date) -> set[dt.date]:
-    """National holidays and collective leave from ``start`` to ``end`` (1 query)."""
-    return set(Holiday.objects.filter(date__range=(start, end)).values_list("date", flat=True))
+    """The dates of holidays_named_between (1 query)."""
+    return set(holidays_named_between(start, end))
+
+
+def closed_months_of(units: Iterable[OrgUnit], start: dt.date, end: dt.date) -> dict[int, set[tuple[int, int]]]:
+    """R-LATE: per unit, the months (year, month) from ``start``'s to ``end``'s that HR closed
+    for the unit or a unit above it — the one check of closed months for entries, their review
+    and leave. Every unit asked for is a key. 1 query (none for no units)."""
+    units = list(units)
+    if not units:
+        return {}
+    first, last = (start.year, start.month), (end.year, end.month)
+    by_unit: dict[int, set[tuple[int, int]]] = {}
+    for unit_id, year, month in MonthClosure.objects.filter(
+            unit_id__in={pk for unit in units for pk in unit.ancestor_ids},
+            year__range=(start.year, end.year)).values_list("unit_id", "year", "month"):
+        if first <= (year, month) <= last:
+            by_unit.setdefault(unit_id, set()).add((year, month))
+    return {unit.pk: set().union(*(by_unit.get(pk, set()) for pk in unit.ancestor_ids)) for unit in units}
+
+
+def closed_months(unit: OrgUnit, start: dt.date, end: dt.date) -> set[tuple[int, int]]:
+    """closed_months_of for one unit (1 query)."""
+    return closed_months_of([unit], start, end)[unit.pk]
 
 
 # --- leave ------------------------------------------------------------------------------------
 
 def leaves_visible_to(user: AbstractBaseUser) -> QuerySet[Leave]:
-    """Who sees an employee's leave: the employee, their current rater (an acting official
-    included: Employee.rater), HR of their unit, and the leaders of their unit or of any unit
-    above it; a superuser everything. Anyone else sees none of it (NOT_FOUND). 2–4 queries to
-    build (role look-ups), evaluated as one."""
-    if not user.is_authenticated:
-        return Leave.objects.none()
-    if user.is_superuser:
-        return Leave.objects.all()
-    condition = Q(employee__user=user) | Q(employee__rater__user=user)
-    if org.is_performance_admin(user):
-        condition |= Q(employee__unit__in=org.units_managed_by(user))
-    led = list(OrgUnit.objects.filter(leader__user=user).only("path"))
-    if led:
-        condition |= Q(employee__unit__in=OrgUnit.objects.filter(org.subtree(led)))
-    return Leave.objects.filter(condition)
+    """Who sees an employee's leave: as their entries (apps/daily/audience.py) — the employee,
+    their current rater and the rater's rater, HR of their unit, the leaders of their unit or
+    above; anyone else sees none of it (NOT_FOUND). Up to 3 queries to build, evaluated as one."""
+    return records_visible_to(user, Leave)
 
 
 def _approved_overlapping(start: dt.date, end: dt.date) -> QuerySet[Leave]:

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.views.decorators.http import require_GET
 
 from apps.core.errors import BadInput
+from apps.organization.selectors import personal_details_visible
 from apps.performance.documents import names
 from apps.performance.views import download_response, readable_unit_or_404
 
@@ -21,4 +22,5 @@ def discipline_download(request, unit_pk: int, year: int, month: int):
         month_bounds(year, month)
     except BadInput:
         raise Http404 from None
-    return download_response(discipline_xlsx.render(unit, year, month), discipline_xlsx.filename(unit, year, month), names.XLSX)
+    workbook = discipline_xlsx.render(unit, year, month, personal_details_visible(request.user))
+    return download_response(workbook, discipline_xlsx.filename(unit, year, month), names.XLSX)

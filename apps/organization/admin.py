@@ -19,8 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import selectors, services
 from .models import Employee, OrgUnit, PerformanceAdminScope, Position
-from .nip import employment_type_problem, nip_problem
-from .rank import parse_rank
+from .nip import identity_problems
 
 
 class ScopedAdmin(admin.ModelAdmin):
@@ -71,18 +70,10 @@ class OrgUnitForm(forms.ModelForm):
 class EmployeeForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
-        nip, employment_type = data.get("nip"), data.get("employment_type")
-        mismatch = None
-        if nip is not None:
-            problem = nip_problem(nip)
-            if problem:
-                self.add_error("nip", problem)
-            elif employment_type and (mismatch := employment_type_problem(nip, employment_type)):
-                self.add_error("employment_type", mismatch)
-        if data.get("rank") and employment_type and not mismatch:  # a doubtful type says no kind of rank
-            data["rank"], problem = parse_rank(data["rank"], employment_type)
-            if problem:
-                self.add_error("rank", problem)
+        if data.get("nip") is not None:
+            data["rank"], problems = identity_problems(data["nip"], data.get("employment_type"), data.get("rank"))
+            for field, problem in problems.items():
+                self.add_error(field, problem)
         return data
 
 

@@ -51,8 +51,7 @@ from .models import (
     Role,
     UnitKind,
 )
-from .nip import employment_type_problem, nip_problem
-from .rank import parse_rank
+from .nip import identity_problems
 from .selectors import is_performance_admin, units_managed_by
 
 UNIT_COLUMNS = ["code", "name", "parent_code", "kind"]
@@ -211,9 +210,9 @@ def _parse_employees(text: str, errors: Errors) -> list[EmployeeRow]:
             v["acting_for_nip"], roles, scopes, v["rank"],
         )
         keyed = True
-        problem = nip_problem(row.nip)
-        if problem:
-            add(number, "nip", "%s: %s" % (row.nip or "''", problem))
+        row.rank, problems = identity_problems(row.nip, row.employment_type, row.rank)
+        if "nip" in problems:
+            add(number, "nip", "%s: %s" % (row.nip or "''", problems["nip"]))
             keyed = False
         elif row.nip in seen_nip:
             add(number, "nip", _("NIP %(nip)s already appears in row %(row)d.") % {"nip": row.nip, "row": seen_nip[row.nip]})
@@ -245,14 +244,9 @@ def _parse_employees(text: str, errors: Errors) -> list[EmployeeRow]:
         if row.employment_type not in EmploymentType.values:
             add(number, "employment_type", _("Unknown employment type %(value)s; expected PNS or PPPK.")
                 % {"value": row.employment_type or "''"})
-        else:
-            mismatch = employment_type_problem(row.nip, row.employment_type)
-            if mismatch:  # the type is in doubt, so is which kind of rank to expect
-                add(number, "employment_type", mismatch)
-            elif row.rank:
-                row.rank, rank_problem = parse_rank(row.rank, row.employment_type)
-                if rank_problem:
-                    add(number, "rank", rank_problem)
+        for column in ("employment_type", "rank"):
+            if column in problems:
+                add(number, column, problems[column])
         for column, value in (("supervisor_nip", row.supervisor_nip), ("acting_for_nip", row.acting_for_nip)):
             if value and value == row.nip:
                 add(number, column, _("An employee cannot name themself here."))
@@ -283,7 +277,6 @@ class _Plan:
             # Empty parent_code: a new unit is top-level, an existing one keeps its parent.
             self.unit_parent[row.code] = row.parent_code or self.unit_parent.get(row.code)
         self.members: dict[str, Member] = {}
-        self.acting_target: dict[str, str | None] = {}  # nip -> nip whose post they act for
         for nip, e in self.db_employees.items():
             self.members[nip] = Member(
                 key=nip, unit=e.unit.code, position=(e.unit.code, e.position.title),

@@ -12,9 +12,8 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from apps.core.errors import BadInput
-
 from .models import EmploymentType
+from .rank import parse_rank
 
 PPPK_CODE = "21"
 
@@ -60,13 +59,22 @@ def employment_type_problem(nip: str, employment_type: str) -> str | None:
              "%(type)s; an NI PPPK has the code 21 there.") % {"nip": nip, "type": employment_type}
 
 
-def validate_nip(nip: str, employment_type: str | None = None) -> str:
-    """Return the number, or raise BadInput naming the field and the reason. With an
-    ``employment_type``, the number's form must match it."""
+def identity_problems(nip: str, employment_type: str, rank: str | None) -> tuple[str | None, dict[str, str]]:
+    """Every check of an employee's number, employment type and rank, for the importer and the
+    admin alike: the rank as stored (normalised) and the problem of each field that has one. A
+    type that does not match the number's form leaves the kind of rank to expect in doubt, so the
+    rank is then not checked; an unknown type is the caller's to report."""
+    problems: dict[str, str] = {}
     problem = nip_problem(nip)
     if problem:
-        raise BadInput(problem, fields={"nip": problem})
-    mismatch = employment_type_problem(nip, employment_type) if employment_type else None
+        problems["nip"] = problem
+    if employment_type not in EmploymentType.values:
+        return rank, problems
+    mismatch = employment_type_problem(nip, employment_type)
     if mismatch:
-        raise BadInput(mismatch, fields={"employment_type": mismatch})
-    return nip
+        problems["employment_type"] = mismatch
+    elif rank:
+        rank, rank_problem = parse_rank(rank, employment_type)
+        if rank_problem:
+            problems["rank"] = rank_problem
+    return rank, problems

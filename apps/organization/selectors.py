@@ -5,7 +5,7 @@ subtrees through the materialized path, so no selector walks the tree with one q
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import reduce
 from operator import or_
 
@@ -56,6 +56,14 @@ def leader_of(unit: OrgUnit) -> Employee | None:
     if unit.leader_id is None:
         return None
     return Employee.objects.select_related("unit", "position").get(pk=unit.leader_id)
+
+
+def government_of(unit: OrgUnit) -> str:
+    """The regional government a unit belongs to: the name of its tree's root (no query for the
+    root itself, else 1)."""
+    if unit.parent_id is None:
+        return unit.name
+    return OrgUnit.objects.filter(pk=unit.ancestor_ids[0]).values_list("name", flat=True).first() or ""
 
 
 def subtree(units: QuerySet[OrgUnit] | list[OrgUnit]) -> Q:
@@ -112,3 +120,14 @@ def personal_details_audience(user: AbstractBaseUser) -> tuple[set[int], QuerySe
         .values_list("pk", flat=True)
     )
     return ids, units_managed_by(user)
+
+
+def personal_details_visible(user: AbstractBaseUser) -> Callable[[Employee], bool]:
+    """Whether the viewer may see an employee's NIP and email, as a check for many employees
+    (3 queries, once): the API's rule (the employee, their rater and rater's supervisor, HR of
+    their unit) for every read that prints personal details, documents included."""
+    ids, units = personal_details_audience(user)
+    if units is None:
+        return lambda employee: True
+    unit_ids = set(units.values_list("pk", flat=True))
+    return lambda employee: employee.pk in ids or employee.unit_id in unit_ids

@@ -14,7 +14,7 @@ from .models import OrgGoal, PerformancePlan, WorkResult
 
 
 def supervisor_plan(plan: PerformancePlan) -> PerformancePlan | None:
-    rater_id = plan.rater_id or plan.employee.rater_id
+    rater_id = plan.rater_id_of_record
     if rater_id is None:
         return None
     return PerformancePlan.objects.filter(employee_id=rater_id, year=plan.year).first()

@@ -114,6 +114,15 @@ class PerformancePlan(models.Model):
     def __str__(self) -> str:
         return f"SKP {self.year} {self.employee_id} ({self.status})"
 
+    @property
+    def rater_id_of_record(self) -> int | None:
+        """The rater recorded on the SKP, else the employee's current one (before it is recorded)."""
+        return self.rater_id or self.employee.rater_id
+
+    @property
+    def rater_of_record(self) -> Employee | None:
+        return self.rater if self.rater_id else self.employee.rater
+
 
 class WorkResultType(models.TextChoices):
     UTAMA = "UTAMA", "Utama"

@@ -144,6 +144,13 @@ def distribution_rules(org_rating: str) -> list[DistributionViolation]:
     return [DistributionViolation(rule, str(message)) for rule, _met, message in _distribution_checks(org_rating, Counter())]
 
 
+def distribution_summary(org_rating: str | None, predicates: list[str]) -> tuple[dict[str, int], list[DistributionViolation]]:
+    """R-DIST of one unit: the count of each predicate, and the rules the distribution breaks
+    (none without an organizational rating)."""
+    counts = {p: predicates.count(p) for p in Predicate.values}
+    return counts, distribution_violations(org_rating, predicates) if org_rating else []
+
+
 def distribution_violations(org_rating: str, predicates: Iterable[str]) -> list[DistributionViolation]:
     """R-DIST (SE MenPANRB 3/2023): the unit's organizational rating bounds the distribution of
     its employees' predicates. An empty unit has nothing to violate."""

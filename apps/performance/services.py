@@ -392,14 +392,15 @@ def _open_review_chunk(job: Job, ids: list[int]) -> None:
             evaluation.save(update_fields=["process_instance"])
 
 
-def _plan_owners(ids: list[int]) -> dict[int, int]:
+def plan_owners(ids: list[int]) -> dict[int, int]:
+    """Plan id → its employee's id: the ``owners`` of a job over plans (1 query)."""
     return dict(PerformancePlan.objects.filter(pk__in=ids).values_list("pk", "employee_id"))
 
 
 # kind -> (the item ids, the work for a chunk of them, item id -> its employee's id)
 JOBS = {
     "open_performance_year": (_open_year_items, _open_year_chunk, lambda ids: {i: i for i in ids}),
-    "open_review_period": (_open_review_items, _open_review_chunk, _plan_owners),
+    "open_review_period": (_open_review_items, _open_review_chunk, plan_owners),
 }
 
 
@@ -409,11 +410,14 @@ def register_job(kind: str, *, items, chunk, owners) -> None:
     JOBS[kind] = (items, chunk, owners)
 
 
-def job_start(*, actor: AbstractBaseUser, kind: str, params: dict, process: str) -> Job:
-    """Queue a registered job that starts ``process`` for many employees; refused at once while
-    the process is unpublished. The caller has checked that the actor may run it."""
+def job_start(*, actor: AbstractBaseUser, unit: OrgUnit, kind: str, params: dict, process: str) -> Job:
+    """Queue a registered job that starts ``process`` for many employees of ``unit``'s subtree
+    (``unit_id`` is added to its params): HR of the unit only; refused at once while the process
+    is unpublished."""
+    if not org.manages_unit(actor, unit):
+        raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
     _require_published(process)
-    return _start_job(actor, kind, params)
+    return _start_job(actor, kind, {**params, "unit_id": unit.pk})
 
 
 def _require_task(actor: AbstractBaseUser, evaluation: Evaluation, bpmn_id: str, message) -> None:
@@ -539,8 +543,7 @@ def distribution_check(*, unit: OrgUnit, period: PerformancePeriod) -> tuple[str
     org_rating = UnitOrgRating.objects.filter(unit=unit, period=period).values_list("rating", flat=True).first()
     predicates = list(Evaluation.objects.filter(period=period, plan__employee__unit__path__startswith=unit.path)
                       .filter(predicate__isnull=False).values_list("predicate", flat=True))
-    counts = {p: predicates.count(p) for p in rules.Predicate.values}
-    violations = rules.distribution_violations(org_rating, predicates) if org_rating else []
+    counts, violations = rules.distribution_summary(org_rating, predicates)
     return org_rating, counts, violations
 
 

@@ -9,12 +9,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
+from apps.organization import selectors as org
 from apps.organization.models import OrgUnit
 
 from .documents import evaluation as evaluation_document
 from .documents import names, predicates, recap, skp
 from .models import Evaluation, Evidence, PerformancePeriod
-from .selectors import may_see_unit_aggregates, plans_visible_to
+from .selectors import plans_visible_to, readable_unit, visible_plan_condition
 
 
 def _signed_in(request):
@@ -35,12 +36,13 @@ def download_response(content: bytes, filename: str, content_type: str) -> HttpR
 @require_GET
 def evidence_download(request, pk: int):
     evidence = Evidence.objects.filter(
-        pk=pk, realization__indicator__work_result__plan__in=plans_visible_to(_signed_in(request))).first()
+        visible_plan_condition(_signed_in(request), "realization__indicator__work_result__plan"), pk=pk).first()
     if evidence is None:
         raise Http404
     response = FileResponse(evidence.file.open("rb"), content_type=evidence.content_type, as_attachment=True,
                             filename=evidence.name)
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"  # a plan's evidence: never kept by a shared cache
     return response
 
 
@@ -54,14 +56,14 @@ def plan_document(request, pk: int):
 def evaluation_document_download(request, pk: int):
     evaluation = get_object_or_404(
         Evaluation.objects.select_related("plan__employee", "period").filter(
-            plan__in=plans_visible_to(_signed_in(request))), pk=pk)
+            visible_plan_condition(_signed_in(request))), pk=pk)
     return download_response(evaluation_document.render(evaluation), names.evaluation_filename(evaluation), names.PDF)
 
 
 def readable_unit_or_404(request, unit_pk: int) -> OrgUnit:
     """A unit whose aggregates the viewer may read (HR of it, leaders at or above), else 404."""
-    unit = OrgUnit.objects.filter(pk=unit_pk).first()
-    if unit is None or not may_see_unit_aggregates(_signed_in(request), unit):
+    unit = readable_unit(_signed_in(request), unit_pk)
+    if unit is None:
         raise Http404
     return unit
 
@@ -70,11 +72,13 @@ def readable_unit_or_404(request, unit_pk: int) -> OrgUnit:
 def predicates_document(request, unit_pk: int, period_pk: int):
     unit = readable_unit_or_404(request, unit_pk)
     period = get_object_or_404(PerformancePeriod, pk=period_pk)
-    return download_response(predicates.render(unit, period), names.predicates_filename(unit, period), names.PDF)
+    pdf = predicates.render(unit, period, org.personal_details_visible(request.user))
+    return download_response(pdf, names.predicates_filename(unit, period), names.PDF)
 
 
 @require_GET
 def recap_download(request, unit_pk: int, year: int, period_pk: int | None = None):
     unit = readable_unit_or_404(request, unit_pk)
     period = get_object_or_404(PerformancePeriod, pk=period_pk, year=year) if period_pk is not None else None
-    return download_response(recap.render(unit, year, period), names.recap_filename(unit, year, period), names.XLSX)
+    xlsx = recap.render(unit, year, period, org.personal_details_visible(request.user))
+    return download_response(xlsx, names.recap_filename(unit, year, period), names.XLSX)

@@ -25,8 +25,6 @@ export interface Problem {
   fields: Record<string, string>;
   errors: ProblemRow[];
   truncated: number;
-  /** The domain rule that refused it (extensions.rule: R-CALENDAR, R-LATE, …), if any. */
-  rule?: string;
 }
 
 export function problemOf(error: unknown): Problem {
@@ -40,7 +38,6 @@ export function problemOf(error: unknown): Problem {
       fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v.join(" ") : String(v)])),
       errors: Array.isArray(extensions.errors) ? (extensions.errors as ProblemRow[]) : [],
       truncated: Number(extensions.truncated ?? 0),
-      rule: typeof extensions.rule === "string" ? extensions.rule : undefined,
     };
   }
   return {

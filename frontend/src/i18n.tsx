@@ -8,7 +8,8 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 
 export type Language = "id" | "en";
 const STORAGE_KEY = "kinerja.language";
-const TIME_ZONE = "Asia/Jakarta";
+/** WIB: the zone the app shows times and "today" in, whatever the browser's zone. */
+export const TIME_ZONE = "Asia/Jakarta";
 
 export function currentLanguage(): Language {
   return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "id";
@@ -57,8 +58,22 @@ export function useT<K extends string>(messages: Messages<K>) {
   );
 }
 
-function locale(language: Language): string {
+export function locale(language: Language): string {
   return language === "id" ? "id-ID" : "en-GB";
+}
+
+/** A calendar date ("2026-12-01", GraphQL Date, no time zone) as midnight UTC: format it with
+ * timeZone "UTC" and do its arithmetic with the UTC methods, so the browser's zone never shifts it. */
+export function dateOf(isoDate: string): Date {
+  const [year, month, day] = isoDate.slice(0, 10).split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** Today in WIB as "YYYY-MM-DD" (en-CA formats dates that way). The server decides with the
+ * unit's own zone; a WITA/WIT unit whose day has begun earlier is told so by the server. */
+export function todayWib(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" })
+    .format(now);
 }
 
 /** "12 Jan 2027 14.30 WIB": a moment in Jakarta time. */
@@ -72,13 +87,26 @@ export function formatDateTime(iso: string | null | undefined, language: Languag
   return `${text} WIB`;
 }
 
-/** "12 Januari 2027": a calendar date (GraphQL Date, no time zone). */
+/** "12 Januari 2027": a calendar date. */
 export function formatDate(isoDate: string | null | undefined, language: Language): string {
   if (!isoDate) return "–";
-  const [year, month, day] = isoDate.slice(0, 10).split("-").map(Number);
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: "long", timeZone: "UTC" }).format(dateOf(isoDate));
+}
+
+/** "Selasa, 1 Des": a day of the week at a glance. */
+export function formatDay(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(locale(language), { weekday: "long", day: "numeric", month: "short", timeZone: "UTC" })
+    .format(dateOf(isoDate));
+}
+
+/** "30 Nov – 6 Des 2026": the week (Monday to Sunday) starting on `startIso`. */
+export function formatWeek(startIso: string, language: Language): string {
+  const start = dateOf(startIso);
+  const end = new Date(start);
+  end.setUTCDate(end.getUTCDate() + 6);
+  const short = new Intl.DateTimeFormat(locale(language), { day: "numeric", month: "short", timeZone: "UTC" });
+  const long = new Intl.DateTimeFormat(locale(language), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return `${short.format(start)} – ${long.format(end)}`;
 }
 
 export function formatNumber(value: number, language: Language, digits = 0): string {

@@ -15,6 +15,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 from strawberry import relay
 
 from apps.daily.models import DailyEntry, Holiday
@@ -114,17 +115,29 @@ def test_an_employee_records_todays_work_on_a_phone(daily, published, browser_fo
     page.select_option("#daily-result", str(relay.GlobalID("WorkResult", str(result.pk))))
     page.fill("#daily-text", "Menyusun kisi-kisi asesmen kelas 5")
     assert page.input_value("#daily-quantity") == "1"
-    page.fill("#daily-unit", "dokumen")
+    page.fill("#daily-unit", "paket soal")                    # not the indicator's unit (dokumen)
     page.get_by_role("button", name="Simpan & kirim").click()
     page.wait_for_selector("[data-testid=daily-saved]")
 
     entry = DailyEntry.objects.get(employee=staff, date=day)
-    assert (entry.status, entry.work_result_id, entry.output_unit) == ("SUBMITTED", result.pk, "dokumen")
+    assert (entry.status, entry.work_result_id, entry.output_unit) == ("SUBMITTED", result.pk, "paket soal")
     assert "Diajukan" in _entry_on(page, entry).inner_text()
-    # A returning user: the same work result and its unit are ready, the text field focused.
+    assert page.evaluate("document.activeElement.id") == "daily-text"          # ready for the next one
+
+    # A returning user (a reload forgets the session): the work result and unit of the latest entry
+    # are ready, whichever of the SKP and the latest entries arrives first — here the latest last.
+    held = []
+    page.route("**/graphql/", lambda route: held.append(route)
+               if "DailyRecent" in (route.request.post_data or "") else route.continue_())
+    with page.expect_response(lambda r: "DailyPlan" in (r.request.post_data or "")):
+        page.reload()
+    page.wait_for_timeout(500)                                 # time to show what has arrived
+    assert len(held) == 1
+    held[0].continue_()
+    page.unroute("**/graphql/")
+    page.wait_for_selector("#daily-text")
     assert page.input_value("#daily-result") == str(relay.GlobalID("WorkResult", str(result.pk)))
-    assert page.input_value("#daily-unit") == "dokumen"
-    assert page.evaluate("document.activeElement.id") == "daily-text"
+    assert page.input_value("#daily-unit") == "paket soal"
     shot_both(page, "harian")
     axe_check(page)
 
@@ -255,3 +268,62 @@ def test_a_return_needs_a_note_and_a_refusal_keeps_the_rest(daily, published, br
     fix.refresh_from_db()
     assert (fix.status, fix.evidence_link) == ("SUBMITTED", "https://drive.lebongkab.go.id/rekap-nilai.pdf")
     assert "Diajukan" in _entry_on(page, fix).inner_text()
+
+
+def test_a_draft_is_kept_then_submitted_or_deleted_from_the_week(daily, published, browser_for):
+    staff = published.staff
+    result = daily.work_results.order_by("position", "pk").first()
+    day = _working_days_up_to_today(staff, 1)[0]
+
+    page = browser_for(staff.user.username, PHONE)
+    _nav(page, "/harian")
+    page.wait_for_selector("#daily-text")
+
+    def draft(text: str) -> DailyEntry:
+        page.fill("#daily-date", day.isoformat())
+        page.select_option("#daily-result", str(relay.GlobalID("WorkResult", str(result.pk))))
+        page.fill("#daily-text", text)
+        page.fill("#daily-unit", "laporan")
+        page.get_by_role("button", name="Simpan draf").click()
+        page.get_by_test_id("daily-saved").filter(has_text="Draf progres").wait_for()
+        entry = DailyEntry.objects.get(employee=staff, text=text)
+        assert (entry.status, entry.date, entry.output_unit) == ("DRAFT", day, "laporan")
+        _entry_on(page, entry).filter(has_text="Draf").wait_for()
+        return entry
+
+    # "Simpan draf" keeps it as a draft, not sent to the rater; "Kirim" in the week submits it.
+    kept = draft("Menyusun draf laporan supervisi")
+    _entry_on(page, kept).get_by_role("button", name="Kirim", exact=True).click()
+    _entry_on(page, kept).filter(has_text="Diajukan").wait_for()
+    assert DailyEntry.objects.get(pk=kept.pk).status == "SUBMITTED"
+    assert _entry_on(page, kept).get_by_role("button").count() == 0       # nothing left to change
+
+    # "Hapus" asks first: dismissed, the draft stays; confirmed, it is gone.
+    dropped = draft("Catatan yang tidak jadi dikirim")
+    messages = []
+    page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+    _entry_on(page, dropped).get_by_role("button", name="Hapus", exact=True).click()
+    assert messages == ["Hapus draf progres ini?"]
+    assert DailyEntry.objects.filter(pk=dropped.pk).exists()
+    page.once("dialog", lambda dialog: dialog.accept())
+    _entry_on(page, dropped).get_by_role("button", name="Hapus", exact=True).click()
+    expect(_entry_on(page, dropped)).to_have_count(0)
+    assert not DailyEntry.objects.filter(pk=dropped.pk).exists()
+    assert _entry_on(page, kept).count() == 1
+
+
+def test_without_an_approved_skp_the_form_says_what_to_do(daily, demo_year, browser_for, axe_check):
+    plan = PerformancePlan.objects.select_related("employee__user").filter(
+        year=demo_year, status="SUBMITTED").first()
+    assert plan, "the demo year has a submitted SKP"
+
+    page = browser_for(plan.employee.user.username, PHONE)
+    _nav(page, "/harian")
+    notice = page.get_by_test_id("daily-no-plan")
+    notice.wait_for()
+    assert f"belum memiliki SKP tahun {demo_year} yang disetujui" in notice.inner_text()
+    assert f"Status SKP tahun {demo_year}: Diajukan." in notice.inner_text()
+    assert page.locator("#daily-text").count() == 0 and page.locator("#daily-date").count() == 1
+    axe_check(page)
+    notice.get_by_role("link", name="Buka SKP saya").click()
+    page.wait_for_url("**/skp")

@@ -118,3 +118,40 @@ def test_the_employee_uses_or_explains_the_suggested_realization(demo_year, publ
     summary.wait_for()
     assert summary.inner_text() == "Dari progres harian: 12,5 dokumen (3 progres)"
     assert f"Alasan: {REASON}" in page.locator("main").inner_text()
+
+
+def test_a_suggestion_changed_meanwhile_asks_for_the_reason_the_server_wants(demo_year, published, browser_for):
+    """The page loaded with 12,5; an entry approved meanwhile makes it 13,5 on the server. The value
+    typed as 12,5 now differs: the server's message opens the reason box, and the reason is sent."""
+    kasi = published.kasi
+    evaluation = _evaluation(kasi, demo_year)
+    counted = Indicator.objects.get(work_result__plan=evaluation.plan, aspect="KUANTITAS", kind="NORMAL")
+    _approved_entries(kasi, counted, evaluation.period)
+
+    page = browser_for(kasi.user.username, PHONE)
+    page.goto(f"/evaluasi/{relay.GlobalID('Evaluation', str(evaluation.pk))}")
+    block = page.locator("[data-testid=realization]", has=page.get_by_test_id("realization-suggestion"))
+    block.get_by_test_id("realization-suggestion").wait_for()
+    form = block.get_by_test_id("realization-form")
+    form.get_by_role("button", name="Gunakan nilai ini").click()
+    assert form.get_by_label("Alasan perbedaan").count() == 0
+
+    in_thread(lambda: DailyEntry.objects.create(
+        employee=kasi, date=evaluation.period.starts_on + dt.timedelta(days=21), work_result=counted.work_result,
+        text="Menilai dokumen kurikulum susulan", quantity=Decimal("1"), output_unit=counted.unit,
+        status=EntryStatus.APPROVED, first_submitted_at=timezone.now()))
+    form.get_by_role("button", name="Simpan realisasi").click()
+    reason = form.get_by_label("Alasan perbedaan")
+    reason.wait_for()
+    assert form.locator("[id^=real-deviationReason-error-]").inner_text() == \
+        "wajib diisi bila nilainya berbeda dari progres harian"
+    assert not Realization.objects.filter(indicator=counted, period=evaluation.period).exists()
+    # The refusal refreshes the page: the suggestion and the hint name the server's value now.
+    block.get_by_test_id("realization-suggestion").filter(has_text="13,5 dokumen (4 progres)").wait_for()
+    assert "13,5 dokumen" in form.locator("[id^=real-reason-hint-]").inner_text()
+
+    reason.fill(REASON)
+    form.get_by_role("button", name="Simpan realisasi").click()
+    form.get_by_text("Realisasi disimpan.").wait_for()
+    saved = Realization.objects.get(indicator=counted, period=evaluation.period)
+    assert (saved.value, saved.deviation_reason) == ("12,5", REASON)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from playwright.sync_api import expect
 
 from apps.organization.models import Employee
@@ -55,10 +54,15 @@ def test_beranda_and_inbox_of_the_section_head(demo_year, browser_for, published
     assert page.input_value("#inbox-state") == "COMPLETED"
     # By process: the periodic review has no completed review of SKP.
     page.wait_for_selector("#inbox-process option[value=periodic_review]", state="attached")
-    page.select_option("#inbox-process", "periodic_review")
+    # The address changes at once, the list only when the filtered page arrives (loading shows no
+    # list at all, so "not in the text" would pass at once): wait for the page the choice asked for
+    # — the first list request after it — and its rows (or the empty notice), then look.
+    with page.expect_response(lambda r: "InboxTasks" in (r.request.post_data or "")):
+        page.select_option("#inbox-process", "periodic_review")
     page.wait_for_url("**proses=periodic_review**")
-    # The address changes at once; the list follows when the filtered page arrives.
-    expect(page.locator("main")).not_to_contain_text("Periksa dan tetapkan SKP", timeout=20_000)
+    periodic = page.get_by_test_id("task-row").filter(has_text="Evaluasi kinerja periodik")
+    periodic.or_(page.get_by_text("Tidak ada tugas yang cocok.")).first.wait_for()
+    assert "Periksa dan tetapkan SKP" not in page.locator("main").inner_text()
 
 
 def test_inbox_pages_and_claim_then_give_back(demo_year, browser_for, published):

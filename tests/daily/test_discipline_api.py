@@ -192,6 +192,22 @@ def test_hr_downloads_the_month_as_real_excel_cells(march, client_for):
     assert kadis["Persentase tepat waktu"].value is None
 
 
+def test_a_leader_gets_the_nip_only_of_those_the_api_shows_them(march, client_for):
+    d = march
+    ws = download(client_for(d.kadis.user.username), "DISDIK")["Disiplin Harian"]
+    titles = [c.value for c in ws[HEADER_ROW]]
+    printed = [dict(zip(titles, line)) for line in ws.iter_rows(min_row=HEADER_ROW + 1)]
+    below = Employee.objects.filter(is_active=True, unit__path__startswith=OrgUnit.objects.get(code="DISDIK").path)
+    assert len(printed) == below.count()                             # every row, as for HR
+    # The NIP only of those the Kadis rates and those their ratees rate (the API's rule, as the recap).
+    shown = {e.nip for e in below
+             if e.pk == d.kadis.pk or e.rater_id == d.kadis.pk or (e.rater and e.rater.rater_id == d.kadis.pk)}
+    assert shown and {row["NIP"].value for row in printed} - {None} == shown
+    assert sorted(row["Nama"].value for row in printed if row["NIP"].value is None) == sorted(
+        e.name for e in below if e.nip not in shown)
+    assert d.staff.nip not in shown
+
+
 def test_the_export_is_for_hr_and_leaders_only_everyone_else_gets_404(march, client_for, gql):
     d = march
     section = OrgUnit.objects.get(code="DISDIK-SD-KUR")

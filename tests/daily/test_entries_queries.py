@@ -1,5 +1,6 @@
-"""Query counts of the daily reads and the bulk review, locked: the week view of one employee
-costs the same with 0 and with 20 entries; a rater's review of 60 entries costs the same as of 3.
+"""Query counts of the daily reads and writes, locked: the week view of one employee costs the
+same with 0 and with 20 entries; a rater's review of 60 entries costs the same as of 3; recording
+one entry, a page of entries and a page of leave cost the same with few and many rows.
 Through the whole Django + GraphQL stack in-process (Django's test client), so that the count
 is the server's own."""
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from apps.daily.entry_selectors import week_of
-from apps.daily.models import DailyEntry, EntryStatus
+from apps.daily.models import DailyEntry, EntryStatus, Leave, LeaveKind, LeaveStatus
 from apps.performance.models import Indicator, PerformancePlan, PlanStatus, WorkResult
 
 from ..conftest import gid
@@ -58,6 +59,7 @@ def entries(employee, result, days: list[dt.date], *, per_day: int = 1,
 
 
 WEEK_DAYS = [dt.date(2027, 4, 12) + dt.timedelta(days=n) for n in range(5)]
+RECORD_QUERIES, LIST_QUERIES, LEAVE_QUERIES = 14, 8, 6
 
 
 def test_week_view_query_count_is_constant(plans, django_assert_num_queries):
@@ -75,11 +77,11 @@ def test_week_view_query_count_is_constant(plans, django_assert_num_queries):
     # Session, user, employee; schedule, holidays, leave, closed months, entries; with entries
     # also: them through the optimizer, HR's role (plan scoping), work results, indicators.
     assert (empty, one, full) == (8, 12, 12), (empty, one, full)
-    # The selector alone: schedule, holidays, leave, closed months, entries.
+    # The selector alone: schedule, holidays, leave, closed months, the entries' day marks.
     staff = d.staff
     with django_assert_num_queries(5):
         week = week_of(staff, dt.date(2027, 4, 14))
-    assert [len(day.entries) for day in week.days] == [4, 4, 4, 4, 4, 0, 0]
+    assert [len(day.entry_ids) for day in week.days] == [4, 4, 4, 4, 4, 0, 0]
 
 
 @pytest.mark.parametrize("shape", ["approve", "mixed"])
@@ -117,3 +119,67 @@ def test_review_queue_costs_two_queries_whatever_the_team(plans, django_assert_n
         queue = review_queue(kasi)
     assert [(item.employee.name, item.waiting, item.oldest) for item in queue] == [
         (d.staff.name, 15, WEEK_DAYS[0]), (d.peer.name, 3, WEEK_DAYS[2])]
+
+
+RECORD = """mutation($i: RecordDailyEntryInput!) { recordDailyEntry(input: $i) { id status lateDays quantity
+  employee { name } workResult { text } } }"""
+ENTRY_LIST = """{ dailyEntries(first: 10) { totalCount edges { node { id date status quantity employee { name }
+  workResult { text } reviewedBy { name } } } } }"""
+LEAVE_LIST = """{ leaves(first: 10) { totalCount edges { node { id startsOn endsOn kind status employee { name }
+  decidedBy { name } } } } }"""
+
+
+def test_recording_one_entry_costs_the_same_with_few_and_many_entries(plans):
+    d, results = plans
+
+    def record(day: str) -> int:
+        count, data = post(d.staff.user, RECORD, {"i": {
+            "date": day, "workResultId": gid("WorkResult", results[d.staff.pk].pk), "text": "Rapat tim",
+            "quantity": "1", "outputUnit": "dokumen", "submit": True}})
+        assert data["recordDailyEntry"]["status"] == "SUBMITTED"
+        return count
+
+    few = record("2027-04-13")
+    entries(d.staff, results[d.staff.pk], WEEK_DAYS[:3], per_day=20)
+    many = record("2027-04-14")
+    # Session, user; savepoint, the employee, the work result, the day's schedule, holidays,
+    # leave and closed months, the insert, release; the answer: HR's role (plan scoping), the
+    # entry, its work result.
+    assert (few, many) == (RECORD_QUERIES, RECORD_QUERIES), (few, many)
+
+
+def test_listing_entries_costs_the_same_with_few_and_many(plans):
+    d, results = plans
+    entries(d.staff, results[d.staff.pk], WEEK_DAYS[:1], per_day=2)
+    entries(d.peer, results[d.peer.pk], WEEK_DAYS[:1], per_day=1)
+    few, data = post(d.kasi.user, ENTRY_LIST, {})
+    assert data["dailyEntries"]["totalCount"] == 3
+    entries(d.staff, results[d.staff.pk], WEEK_DAYS, per_day=6)
+    entries(d.peer, results[d.peer.pk], WEEK_DAYS, per_day=6)
+    many, data = post(d.kasi.user, ENTRY_LIST, {})
+    assert data["dailyEntries"]["totalCount"] == 63 and len(data["dailyEntries"]["edges"]) == 10
+    # Session, user; the viewer's led units and HR role (the scope), the page with its employees
+    # and reviewers, the count, the work results and the plan scoping of them.
+    assert (few, many) == (LIST_QUERIES, LIST_QUERIES), (few, many)
+
+
+def test_listing_leave_costs_the_same_with_few_and_many(plans):
+    d, _results = plans
+
+    def leave(employee, n: int) -> list[Leave]:
+        return Leave.objects.bulk_create([
+            Leave(employee=employee, starts_on=dt.date(2027, 1, 4) + dt.timedelta(days=7 * k),
+                  ends_on=dt.date(2027, 1, 4) + dt.timedelta(days=7 * k), kind=LeaveKind.CUTI,
+                  status=LeaveStatus.APPROVED, decided_by=d.kasi) for k in range(n)])
+
+    leave(d.staff, 2)
+    leave(d.peer, 1)
+    few, data = post(d.kasi.user, LEAVE_LIST, {})
+    assert data["leaves"]["totalCount"] == 3
+    leave(d.staff, 30)
+    leave(d.peer, 30)
+    many, data = post(d.kasi.user, LEAVE_LIST, {})
+    assert data["leaves"]["totalCount"] == 63 and len(data["leaves"]["edges"]) == 10
+    # Session, user; the viewer's led units and HR role (the scope), the page with its employees
+    # and deciders, the count.
+    assert (few, many) == (LEAVE_QUERIES, LEAVE_QUERIES), (few, many)

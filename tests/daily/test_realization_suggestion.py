@@ -14,7 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from apps.daily.models import DailyEntry, EntryStatus
-from apps.daily.realization import suggested_realizations
+from apps.performance.suggestions import suggested_realizations
 from apps.performance import services
 from apps.performance.models import Evaluation, Indicator, PerformancePlan, Realization, WorkResult
 

@@ -305,6 +305,25 @@ def test_the_predicate_determination_lists_everyone_against_the_allowed_distribu
     assert fetch(leader, link["url"]).status_code == 200
 
 
+def test_a_leader_above_sees_the_nips_the_api_shows_them_and_no_others(demo_year, client_for):
+    """The Kadis reads the agency's predicate determination: everyone is listed, with the NIP of
+    those they rate or approve (the API's personal-details rule); the section's staff, further
+    down, without one."""
+    d = demo_year
+    variables = {"u": gid("OrgUnit", d.kadis.unit.pk), "p": gid("PerformancePeriod", q1().pk)}
+    kadis = client_for(d.kadis.user.username)
+    text = text_of(download(kadis, kadis.data(PREDICATES_DOC, variables)["predicateDetermination"]))
+    assert d.staff.name in text and d.staff.nip not in text and f"{d.staff.name} NIP. -" in text
+    assert f"{d.kabid.name} NIP. {d.kabid.nip}" in text                # rated by the Kadis
+    assert f"{d.kasi.name} NIP. {d.kasi.nip}" in text                  # rated by the Kadis's ratee
+    hr = client_for(d.hr_all.user.username)                            # HR sees every NIP
+    assert d.staff.nip in text_of(download(hr, hr.data(PREDICATES_DOC, variables)["predicateDetermination"]))
+    # A period that does not exist is NOT_FOUND, as from the download address.
+    missing = hr.error(PREDICATES_DOC, {"u": variables["u"], "p": gid("PerformancePeriod", 999999)})
+    assert missing["extensions"]["code"] == "NOT_FOUND"
+    assert fetch(hr, f"/dokumen/penetapan-predikat/{d.kadis.unit.pk}/999999.pdf").status_code == 404
+
+
 # --- the audience -------------------------------------------------------------------------------
 
 def test_outside_the_audience_a_document_does_not_exist(demo_year, client_for, live_server):

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from collections.abc import Callable
+
 from django.db.models import Prefetch
 
+from apps.organization import selectors as org
 from apps.organization.models import Employee, EmploymentType, OrgUnit, PositionClass
 
 from .. import rules, services
@@ -78,10 +81,12 @@ class Person:
     unit: str
 
     @classmethod
-    def of(cls, employee: Employee | None) -> Person | None:
+    def of(cls, employee: Employee | None, nip_shown: bool = True) -> Person | None:
+        """``nip_shown``: False where the viewer may not see the employee's personal details
+        (organization.selectors.personal_details_visible): the number is printed as "-"."""
         if employee is None:
             return None
-        return cls(name=employee.name, nip=employee.nip, rank=employee.rank.strip() or "-",
+        return cls(name=employee.name, nip=employee.nip if nip_shown else "-", rank=employee.rank.strip() or "-",
                    number_label="NI PPPK" if employee.employment_type == EmploymentType.PPPK else "NIP",
                    position=employee.position.title, unit=employee.unit.name)
 
@@ -123,12 +128,6 @@ def split_by_type(rows: list[ResultRow]) -> tuple[list[ResultRow], list[ResultRo
             [r for r in rows if r.result.type == WorkResultType.TAMBAHAN])
 
 
-def _ancestors(unit: OrgUnit) -> list[OrgUnit]:
-    """The unit's ancestors from the root down to the unit itself (1 query)."""
-    by_id = OrgUnit.objects.in_bulk(unit.ancestor_ids)
-    return [by_id[pk] for pk in unit.ancestor_ids if pk in by_id]
-
-
 def _expectations(plan: PerformancePlan) -> dict[str, str]:
     return dict(BehaviorExpectation.objects.filter(plan=plan).values_list("core_value", "text"))
 
@@ -153,10 +152,9 @@ def plan_document(plan_pk: int) -> PlanDocument:
     plan = PerformancePlan.objects.select_related(
         "employee", *_joins("employee", "rater", "employee__rater")).get(pk=plan_pk)
     employee = plan.employee
-    ancestors = _ancestors(employee.unit)
     return PlanDocument(
-        plan=plan, government=ancestors[0].name, unit=employee.unit.name, employee=Person.of(employee),
-        rater=Person.of(plan.rater or employee.rater),
+        plan=plan, government=org.government_of(employee.unit), unit=employee.unit.name, employee=Person.of(employee),
+        rater=Person.of(plan.rater_of_record),
         is_jpt=employee.position.position_class == PositionClass.JPT,
         results=_result_rows(plan), expectations=_expectations(plan),
         attachments={key: list((plan.attachments or {}).get(key) or []) for key, _label in ATTACHMENTS})
@@ -172,7 +170,7 @@ class EvaluationDocument:
     employee: Person
     rater: Person | None
     supervisor: Person | None
-    org_rating: str | None  # the unit's, else the nearest ancestor's (R-ORG)
+    org_rating: str | None  # the unit's own (R-ORG), as the approval requires it
     results: list[ResultRow]
     expectations: dict[str, str]
     development: list[DevelopmentPlanItem]
@@ -187,25 +185,23 @@ class EvaluationDocument:
 
 
 def evaluation_document(evaluation_pk: int) -> EvaluationDocument:
-    """8 queries: the evaluation with the people, ancestors, their org ratings, results with
-    realizations (4), expectations; an annual one also its development plan."""
+    """8 queries: the evaluation with the people, the regional government, the unit's org
+    rating, results with realizations (4), expectations; an annual one also its development plan."""
     evaluation = Evaluation.objects.select_related(
         "period", "plan__employee",
         *_joins("plan__employee", "plan__rater", "plan__employee__rater", "plan__rater_supervisor", "rated_by",
                 "approved_by")).get(pk=evaluation_pk)
     plan, period = evaluation.plan, evaluation.period
     employee = plan.employee
-    ancestors = _ancestors(employee.unit)
-    ratings = dict(UnitOrgRating.objects.filter(period=period, unit_id__in=[u.pk for u in ancestors])
-                   .values_list("unit_id", "rating"))
-    nearest = next((ratings[u.pk] for u in reversed(ancestors) if u.pk in ratings), None)
-    annual = period.kind == PeriodKind.YEAR
-    return EvaluationDocument(
-        evaluation=evaluation, period=period, government=ancestors[0].name, employee=Person.of(employee),
-        rater=Person.of(evaluation.rated_by or plan.rater or employee.rater),
+    document = EvaluationDocument(
+        evaluation=evaluation, period=period, government=org.government_of(employee.unit),
+        employee=Person.of(employee), rater=Person.of(evaluation.rated_by or plan.rater_of_record),
         supervisor=Person.of(evaluation.approved_by or plan.rater_supervisor),
-        org_rating=nearest, results=_result_rows(plan, period), expectations=_expectations(plan),
-        development=list(DevelopmentPlanItem.objects.filter(plan=plan)) if annual else [])
+        org_rating=UnitOrgRating.objects.filter(period=period, unit=employee.unit).values_list("rating", flat=True)
+        .first(), results=_result_rows(plan, period), expectations=_expectations(plan), development=[])
+    if document.is_annual:
+        document.development = list(DevelopmentPlanItem.objects.filter(plan=plan))
+    return document
 
 
 # --- predicate determination --------------------------------------------------------------------
@@ -247,11 +243,13 @@ def distribution_rules(org_rating: str, violations: list[rules.DistributionViola
     return [DistributionRule(r.message, r.rule not in broken) for r in rules.distribution_rules(org_rating)]
 
 
-def predicates_document(unit: OrgUnit, period: PerformancePeriod) -> PredicatesDocument:
+def predicates_document(unit: OrgUnit, period: PerformancePeriod,
+                        nip_shown: Callable[[Employee], bool]) -> PredicatesDocument:
     """6 queries: the unit with its leader, its root, R-DIST (2, services.distribution_check),
-    the employees of the subtree, their evaluations of the period."""
+    the employees of the subtree, their evaluations of the period. ``nip_shown``: whose NIP the
+    viewer may see (organization.selectors.personal_details_visible); the others print "-"."""
     unit = OrgUnit.objects.select_related("leader", *_joins("leader")).get(pk=unit.pk)
-    government = OrgUnit.objects.filter(pk=unit.ancestor_ids[0]).values_list("name", flat=True).first()
+    government = org.government_of(unit)
     org_rating, counts, violations = services.distribution_check(unit=unit, period=period)
     employees = (Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
                  .select_related(*PERSON_JOINS).order_by("unit__path", "name", "pk"))
@@ -263,10 +261,10 @@ def predicates_document(unit: OrgUnit, period: PerformancePeriod) -> PredicatesD
         evaluation = evaluations.get(employee.pk)
         final = evaluation is not None and evaluation["status"] == EvaluationStatus.FINAL
         rows.append(PredicateRow(
-            person=Person.of(employee), status=evaluation["status"] if evaluation else None,
+            person=Person.of(employee, nip_shown(employee)), status=evaluation["status"] if evaluation else None,
             predicate=evaluation["predicate"] if final else None,
             override_reason=(evaluation or {}).get("override_reason") or ""))
     return PredicatesDocument(
-        unit=unit, period=period, government=government or unit.name, leader=Person.of(unit.leader),
+        unit=unit, period=period, government=government, leader=Person.of(unit.leader),
         org_rating=org_rating, counts=counts,
         rules=distribution_rules(org_rating, violations) if org_rating else [], rows=rows)

@@ -1,6 +1,6 @@
 """A periodic or annual evaluation (evaluasi kinerja pegawai) as PDF: the period, the employee,
 the rater and the rater's supervisor, the unit's organizational rating, the results with their
-realization and feedback, the behaviours with feedback, both ratings, the predicate, the notes,
+realization and feedback (JPT: grouped by perspective, as in the SKP), the behaviours with feedback, both ratings, the predicate, the notes,
 the signature blocks (annual: also the supervisor's, and the development plan). An evaluation
 that is not FINAL is watermarked DRAFT."""
 from __future__ import annotations
@@ -10,20 +10,19 @@ from xml.sax.saxutils import escape
 from django.utils import timezone, translation
 from reportlab.platypus import Spacer
 
+from apps.organization.models import PositionClass
+
 from .. import rules
 from ..models import CoreValue, Evaluation
 from . import data, names
-from .names import choice_label
 from .layout import (
     date_range,
     grid_table,
     heading,
     markup,
-    may_span,
     or_dash,
     para,
     people_stacked,
-    period_name,
     place_and_date,
     rich,
     signature_blocks,
@@ -32,15 +31,14 @@ from .layout import (
     widths,
 )
 from .layout import build as build_pdf
+from .names import choice_label
+from .results_table import sectioned_results_table
 from .skp import behaviour_cell, target_text
 
-RESULT_HEADER = ["NO", "RENCANA HASIL KERJA", "ASPEK", "INDIKATOR KINERJA INDIVIDU", "TARGET",
-                 "REALISASI BERDASARKAN BUKTI DUKUNG", "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG"]
+RESULT_COLUMNS = [("NO", 0.045), ("RENCANA HASIL KERJA", 0.2), ("ASPEK", 0.09), ("INDIKATOR KINERJA INDIVIDU", 0.19),
+                  ("TARGET", 0.1), ("REALISASI BERDASARKAN BUKTI DUKUNG", 0.16),
+                  ("UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG", 0.215)]
 NOT_RATED = "Belum dinilai"
-
-
-def label(choices, value: str | None, missing: str = NOT_RATED) -> str:
-    return choice_label(choices, value, missing)
 
 
 def _realization_cell(realization, indicator):
@@ -53,33 +51,21 @@ def _realization_cell(realization, indicator):
 
 def results_table(document: data.EvaluationDocument):
     feedback = document.evaluation.result_feedback or {}
-    main, additional = data.split_by_type(document.results)
-    body, commands, groups, sections = [], [], [], []
-    for title, rows in (("A. UTAMA", main), ("B. TAMBAHAN", additional)):
-        sections.append(len(body))
-        body.append([rich(f"<b>{title}</b>")] + [""] * 6)
-        groups.append(0)
-        if not rows:
-            body.append([para("-", "cell_center")] + [para("-")] * 6)
-            groups.append(0)
-        for number, row in enumerate(rows, 1):
-            start = len(body) + 1  # + the header row
-            supports = "".join(f"<br/><i>Mendukung: {markup(text)}</i>" for text in row.supports)
-            for index, indicator in enumerate(row.indicators or [None]):
-                lead = [para(number, "cell_center"), rich(f"{markup(row.result.text)}{supports}")] if index == 0 \
-                    else ["", ""]
-                cells = [para(indicator.get_aspect_display()), para(indicator.text),
-                         para(target_text(indicator), "cell_center"),
-                         _realization_cell(row.realizations.get(indicator.pk), indicator)] if indicator else \
-                    [para("-")] * 4
-                tail = [para(or_dash(feedback.get(str(row.result.pk))))] if index == 0 else [""]
-                body.append(lead + cells + tail)
-                groups.append(number)
-            end = len(body)
-            if end > start and may_span(row.result.text, *row.supports, feedback.get(str(row.result.pk))):
-                commands += [("SPAN", (col, start), (col, end)) for col in (0, 1, 6)]
-    return grid_table(RESULT_HEADER, body, widths(0.045, 0.2, 0.09, 0.19, 0.1, 0.16, 0.215), extra=commands,
-                      zebra_groups=groups, section_rows=sections)
+
+    def cells(number: int, row: data.ResultRow, indicator) -> list:
+        supports = "".join(f"<br/><i>Mendukung: {markup(text)}</i>" for text in row.supports)
+        lead = [para(number, "cell_center"), rich(f"{markup(row.result.text)}{supports}")]
+        tail = [para(or_dash(feedback.get(str(row.result.pk))))]
+        if indicator is None:
+            return lead + [para("-") for _ in range(4)] + tail
+        return lead + [para(indicator.get_aspect_display()), para(indicator.text),
+                       para(target_text(indicator), "cell_center"),
+                       _realization_cell(row.realizations.get(indicator.pk), indicator)] + tail
+
+    # A top official's (JPT) results are grouped by perspective, as in the SKP.
+    is_jpt = document.evaluation.plan.employee.position.position_class == PositionClass.JPT
+    return sectioned_results_table(document.results, columns=RESULT_COLUMNS, row_cells=cells, spanned=(0, 1, 6),
+                                   by_perspective=is_jpt)
 
 
 def behaviour_table(document: data.EvaluationDocument):
@@ -101,18 +87,23 @@ def story(document: data.EvaluationDocument) -> list:
     evaluation, period = document.evaluation, document.period
     day = timezone.localtime(evaluation.finalized_at).date() if document.is_final and evaluation.finalized_at \
         else timezone.localdate()
+    org_rating = choice_label(rules.OrgRating, document.org_rating, missing="-")
+    result_rating = choice_label(rules.Rating, evaluation.result_rating, missing=NOT_RATED)
+    behavior_rating = choice_label(rules.Rating, evaluation.behavior_rating, missing=NOT_RATED)
+    predicate = choice_label(rules.Predicate, evaluation.predicate, missing=NOT_RATED)
     flow = [
-        *title_block("EVALUASI KINERJA PEGAWAI", f"PERIODE: {period_name(period)}", document.government.upper(),
+        *title_block("EVALUASI KINERJA PEGAWAI", f"PERIODE: {names.period_name(period).upper()}",
+                     document.government.upper(),
                      f"PERIODE PENILAIAN: {date_range(period.starts_on, period.ends_on).upper()}"),
         people_stacked([("PEGAWAI YANG DINILAI", document.employee), ("PEJABAT PENILAI KINERJA", document.rater),
                         ("ATASAN PEJABAT PENILAI KINERJA", document.supervisor)]),
         Spacer(1, 6),
-        summary_table([("CAPAIAN KINERJA ORGANISASI", label(rules.OrgRating, document.org_rating, "-").upper())]),
+        summary_table([("CAPAIAN KINERJA ORGANISASI", org_rating.upper())]),
         heading("HASIL KERJA"), results_table(document), Spacer(1, 4),
-        summary_table([("RATING HASIL KERJA", label(rules.Rating, evaluation.result_rating).upper())]),
+        summary_table([("RATING HASIL KERJA", result_rating.upper())]),
         heading("PERILAKU KERJA"), behaviour_table(document), Spacer(1, 4),
-        summary_table([("RATING PERILAKU KERJA", label(rules.Rating, evaluation.behavior_rating).upper()),
-                       ("PREDIKAT KINERJA PEGAWAI", label(rules.Predicate, evaluation.predicate).upper())]),
+        summary_table([("RATING PERILAKU KERJA", behavior_rating.upper()),
+                       ("PREDIKAT KINERJA PEGAWAI", predicate.upper())]),
         heading("CATATAN/REKOMENDASI"), para(or_dash(evaluation.feedback), "body"),
     ]
     if evaluation.override_reason:
@@ -132,7 +123,7 @@ def render(evaluation: Evaluation) -> bytes:
         document = data.evaluation_document(evaluation.pk)
         employee = document.employee
         return build_pdf(
-            story(document), title=f"Evaluasi Kinerja {period_name(document.period)} {employee.name}",
+            story(document), title=f"Evaluasi Kinerja {names.period_name(document.period).upper()} {employee.name}",
             footer=f"Evaluasi {names.period_name(document.period)} {document.period.year} · {employee.name} · "
                    f"{employee.number_label} {employee.nip}",
             draft=not document.is_final)

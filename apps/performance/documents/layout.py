@@ -24,7 +24,6 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from . import names
-from .names import MONTHS
 
 PAPERS = {"A4": A4, "F4": (215 * mm, 330 * mm)}  # F4: folio, common in regional offices
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 15 * mm, 18 * mm
@@ -110,13 +109,12 @@ def or_dash(text: object) -> str:
 
 def indonesian_date(day: dt.date) -> str:
     """31 Januari 2026."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return names.in_indonesian(day, "j F Y")
 
 
 def date_range(start: dt.date, end: dt.date) -> str:
     """1 Januari – 31 Desember 2026 (the year once when both ends share it)."""
-    first = f"{start.day} {MONTHS[start.month - 1]}" if start.year == end.year else indonesian_date(start)
-    return f"{first} – {indonesian_date(end)}"
+    return f"{names.in_indonesian(start, 'j F' if start.year == end.year else 'j F Y')} – {indonesian_date(end)}"
 
 
 def place_and_date(day: dt.date) -> str:
@@ -134,10 +132,12 @@ def widths(*fractions: float) -> list[float]:
 
 def grid_table(header: Sequence[str] | None, rows: list[list], col_widths: list[float], *,
                extra: Sequence[tuple] = (), zebra_groups: Sequence[int] | None = None,
-               section_rows: Sequence[int] = ()) -> Table:
-    """A bordered table; a header (if any) repeated on every page it runs over. ``zebra_groups``:
-    a group number per body row (e.g. one work result spanning its indicator rows) so that the
-    shading alternates per group; ``section_rows``: body rows that are headings ("A. UTAMA")."""
+               section_rows: Sequence[int] = (), row_spans: Sequence[tuple[int, int, int]] = ()) -> Table:
+    """A bordered table; a header (if any) repeated on every page it runs over. Body rows are
+    counted from 0 after the header (``extra`` style commands count the header too).
+    ``zebra_groups``: a group number per body row (e.g. one work result spanning its indicator
+    rows) so that the shading alternates per group; ``section_rows``: body rows that are headings
+    ("A. UTAMA"); ``row_spans``: (column, first body row, last body row) cells merged down."""
     head = [[rich(escape(h), "cell_head") for h in header]] if header else []
     offset = len(head)
     # splitInRow: a row taller than a page (nothing limits how much text people type) is split
@@ -158,6 +158,7 @@ def grid_table(header: Sequence[str] | None, rows: list[list], col_widths: list[
     for index in section_rows:
         commands += [("SPAN", (0, index + offset), (-1, index + offset)),
                      ("BACKGROUND", (0, index + offset), (-1, index + offset), SECTION_FILL)]
+    commands += [("SPAN", (column, first + offset), (column, last + offset)) for column, first, last in row_spans]
     table.setStyle(TableStyle(commands + list(extra)))
     return table
 
@@ -313,7 +314,8 @@ def people_stacked(sections: Sequence[tuple[str, object]]) -> Table:
 
 
 def period_name(period) -> str:
-    """TRIWULAN I, SEMESTER II, BULAN MARET, or TAHUNAN for the year's evaluation (titles)."""
+    """TRIWULAN I, SEMESTER II, BULAN MARET, or TAHUNAN for the year's evaluation (titles).
+    Kept for predicates.py only: new callers use ``names.period_name(period).upper()``."""
     return names.period_name(period).upper()
 
 

@@ -1,12 +1,18 @@
-"""File names of the generated documents: what an employee finds in their Downloads folder."""
+"""File names of the generated documents (what an employee finds in their Downloads folder) and
+the names the documents give periods, dates and stored choices."""
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from django.utils import formats, translation
 
 from apps.organization.models import OrgUnit
 
-from ..models import Evaluation, PerformancePeriod, PerformancePlan
+from ..models import Evaluation, PerformancePeriod, PerformancePlan, PeriodKind
 
+# Only for apps/daily/discipline_xlsx.month_title, which should call in_indonesian(day, "F Y")
+# instead; the documents take month names from Django's Indonesian locale.
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -20,13 +26,20 @@ def safe(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-") or "unit"
 
 
+def in_indonesian(day: dt.date, pattern: str) -> str:
+    """A date formatted with Django's Indonesian locale ("j F Y": 31 Januari 2026), whatever the
+    request's language: the documents are Indonesian."""
+    with translation.override("id"):
+        return formats.date_format(day, pattern)
+
+
 def period_name(period: PerformancePeriod) -> str:
     """'Triwulan I', 'Semester II', 'Bulan Maret', or 'Tahunan' for the year: as the documents name it."""
-    if period.kind == "YEAR":
+    if period.kind == PeriodKind.YEAR:
         return "Tahunan"
-    if period.kind == "MONTH":
-        return f"Bulan {MONTHS[period.number - 1]}"
-    return f"{'Triwulan' if period.kind == 'QUARTER' else 'Semester'} {ROMAN[period.number - 1]}"
+    if period.kind == PeriodKind.MONTH:
+        return f"Bulan {in_indonesian(dt.date(period.year, period.number, 1), 'F')}"
+    return f"{'Triwulan' if period.kind == PeriodKind.QUARTER else 'Semester'} {ROMAN[period.number - 1]}"
 
 
 def choice_label(choices, value: str | None, missing: str = "") -> str:
@@ -36,10 +49,10 @@ def choice_label(choices, value: str | None, missing: str = "") -> str:
 
 def period_label(period: PerformancePeriod) -> str:
     """'2026' for the year, '2026-TW1' for a quarter (Triwulan), '2026-M03' for a month."""
-    if period.kind == "YEAR":
+    if period.kind == PeriodKind.YEAR:
         return str(period.year)
-    prefix = {"QUARTER": "TW", "SEMESTER": "S", "MONTH": "M"}[period.kind]
-    return f"{period.year}-{prefix}{period.number:0{2 if period.kind == 'MONTH' else 1}d}"
+    prefix = {PeriodKind.QUARTER: "TW", PeriodKind.SEMESTER: "S", PeriodKind.MONTH: "M"}[period.kind]
+    return f"{period.year}-{prefix}{period.number:0{2 if period.kind == PeriodKind.MONTH else 1}d}"
 
 
 def plan_filename(plan: PerformancePlan) -> str:

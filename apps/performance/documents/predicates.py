@@ -104,10 +104,11 @@ def story(document: data.PredicatesDocument) -> list:
     ]
 
 
-def render(unit, period: PerformancePeriod) -> bytes:
-    """The predicate determination as PDF bytes (Indonesian whatever the request's language)."""
+def render(unit, period: PerformancePeriod, nip_shown) -> bytes:
+    """The predicate determination as PDF bytes (Indonesian whatever the request's language);
+    ``nip_shown(employee)``: whose NIP the viewer may see (the API's rule), the others print "-"."""
     with translation.override("id"):
-        document = data.predicates_document(unit, period)
+        document = data.predicates_document(unit, period, nip_shown)
         return build_pdf(story(document), title=f"Penetapan Predikat Kinerja {document.unit.name}",
                          footer=f"Penetapan Predikat Kinerja · {document.unit.name} · {names.period_name(period)} "
                                 f"{period.year}", draft=False)

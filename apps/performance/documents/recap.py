@@ -77,10 +77,11 @@ def _distribution_sheet(ws: Worksheet, recap: Recap) -> None:
     table(ws, _distribution_columns(), recap.distribution, header)
 
 
-def render(unit: OrgUnit, year: int, period: PerformancePeriod | None) -> bytes:
-    """The recap workbook; the caller has checked the viewer may read the unit's aggregates."""
+def render(unit: OrgUnit, year: int, period: PerformancePeriod | None, nip_shown) -> bytes:
+    """The recap workbook; the caller has checked the viewer may read the unit's aggregates.
+    ``nip_shown(employee)``: whose NIP the viewer may see (the API's rule); the others stay empty."""
     with translation.override("id"):  # a filed document: Indonesian, whatever the browser asks
-        recap = recap_of(unit, year, period)
+        recap = recap_of(unit, year, period, nip_shown)
         workbook = Workbook()
         _employees_sheet(workbook.active, recap)
         _distribution_sheet(workbook.create_sheet("Distribusi (R-DIST)"), recap)

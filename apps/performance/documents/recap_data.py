@@ -1,20 +1,21 @@
 """What the XLSX recap shows, read in a constant number of queries whatever the number of
 employees: one row per active employee of a unit's subtree, and the R-DIST check of each rated
-unit of it (two queries per rated unit: services.distribution_check, the same figures as the
-``distributionCheck`` query). Values stay Python values (str, date, Decimal); recap.py lays
+unit of it (rules.distribution_summary over the predicates of its subtree: the same figures as
+the ``distributionCheck`` query, read for all rated units at once). Values stay Python values (str, date, Decimal); recap.py lays
 them out. Labels are the models' and rules' own, so call this inside the document's language."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
 from django.utils import timezone
 
+from apps.organization import selectors as org
 from apps.organization.models import Employee, OrgUnit, PositionClass
 
-from .. import rules, services
+from .. import rules
 from ..models import (
     Evaluation,
     EvaluationStatus,
@@ -83,16 +84,11 @@ def period_title(year: int, period: PerformancePeriod | None) -> str:
     return f"{names.period_name(period)} {period.year}"
 
 
-def _nearest_rating(unit: OrgUnit, ratings: dict[int, str]) -> str:
-    """R-ORG of the employee's unit, else of its nearest rated ancestor (read off the path)."""
-    return next((ratings[pk] for pk in reversed(unit.ancestor_ids) if pk in ratings), "")
-
-
 def _employee_row(employee: Employee, plan: PerformancePlan | None, evaluation: Evaluation | None,
-                  ratings: dict[int, str]) -> EmployeeRow:
+                  ratings: dict[int, str], nip_shown: bool) -> EmployeeRow:
     final = evaluation if evaluation is not None and evaluation.status == EvaluationStatus.FINAL else None
     return EmployeeRow(
-        name=employee.name, nip=employee.nip, rank=employee.rank, employment_type=employee.employment_type,
+        name=employee.name, nip=employee.nip if nip_shown else "", rank=employee.rank, employment_type=employee.employment_type,
         position=employee.position.title, position_class=choice_label(PositionClass, employee.position.position_class),
         unit=employee.unit.name,
         plan_status=choice_label(PlanStatus, plan.status) if plan else NOT_OPENED,
@@ -102,25 +98,22 @@ def _employee_row(employee: Employee, plan: PerformancePlan | None, evaluation: 
         result_rating=choice_label(rules.Rating, final.result_rating) if final else "",
         behavior_rating=choice_label(rules.Rating, final.behavior_rating) if final else "",
         predicate=choice_label(rules.Predicate, final.predicate) if final else "",
-        org_rating=choice_label(rules.OrgRating, _nearest_rating(employee.unit, ratings)),
+        # R-ORG: the employee's own unit's rating, the one the approval requires.
+        org_rating=choice_label(rules.OrgRating, ratings.get(employee.unit_id)),
         # R-CREDIT: written by the annual follow-up for functional positions only; kept as recorded
         # even if the employee has moved to a structural post since.
         credit_points=final.credit_points if final else None,
     )
 
 
-def government_name(unit: OrgUnit) -> str:
-    """The regional government: the root of the unit tree (a PEMDA unit in every import)."""
-    if unit.parent_id is None:
-        return unit.name
-    return OrgUnit.objects.filter(pk=unit.ancestor_ids[0]).values_list("name", flat=True).first() or ""
-
-
-def recap_of(unit: OrgUnit, year: int, period: PerformancePeriod | None) -> Recap:
+def recap_of(unit: OrgUnit, year: int, period: PerformancePeriod | None,
+             nip_shown: Callable[[Employee], bool]) -> Recap:
     """The recap of ``unit`` and its sub-units for ``year`` (the annual evaluation) or for one
-    ``period`` of it. At most 6 queries (the regional government's name, the annual period, the
-    employees, their plans, their evaluations, the organizational ratings), plus 2 per rated unit
-    of the subtree (R-DIST) — none per employee."""
+    ``period`` of it. At most 7 queries whatever the number of employees and rated units (the
+    regional government's name, the annual period, the employees, their plans, their
+    evaluations, the organizational ratings, the subtree's predicates). ``nip_shown(employee)``:
+    whose NIP the viewer may see (organization.selectors.personal_details_visible), the others
+    are left empty."""
     if period is None:
         period = PerformancePeriod.objects.filter(year=year, kind=PeriodKind.YEAR).first()
     employees = sorted(
@@ -131,25 +124,37 @@ def recap_of(unit: OrgUnit, year: int, period: PerformancePeriod | None) -> Reca
         year=year, employee__unit__path__startswith=unit.path, employee__is_active=True)}
     evaluations: dict[int, Evaluation] = {}
     ratings: dict[int, str] = {}
-    rated_units: list[OrgUnit] = []
+    distribution = []
     if period is not None:
         evaluations = {e.plan_id: e for e in Evaluation.objects.filter(
             period=period, plan__employee__unit__path__startswith=unit.path, plan__employee__is_active=True)}
-        # The subtree's ratings, and those above it (an employee inherits the nearest one).
-        for record in UnitOrgRating.objects.filter(period=period).filter(
-                Q(unit__path__startswith=unit.path) | Q(unit_id__in=unit.ancestor_ids)).select_related("unit"):
-            ratings[record.unit_id] = record.rating
-            if record.unit.path.startswith(unit.path):
-                rated_units.append(record.unit)
+        rated = list(UnitOrgRating.objects.filter(period=period, unit__path__startswith=unit.path)
+                     .select_related("unit").order_by("unit__path"))
+        ratings = {record.unit_id: record.rating for record in rated}
+        if rated:
+            distribution = _distribution(rated, unit, period)
     rows = []
     for employee in employees:
         plan = plans.get(employee.pk)
-        rows.append(_employee_row(employee, plan, evaluations.get(plan.pk) if plan else None, ratings))
-    distribution = []
-    for rated in sorted(rated_units, key=lambda u: u.path):
-        org_rating, counts, violations = services.distribution_check(unit=rated, period=period)
-        distribution.append(DistributionRow(
-            unit_code=rated.code, unit_name=rated.name, org_rating=choice_label(rules.OrgRating, org_rating),
-            counts=counts, allowed=[r.message for r in rules.distribution_rules(org_rating)], violations=[v.message for v in violations]))
-    return Recap(government=government_name(unit), unit=unit, period_label=period_title(year, period),
+        rows.append(_employee_row(employee, plan, evaluations.get(plan.pk) if plan else None, ratings,
+                                  nip_shown(employee)))
+    return Recap(government=org.government_of(unit), unit=unit, period_label=period_title(year, period),
                  generated_at=timezone.localtime(), employees=rows, distribution=distribution)
+
+
+def _distribution(rated: list[UnitOrgRating], unit: OrgUnit, period: PerformancePeriod) -> list[DistributionRow]:
+    """R-DIST of each rated unit, over every predicate of its subtree in the period (as
+    services.distribution_check counts them: rated, final or not), read in one query."""
+    predicates = list(Evaluation.objects.filter(
+        period=period, predicate__isnull=False, plan__employee__unit__path__startswith=unit.path)
+        .values_list("plan__employee__unit__path", "predicate"))
+    rows = []
+    for record in rated:
+        counts, violations = rules.distribution_summary(
+            record.rating, [p for path, p in predicates if path.startswith(record.unit.path)])
+        rows.append(DistributionRow(
+            unit_code=record.unit.code, unit_name=record.unit.name,
+            org_rating=choice_label(rules.OrgRating, record.rating), counts=counts,
+            allowed=[r.message for r in rules.distribution_rules(record.rating)],
+            violations=[v.message for v in violations]))
+    return rows

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 from django.utils import timezone, translation
 from reportlab.platypus import PageBreak, Spacer
 
-from ..models import CoreValue, Perspective, PerformancePlan, PlanStatus
+from ..models import CoreValue, PerformancePlan, PlanStatus
 from . import data
 from .layout import (
     date_range,
@@ -19,7 +19,6 @@ from .layout import (
     heading,
     indonesian_date,
     label_table,
-    may_span,
     numbered_list,
     or_dash,
     para,
@@ -31,9 +30,10 @@ from .layout import (
     widths,
 )
 from .layout import build as build_pdf
+from .results_table import sectioned_results_table
 
-RESULT_HEADER = ["NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
-                 "INDIKATOR KINERJA INDIVIDU", "TARGET"]
+RESULT_COLUMNS = [("NO", 0.05), ("RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", 0.22), ("RENCANA HASIL KERJA", 0.22),
+                  ("ASPEK", 0.1), ("INDIKATOR KINERJA INDIVIDU", 0.26), ("TARGET", 0.15)]
 
 
 def target_text(indicator) -> str:
@@ -50,57 +50,17 @@ def supports_cell(row: data.ResultRow):
     return para("\n".join(row.supports) or "-")
 
 
-def _result_rows(rows: list[data.ResultRow], *, is_jpt: bool, first_row: int):
-    """Table rows for one section: each result spans its indicator rows (the span keeps a result
-    whole when the table breaks across pages). Returns rows, style commands, zebra groups and
-    the perspective heading rows (relative to the body)."""
-    body, commands, groups, headings = [], [], [], []
-    ordered = sorted(rows, key=lambda r: list(Perspective.values + [""]).index(r.result.perspective)) \
-        if is_jpt else rows
-    perspective = None
-    for number, row in enumerate(ordered, 1):
-        if is_jpt and row.result.perspective != perspective:
-            perspective = row.result.perspective
-            label = Perspective(perspective).label if perspective else "Tanpa perspektif"
-            headings.append(first_row + len(body))
-            body.append([rich(f"<b>Perspektif: {escape(str(label))}</b>"), "", "", "", "", ""])
-            groups.append(0)
-        start = first_row + len(body)
-        indicators = row.indicators or [None]
-        for index, indicator in enumerate(indicators):
-            lead = [para(number, "cell_center"), supports_cell(row), para(row.result.text)] if index == 0 \
-                else ["", "", ""]
-            body.append(lead + ([para(indicator.get_aspect_display()), para(indicator.text),
-                                 para(target_text(indicator), "cell_center")] if indicator else
-                                [para("-"), para("-"), para("-", "cell_center")]))
-            groups.append(number)
-        end = first_row + len(body) - 1
-        if end > start and may_span(row.result.text, *row.supports):
-            commands += [("SPAN", (col, start), (col, end)) for col in range(3)]
-    return body, commands, groups, headings
+def _result_cells(number: int, row: data.ResultRow, indicator) -> list:
+    lead = [para(number, "cell_center"), supports_cell(row), para(row.result.text)]
+    if indicator is None:
+        return lead + [para("-"), para("-"), para("-", "cell_center")]
+    return lead + [para(indicator.get_aspect_display()), para(indicator.text),
+                   para(target_text(indicator), "cell_center")]
 
 
 def results_table(document: data.PlanDocument):
-    main, additional = data.split_by_type(document.results)
-    body, commands, groups, sections = [], [], [], []
-    for title, rows in (("A. UTAMA", main), ("B. TAMBAHAN", additional)):
-        sections.append(len(body))
-        body.append([rich(f"<b>{title}</b>"), "", "", "", "", ""])
-        groups.append(0)
-        if not rows:
-            body.append([para("-", "cell_center"), para("-"), para("-"), para("-"), para("-"), para("-")])
-            groups.append(0)
-            continue
-        section_body, section_commands, section_groups, headings = _result_rows(
-            rows, is_jpt=document.is_jpt, first_row=len(body))
-        body += section_body
-        commands += section_commands
-        groups += section_groups
-        sections += headings
-    offset = 1  # the header row
-    commands = [(name, (c0, r0 + offset), (c1, r1 + offset)) for name, (c0, r0), (c1, r1) in commands]
-    return grid_table(RESULT_HEADER, body, widths(0.05, 0.22, 0.22, 0.1, 0.26, 0.15), extra=commands,
-                      zebra_groups=groups, section_rows=sections)
+    return sectioned_results_table(document.results, columns=RESULT_COLUMNS, row_cells=_result_cells,
+                                   spanned=(0, 1, 2), by_perspective=document.is_jpt)
 
 
 def behaviour_table(expectations: dict[str, str]):

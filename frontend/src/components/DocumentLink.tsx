@@ -7,16 +7,11 @@
  */
 import { useId, type ReactNode } from "react";
 import { graphql } from "../gql";
+import type { DocumentFieldsFragment } from "../gql/graphql";
 
 graphql(`
   fragment DocumentFields on Document { url filename contentType }
 `);
-
-export interface DocumentFile {
-  url: string;
-  filename: string;
-  contentType: string;
-}
 
 const TYPES: Record<string, string> = {
   "application/pdf": "PDF",
@@ -24,12 +19,12 @@ const TYPES: Record<string, string> = {
 };
 
 /** "PDF", "XLSX": from the content type, else from the file name's extension. */
-export function fileType(document: DocumentFile): string {
+function fileType(document: DocumentFieldsFragment): string {
   return TYPES[document.contentType] ?? document.filename.split(".").pop()?.toUpperCase() ?? "";
 }
 
 export function DocumentLink({ document, label, subject, note, testId }: {
-  document: DocumentFile;
+  document: DocumentFieldsFragment;
   /** What the link does, without the file type: "Unduh SKP". */
   label: string;
   /** Whose document, when several alike share a screen (a table's rows): part of the accessible name. */

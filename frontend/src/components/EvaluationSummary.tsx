@@ -5,7 +5,7 @@
  */
 import { useQuery } from "@apollo/client/react";
 import { graphql } from "../gql";
-import { defineMessages, formatDate, formatNumber, useEnumLabel, useLanguage, usePeriodLabel, useT } from "../i18n";
+import { defineMessages, formatDate, formatNumber, useEnumLabel, useLanguage, usePeriodLabel, useT, type Language } from "../i18n";
 import { Loading, ProblemBox, StatusBadge } from "./Status";
 import "../pages/MyPlan.css";
 
@@ -36,16 +36,21 @@ export const evaluationText = defineMessages({
     indicator: "Indikator", target: "Target", realization: "Realisasi", evidence: "Bukti dukung", none: "–",
     resultRating: "Hasil kerja", behaviorRating: "Perilaku kerja", predicate: "Predikat", feedback: "Umpan balik",
     behaviorFeedback: "Umpan balik perilaku", ratedBy: "Dinilai oleh", notRated: "Belum dinilai.", note: "Keterangan",
-    fromDaily: "Dari progres harian: {value} {unit} ({entries} progres)", reason: "Alasan",
+    fromDaily: "Dari progres harian: {amount} ({entries} progres)", reason: "Alasan",
   },
   en: {
     employee: "Employee", period: "Period", status: "Status", selfNotes: "Employee's notes", results: "Realizations",
     indicator: "Indicator", target: "Target", realization: "Realization", evidence: "Evidence", none: "–",
     resultRating: "Results", behaviorRating: "Behaviour", predicate: "Predicate", feedback: "Feedback",
     behaviorFeedback: "Behaviour feedback", ratedBy: "Rated by", notRated: "Not rated yet.", note: "Note",
-    fromDaily: "From daily progress: {value} {unit} ({entries} entries)", reason: "Reason",
+    fromDaily: "From daily progress: {amount} ({entries} entries)", reason: "Reason",
   },
 });
+
+/** "12,5 dokumen": the realization suggested from the approved daily outputs, as every screen shows it. */
+export function suggestedAmount(suggestion: { value: string; outputUnit: string }, language: Language): string {
+  return `${formatNumber(Number(suggestion.value), language, 2)} ${suggestion.outputUnit}`;
+}
 
 export function EvidenceList({ links, files }: { links: unknown; files: { id: string; name: string; url: string }[] }) {
   const linkList = Array.isArray(links) ? (links as string[]) : [];
@@ -96,17 +101,16 @@ export function EvaluationSummary({ evaluationId }: { evaluationId: string }) {
           <tbody>
             {evaluation.plan.workResults.flatMap((result) => result.indicators.map((indicator) => {
               const realization = byIndicator.get(indicator.id);
+              const suggestion = suggestions.get(indicator.id);
               return (
                 <tr key={indicator.id}>
                   <td>{indicator.text}<div className="k-muted">{result.text}</div></td>
                   <td>{indicator.target} {indicator.unit}</td>
                   <td>
                     {realization ? realization.value : t("none")}{realization?.note && <div className="k-muted">{realization.note}</div>}
-                    {suggestions.has(indicator.id) && (
+                    {suggestion && (
                       <div className="k-muted" data-testid="summary-suggestion">
-                        {t("fromDaily", { value: formatNumber(Number(suggestions.get(indicator.id)!.value), language, 2),
-                                          unit: suggestions.get(indicator.id)!.outputUnit,
-                                          entries: suggestions.get(indicator.id)!.entries })}
+                        {t("fromDaily", { amount: suggestedAmount(suggestion, language), entries: suggestion.entries })}
                       </div>
                     )}
                     {realization?.deviationReason && <div><strong>{t("reason")}:</strong> {realization.deviationReason}</div>}

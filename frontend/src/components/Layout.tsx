@@ -109,8 +109,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <span className="k-badge" data-testid="task-badge" aria-label={t("openTasks", { n: openTasks })}>
                   {openTasks}
                 </span>)}
-              {/* Raters: the badge counts the staff whose daily entries wait (the review is one tap inside). */}
-              {(me.employee || waitingPeople > 0) && link("/harian", t("daily"), waitingPeople > 0 && (
+              {/* Raters: the badge counts the staff whose daily entries wait (the review is one tap inside).
+                  Only employees record or rate progress (an account without one has no staff). */}
+              {me.employee && link("/harian", t("daily"), waitingPeople > 0 && (
                 <span className="k-badge" data-testid="daily-review-badge" aria-label={t("dailyWaiting", { n: waitingPeople })}>
                   {waitingPeople}
                 </span>

@@ -8,12 +8,12 @@ import { useMutation, useQuery, useSubscription } from "@apollo/client/react";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { DocumentLink } from "../components/DocumentLink";
-import { EvidenceList } from "../components/EvaluationSummary";
+import { EvidenceList, suggestedAmount } from "../components/EvaluationSummary";
 import { Loading, ProblemBox, StatusBadge } from "../components/Status";
 import { pkOf, problemOf } from "../errors";
 import { graphql } from "../gql";
 import type { EvaluationPageEvaluationQuery, Rating } from "../gql/graphql";
-import { defineMessages, formatDate, formatNumber, useEnumLabel, usePeriodLabel, useLanguage, useT } from "../i18n";
+import { defineMessages, formatDate, useEnumLabel, usePeriodLabel, useLanguage, useT } from "../i18n";
 import { useMe } from "../session";
 import "./MyPlan.css";
 
@@ -107,8 +107,8 @@ const text = defineMessages({
     behaviorCol: "Perilaku kerja", thisOne: "(evaluasi ini)", none: "–", selfNotesShown: "Catatan pegawai", approveHint: "Keputusan atasan pejabat penilai (setujui atau kembalikan) diambil pada halaman tugas:",
     back: "Kembali ke daftar evaluasi", indicatorOf: "{indicator} ({result})", download: "Unduh evaluasi",
     draftMark: "Belum final: bertanda DRAFT",
-    suggested: "Dari progres harian yang disetujui:", suggestedValue: "{value} {unit} ({entries} progres)",
-    useSuggested: "Gunakan nilai ini", reason: "Alasan perbedaan", reasonHint: "Wajib diisi karena nilainya berbeda dari progres harian ({value}).",
+    suggested: "Dari progres harian yang disetujui:", suggestedValue: "{amount} ({entries} progres)",
+    useSuggested: "Gunakan nilai ini", reason: "Alasan perbedaan", reasonHint: "Wajib diisi karena nilainya berbeda dari progres harian ({amount}).",
     reasonShown: "Alasan",
   },
   en: {
@@ -127,8 +127,8 @@ const text = defineMessages({
     behaviorCol: "Behaviour", thisOne: "(this evaluation)", none: "–", selfNotesShown: "Employee's notes", approveHint: "The rater's supervisor approves or sends back on the task page:",
     back: "Back to the evaluations", indicatorOf: "{indicator} ({result})", download: "Download evaluation",
     draftMark: "Not final yet: marked DRAFT",
-    suggested: "From approved daily progress:", suggestedValue: "{value} {unit} ({entries} entries)",
-    useSuggested: "Use this value", reason: "Reason for the difference", reasonHint: "Required because the value differs from the daily progress ({value}).",
+    suggested: "From approved daily progress:", suggestedValue: "{amount} ({entries} entries)",
+    useSuggested: "Use this value", reason: "Reason for the difference", reasonHint: "Required because the value differs from the daily progress ({amount}).",
     reasonShown: "Reason",
   },
 });
@@ -203,7 +203,7 @@ export default function EvaluationPage() {
                 </p>
                 {suggestion && (
                   <p className="k-muted" id={`real-suggestion-${index}`} data-testid="realization-suggestion">
-                    {t("suggested")} <strong>{t("suggestedValue", { value: formatNumber(Number(suggestion.value), language, 2), unit: suggestion.outputUnit, entries: suggestion.entries })}</strong>
+                    {t("suggested")} <strong>{t("suggestedValue", { amount: suggestedAmount(suggestion, language), entries: suggestion.entries })}</strong>
                   </p>
                 )}
                 {/* The reason explains the difference between the value above and the suggestion. */}
@@ -214,7 +214,7 @@ export default function EvaluationPage() {
                 {realization && <EvidenceList links={realization.evidenceLinks} files={realization.evidenceFiles} />}
                 {selfTask && (
                   <RealizationForm index={index} indicatorId={indicator.id} periodId={evaluation.period.id}
-                    initial={realization} suggestion={suggestion} t={t} onSaved={reload} />
+                    initial={realization} suggestion={suggestion} t={t} reload={reload} />
                 )}
               </div>
             );
@@ -275,9 +275,9 @@ function numberOf(value: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
 }
 
-function RealizationForm({ index, indicatorId, periodId, initial, suggestion, t, onSaved }: {
+function RealizationForm({ index, indicatorId, periodId, initial, suggestion, t, reload }: {
   index: number; indicatorId: string; periodId: string; initial?: Evaluation["realizations"][number]; suggestion?: Suggestion;
-  t: Translate; onSaved: () => void;
+  t: Translate; reload: () => void;
 }) {
   const { language } = useLanguage();
   const [value, setValue] = useState(initial?.value ?? "");
@@ -288,9 +288,11 @@ function RealizationForm({ index, indicatorId, periodId, initial, suggestion, t,
   const [fileKey, setFileKey] = useState(0);
   const [message, setMessage] = useState<{ ok: boolean; text: string; fields?: Record<string, string> } | null>(null);
   const [record, { loading }] = useMutation(RECORD);
-  // A reason is asked for only when there is a suggestion and a typed value that is not it (a
-  // value that is no number differs, as on the server); the server decides all the same.
+  // A reason is asked for when there is a suggestion and a typed value that is not it (a value
+  // that is no number differs, as on the server), or when the server asks for one: the suggestion
+  // may have changed since the page loaded (an entry approved meanwhile).
   const differs = Boolean(suggestion && value.trim() && numberOf(value) !== Number(suggestion.value));
+  const askReason = differs || Boolean(message?.fields?.deviationReason);
   // Typed the way the person writes numbers: no thousands separator, the decimal comma in Indonesian.
   const suggestedText = suggestion ? (language === "id" ? suggestion.value.replace(".", ",") : suggestion.value) : "";
   async function submit(event: FormEvent) {
@@ -302,16 +304,18 @@ function RealizationForm({ index, indicatorId, periodId, initial, suggestion, t,
           indicatorId, periodId, value, note,
           evidenceLinks: links.split("\n").map((l) => l.trim()).filter(Boolean),
           evidenceFiles: files.length ? files : null,
-          deviationReason: differs ? reason : null,
+          // Sent whenever typed: the server keeps it only when the value differs from ITS suggestion.
+          deviationReason: reason.trim() || null,
         },
       });
       setFiles([]);
       setFileKey(fileKey + 1);
       setMessage({ ok: true, text: t("saved") });
-      onSaved();
+      reload();
     } catch (error) {
       const p = problemOf(error);
       setMessage({ ok: false, text: p.message, fields: p.fields });
+      if (p.fields.deviationReason) reload(); // the page shows the server's current suggestion
     }
   }
   const fieldError = (name: string) => message?.fields?.[name] && <p className="k-field-error" id={`real-${name}-error-${index}`}>{message.fields[name]}</p>;
@@ -329,15 +333,18 @@ function RealizationForm({ index, indicatorId, periodId, initial, suggestion, t,
         )}
       </div>
       {fieldError("value")}
-      {(differs || message?.fields?.deviationReason) && suggestion && (
+      {askReason && (
         <>
           <label htmlFor={`real-reason-${index}`}>{t("reason")}</label>
-          <p className="k-muted" id={`real-reason-hint-${index}`} style={{ margin: "0 0 0.25rem" }}>
-            {t("reasonHint", { value: `${formatNumber(Number(suggestion.value), language, 2)} ${suggestion.outputUnit}` })}
-          </p>
+          {suggestion && (
+            <p className="k-muted" id={`real-reason-hint-${index}`} style={{ margin: "0 0 0.25rem" }}>
+              {t("reasonHint", { amount: suggestedAmount(suggestion, language) })}
+            </p>
+          )}
           <textarea id={`real-reason-${index}`} value={reason} onChange={(e) => setReason(e.target.value)} required
             aria-invalid={message?.fields?.deviationReason ? true : undefined}
-            aria-describedby={[`real-reason-hint-${index}`, message?.fields?.deviationReason && `real-deviationReason-error-${index}`].filter(Boolean).join(" ")} />
+            aria-describedby={[suggestion && `real-reason-hint-${index}`, message?.fields?.deviationReason && `real-deviationReason-error-${index}`]
+              .filter(Boolean).join(" ") || undefined} />
           {fieldError("deviationReason")}
         </>
       )}

@@ -9,10 +9,9 @@ import { DAILY_REVIEW_COUNT } from "../../components/Layout";
 import { Link } from "react-router";
 import { Notice } from "../../components/Status";
 import type { DailyEntryFieldsFragment } from "../../gql/graphql";
-import { defineMessages, useT } from "../../i18n";
+import { defineMessages, todayWib, useT } from "../../i18n";
 import { useMe } from "../../session";
 import { EntryForm } from "./EntryForm";
-import { todayWib } from "./shared";
 import { Week } from "./Week";
 import "./Daily.css";
 
@@ -57,7 +56,7 @@ export default function Daily() {
     <>
       <div className="k-spread">
         <h1>{t("title")}</h1>
-        {(rates || waiting > 0) && (
+        {rates && (
           <Link to="/harian/tinjau" className="k-button" data-testid="daily-review-link">
             {t("review")}
             {waiting > 0 && <span className="k-chip">{t("waiting", { n: waiting })}</span>}

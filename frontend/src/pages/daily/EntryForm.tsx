@@ -11,9 +11,9 @@ import { Link } from "react-router";
 import { Loading, ProblemBox } from "../../components/Status";
 import { problemOf } from "../../errors";
 import type { DailyEntryFieldsFragment, DailyPlanQuery } from "../../gql/graphql";
-import { defineMessages, formatDate, useEnumLabel, useLanguage, useT } from "../../i18n";
+import { defineMessages, formatDate, formatDay, useEnumLabel, useLanguage, useT } from "../../i18n";
 import { DAILY_PLAN, DAILY_RECENT, RECORD_ENTRY } from "./queries";
-import { formatDay, yearOf } from "./shared";
+import { yearOf } from "./shared";
 
 const text = defineMessages({
   id: {
@@ -60,7 +60,9 @@ export function EntryForm({ employeeId, date, today, onDate, editing, onCancelEd
   const recent = useQuery(DAILY_RECENT, { variables: { employeeId } });
   // Kept here, not in the fields: saving a changed entry starts a fresh form (a new key).
   const [done, setDone] = useState<string | null>(null);
-  if (plan.loading && !plan.data) return <Loading />;
+  // Both before the form: its defaults (the work result and unit used last) are read once, when
+  // it mounts. Without the latest entries (an error) the form starts without those defaults.
+  if ((plan.loading && !plan.data) || (recent.loading && !recent.data)) return <Loading />;
   if (plan.error && !plan.data) return <ProblemBox error={plan.error} />;
   const myPlan = plan.data?.myPlan;
   const dateField = <DateField date={date} today={today} onDate={onDate} t={t} />;

@@ -7,14 +7,13 @@
  * undoing the rest; the counts refresh by refetch.
  */
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Loading, Notice, ProblemBox } from "../../components/Status";
 import { problemOf } from "../../errors";
 import type { DailyEntryFieldsFragment } from "../../gql/graphql";
-import { defineMessages, formatDate, useLanguage, useT } from "../../i18n";
+import { defineMessages, formatDate, formatDay, useLanguage, useT } from "../../i18n";
 import { REVIEW, REVIEW_ENTRIES, REVIEW_QUEUE } from "./queries";
-import { formatDay } from "./shared";
 import { EntryItem } from "./Week";
 import "./Daily.css";
 
@@ -50,10 +49,6 @@ export default function Review() {
   const queue = useQuery(REVIEW_QUEUE);
   const items = queue.data?.dailyReviewQueue ?? [];
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  // Names seen in the queue: an item leaves it once all is reviewed, its heading stays.
-  const names = useRef(new Map<string, string>()).current;
-  for (const item of items) names.set(item.employee.id, item.employee.name);
-  const name = names.get(selected);
 
   return (
     <>
@@ -84,7 +79,7 @@ export default function Review() {
         <section className="k-card" aria-labelledby="review-entries-heading">
           {outcome && <OutcomeBox outcome={outcome} />}
           {selected ? (
-            <Entries key={selected} employeeId={selected} name={name} onOutcome={setOutcome} />
+            <Entries key={selected} employeeId={selected} onOutcome={setOutcome} />
           ) : (
             <>
               <h2 id="review-entries-heading" className="k-sr-only">{t("choose")}</h2>
@@ -122,7 +117,7 @@ function OutcomeBox({ outcome }: { outcome: Outcome }) {
   );
 }
 
-function Entries({ employeeId, name, onOutcome }: { employeeId: string; name?: string; onOutcome: (o: Outcome) => void }) {
+function Entries({ employeeId, onOutcome }: { employeeId: string; onOutcome: (o: Outcome) => void }) {
   const t = useT(text);
   const { language } = useLanguage();
   const { data, error, loading } = useQuery(REVIEW_ENTRIES, { variables: { employeeId } });
@@ -130,9 +125,11 @@ function Entries({ employeeId, name, onOutcome }: { employeeId: string; name?: s
   const [noteErrors, setNoteErrors] = useState<Record<string, boolean>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [review, { loading: sending }] = useMutation(REVIEW, {
-    refetchQueries: ["DailyReviewQueue", "DailyReviewEntries", "DailyReviewCount"], awaitRefetchQueries: true,
+    // The queue's refetch also updates the nav badge (DailyReviewCount reads the same field from the cache).
+    refetchQueries: ["DailyReviewQueue", "DailyReviewEntries"], awaitRefetchQueries: true,
   });
-  const entries = [...(data?.dailyEntries.edges ?? []).map((edge) => edge.node)].sort((a, b) => a.date.localeCompare(b.date));
+  const name = data?.employee.name;
+  const entries = (data?.dailyEntries.edges ?? []).map((edge) => edge.node).sort((a, b) => a.date.localeCompare(b.date));
   const total = data?.dailyEntries.totalCount ?? 0;
   const toReturn = entries.filter((entry) => entry.id in returns);
   const toApprove = entries.filter((entry) => !(entry.id in returns));

@@ -9,9 +9,9 @@ import { useState } from "react";
 import { Loading, ProblemBox, StatusBadge } from "../../components/Status";
 import { problemOf } from "../../errors";
 import type { DailyEntryFieldsFragment, DailyWeekQuery } from "../../gql/graphql";
-import { defineMessages, formatDateTime, useLanguage, useT, type Language } from "../../i18n";
+import { defineMessages, formatDateTime, formatDay, formatWeek, useLanguage, useT, type Language } from "../../i18n";
 import { DAILY_WEEK, DELETE_ENTRY, SUBMIT_ENTRIES } from "./queries";
-import { addDays, dailyText, formatDay, formatWeek, lateKey, mondayOf } from "./shared";
+import { addDays, dailyText, lateKey, mondayOf } from "./shared";
 
 const text = defineMessages({
   id: {
@@ -35,13 +35,13 @@ const text = defineMessages({
 type Day = DailyWeekQuery["dailyWeek"]["days"][number];
 type Entry = DailyEntryFieldsFragment;
 
-export function Week({ weekDate, today, onWeek, onFill, onEdit, employeeId }: {
+export function Week({ weekDate, today, onWeek, onFill, onEdit }: {
   weekDate: string; today: string; onWeek: (date: string) => void;
-  onFill?: (date: string) => void; onEdit?: (entry: Entry) => void; employeeId?: string;
+  onFill?: (date: string) => void; onEdit?: (entry: Entry) => void;
 }) {
   const t = useT(text);
   const { language } = useLanguage();
-  const { data, error, loading } = useQuery(DAILY_WEEK, { variables: { date: weekDate, employeeId: employeeId ?? null } });
+  const { data, error, loading } = useQuery(DAILY_WEEK, { variables: { date: weekDate } });
   const start = mondayOf(weekDate);
   const week = data?.dailyWeek;
   const thisWeek = start === mondayOf(today);
@@ -133,7 +133,7 @@ export function EntryItem({ entry, onEdit, showDate = false }: { entry: Entry; o
   const d = useT(dailyText);
   const { language } = useLanguage();
   const [problem, setProblem] = useState<string | null>(null);
-  const refetch = { refetchQueries: ["DailyWeek", "DailyRecent"], awaitRefetchQueries: true };
+  const refetch = { refetchQueries: ["DailyWeek"], awaitRefetchQueries: true };
   const [submit, submitting] = useMutation(SUBMIT_ENTRIES, refetch);
   const [remove, removing] = useMutation(DELETE_ENTRY, refetch);
   const editable = onEdit && (entry.status === "DRAFT" || entry.status === "RETURNED");

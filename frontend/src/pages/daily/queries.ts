@@ -29,10 +29,9 @@ export const DAILY_RECENT = graphql(`
 `);
 
 export const DAILY_WEEK = graphql(`
-  query DailyWeek($date: Date!, $employeeId: ID) {
-    dailyWeek(date: $date, employeeId: $employeeId) {
+  query DailyWeek($date: Date!) {
+    dailyWeek(date: $date) {
       start
-      employee { id name }
       days {
         date isWorkingDay holiday isWeekend isExcused isClosed deadline isFilled isMissing lateDays
         entries { ...DailyEntryFields }
@@ -63,8 +62,11 @@ export const REVIEW_QUEUE = graphql(`
   }
 `);
 
+/** The entries of one person waiting for review, with the person's name (kept in the heading
+ * once nothing is left waiting). */
 export const REVIEW_ENTRIES = graphql(`
   query DailyReviewEntries($employeeId: ID!) {
+    employee(id: $employeeId) { id name }
     dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {
       totalCount
       edges { node { ...DailyEntryFields } }

@@ -131,7 +131,6 @@ export default function Dashboard({ scope }: { scope: HrScope }) {
 function Distribution({ scope }: { scope: HrScope }) {
   const t = useT(text);
   const enumLabel = useEnumLabel();
-  const orgLabel = useEnumLabel();
   const { language } = useLanguage();
   const periodLabel = usePeriodLabel();
   const choice = usePeriodChoice(scope.year);
@@ -184,7 +183,7 @@ function Distribution({ scope }: { scope: HrScope }) {
       {check && (
         <>
           <p>
-            {t("orgRating")}: <strong data-testid="hr-org-rating">{check.orgRating ? orgLabel(check.orgRating) : "–"}</strong>
+            {t("orgRating")}: <strong data-testid="hr-org-rating">{check.orgRating ? enumLabel(check.orgRating) : "–"}</strong>
             {" · "}{t("total", { n: check.counts.reduce((s, c) => s + c.count, 0) })}
           </p>
           {!check.orgRating && <p className="k-muted">{t("noOrgRating")}</p>}
