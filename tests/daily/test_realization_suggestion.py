@@ -5,6 +5,7 @@ exactly those who see the evaluation; its read is locked in queries."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from pypdf import PdfReader
 
 from apps.daily.models import DailyEntry, EntryStatus
 from apps.performance.suggestions import suggested_realizations
@@ -181,3 +183,21 @@ def test_the_evaluation_with_its_suggestions_reads_in_a_fixed_number_of_queries(
     grow_to(plan, q1, 30)
     many = count_queries(d.kasi.user, evaluation)
     assert few == many == EVALUATION_QUERIES, (few, many)
+
+
+def test_the_evaluation_pdf_shows_the_suggestion_and_the_reason(days, client_for):
+    """What the rater signs shows what the page shows: the recorded value, the daily progress's
+    sum below it and the reason for the difference."""
+    d, period, evaluation, counted, _quality, _per_report = days
+    staff, kasi = client_for(d.staff.user.username), client_for(d.kasi.user.username)
+    because = "Dua dokumen dikerjakan di luar progres harian."
+    staff.data(RECORD, {"i": gid("Indicator", counted.pk), "p": period, "v": "5", "r": because})
+    url = kasi.data("query($id: ID!) { evaluation(id: $id) { document { url } } }",
+                    {"id": evaluation})["evaluation"]["document"]["url"]
+    response = kasi.http.get(url, headers={"Authorization": f"Bearer {kasi.token}"})
+    assert response.status_code == 200
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "5 dokumen" in text
+    assert "Dari progres harian: 6,5 dokumen (3 progres)" in text
+    assert "Dari progres harian: 7 laporan (1 progres)" in text       # no realization recorded yet
+    assert f"Alasan perbedaan: {because}" in text

@@ -22,7 +22,7 @@ from apps.performance.models import (
 )
 
 YEAR = 2026
-SKP_QUERIES, EVALUATION_QUERIES, ANNUAL_QUERIES, PREDICATES_QUERIES = 6, 8, 9, 6
+SKP_QUERIES, EVALUATION_QUERIES, ANNUAL_QUERIES, PREDICATES_QUERIES = 6, 9, 10, 6
 
 
 def plan_with(employee, rater, results: int) -> PerformancePlan:

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from apps.organization import selectors as org
 from apps.organization.models import Employee, EmploymentType, OrgUnit, PositionClass
 
-from .. import rules, services
+from .. import rules, services, suggestions
 from ..models import (
     BehaviorExpectation,
     CoreValue,
@@ -174,6 +174,8 @@ class EvaluationDocument:
     results: list[ResultRow]
     expectations: dict[str, str]
     development: list[DevelopmentPlanItem]
+    # indicator id -> the realization suggested by the approved daily progress of the period
+    suggested: dict[int, suggestions.Suggestion] = field(default_factory=dict)
 
     @property
     def is_annual(self) -> bool:
@@ -185,8 +187,9 @@ class EvaluationDocument:
 
 
 def evaluation_document(evaluation_pk: int) -> EvaluationDocument:
-    """8 queries: the evaluation with the people, the regional government, the unit's org
-    rating, results with realizations (4), expectations; an annual one also its development plan."""
+    """9 queries: the evaluation with the people, the regional government, the unit's org
+    rating, results with realizations (4), expectations, the realizations suggested by the daily
+    progress (as the evaluation page shows them); an annual one also its development plan."""
     evaluation = Evaluation.objects.select_related(
         "period", "plan__employee",
         *_joins("plan__employee", "plan__rater", "plan__employee__rater", "plan__rater_supervisor", "rated_by",
@@ -198,7 +201,8 @@ def evaluation_document(evaluation_pk: int) -> EvaluationDocument:
         employee=Person.of(employee), rater=Person.of(evaluation.rated_by or plan.rater_of_record),
         supervisor=Person.of(evaluation.approved_by or plan.rater_supervisor),
         org_rating=UnitOrgRating.objects.filter(period=period, unit=employee.unit).values_list("rating", flat=True)
-        .first(), results=_result_rows(plan, period), expectations=_expectations(plan), development=[])
+        .first(), results=_result_rows(plan, period), expectations=_expectations(plan), development=[],
+        suggested=suggestions.suggested_realizations(plan, period))
     if document.is_annual:
         document.development = list(DevelopmentPlanItem.objects.filter(plan=plan))
     return document

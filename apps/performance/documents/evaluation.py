@@ -5,6 +5,7 @@ the signature blocks (annual: also the supervisor's, and the development plan). 
 that is not FINAL is watermarked DRAFT."""
 from __future__ import annotations
 
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from django.utils import timezone, translation
@@ -14,6 +15,7 @@ from apps.organization.models import PositionClass
 
 from .. import rules
 from ..models import CoreValue, Evaluation
+from ..suggestions import Suggestion
 from . import data, names
 from .layout import (
     date_range,
@@ -41,12 +43,25 @@ RESULT_COLUMNS = [("NO", 0.045), ("RENCANA HASIL KERJA", 0.2), ("ASPEK", 0.09), 
 NOT_RATED = "Belum dinilai"
 
 
-def _realization_cell(realization, indicator):
-    if realization is None:
-        return para("-", "cell_center")
-    value = escape(f"{realization.value} {indicator.unit}".strip())
-    note = f"<br/><i>{markup(realization.note)}</i>" if realization.note else ""
-    return rich(f"{value}{note}", "cell_center")
+def _amount(value: Decimal) -> str:
+    """12.50 -> "12,5": a sum of daily outputs as Indonesian writes a number."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def _realization_cell(realization, indicator, suggestion: Suggestion | None):
+    """The recorded realization with its note; below it, the realization the approved daily
+    progress suggests and, when the recorded one differs, the employee's reason — both as the
+    evaluation page shows them, so that whoever signs sees the same."""
+    lines = [escape(f"{realization.value} {indicator.unit}".strip()) if realization else "-"]
+    if realization and realization.note:
+        lines.append(f"<i>{markup(realization.note)}</i>")
+    if suggestion is not None:
+        lines.append(f"<font size=7>Dari progres harian: {escape(_amount(suggestion.value))} "
+                     f"{escape(suggestion.output_unit)} ({suggestion.entries} progres)</font>")
+    if realization and realization.deviation_reason:
+        lines.append(f"<font size=7><b>Alasan perbedaan:</b> {markup(realization.deviation_reason)}</font>")
+    return rich("<br/>".join(lines), "cell_center")
 
 
 def results_table(document: data.EvaluationDocument):
@@ -60,7 +75,8 @@ def results_table(document: data.EvaluationDocument):
             return lead + [para("-") for _ in range(4)] + tail
         return lead + [para(indicator.get_aspect_display()), para(indicator.text),
                        para(target_text(indicator), "cell_center"),
-                       _realization_cell(row.realizations.get(indicator.pk), indicator)] + tail
+                       _realization_cell(row.realizations.get(indicator.pk), indicator,
+                                         document.suggested.get(indicator.pk))] + tail
 
     # A top official's (JPT) results are grouped by perspective, as in the SKP.
     is_jpt = document.evaluation.plan.employee.position.position_class == PositionClass.JPT
