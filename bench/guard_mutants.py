@@ -1,4 +1,4 @@
-"""Mutation testing of the permission guards and the sandbox (issue 11; DESIGN.md, Trust
+"""Mutation testing of the permission guards and the sandbox (issue 11; docs/design.md, Trust
 boundaries: "a guard that can be deleted with the suite still green is a missing test").
 
 mutmut and cosmic-ray mutate every operator in a module and rerun the suite per mutant; with a

@@ -221,6 +221,9 @@ if not 0 <= KINERJA_DAILY_REMINDER_HOUR <= 23:
     raise ImproperlyConfigured("DAILY_REMINDER_HOUR must be an hour from 0 to 23.")
 # Where people open the app: the links in reminder e-mails (default: the first trusted origin).
 KINERJA_APP_URL = (os.environ.get("APP_URL") or (CSRF_TRUSTED_ORIGINS[:1] or ["http://127.0.0.1:8000"])[0]).rstrip("/")
+# Tests only: the BPMN corpus (MIWG reference models and tool exports) that the upload and layout
+# tests walk. It is not part of the repository; a relative path is taken from the repository root.
+KINERJA_BPMN_CORPUS = (BASE_DIR / (os.environ.get("KINERJA_BPMN_CORPUS") or "../shared/bpmn-corpus")).resolve()
 # Django's own cap on any request's non-file data (form fields, multipart fields, a raw body).
 DATA_UPLOAD_MAX_MEMORY_SIZE = KINERJA_GRAPHQL_MAX_BODY_BYTES
 

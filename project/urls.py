@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("graphql/", KinerjaGraphQLView.as_view(), name="graphql"),
     path("evidence/<int:pk>/", performance_views.evidence_download, name="evidence-download"),
+    path("evidence/daily/<int:pk>/", daily_views.entry_evidence_download, name="daily-evidence-download"),
     # Generated documents (apps/performance/documents): the GraphQL objects give these addresses.
     path("dokumen/skp/<int:pk>.pdf", performance_views.plan_document, name="document-plan"),
     path("dokumen/evaluasi/<int:pk>.pdf", performance_views.evaluation_document_download, name="document-evaluation"),

@@ -63,6 +63,13 @@ class ActionPlanType(relay.Node):
     get_queryset = _of_visible_plans("plan")
 
 
+def bound_action_plan(info: Info, instance) -> models.ActionPlan | None:
+    """ProcessInstance.actionPlan: the action plan the instance is bound to, if the viewer may see its SKP."""
+    if instance.bound_kind != services.ACTION_PLAN_BINDING:
+        return None
+    return models.ActionPlan.objects.filter(plan_visibility(info), pk=instance.bound_id).first()
+
+
 @strawberry.input
 class ActionItemInput:
     id: strawberry.ID | None = strawberry.field(default=None, description="Set to change an existing action.")

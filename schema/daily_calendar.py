@@ -4,7 +4,8 @@ working week and time zone, and employees' leave.
 Holidays and unit schedules are reference data for everyone signed in (the org tree is too).
 Leave is personal: the employee, their rater and the rater's rater, HR of their unit and the
 leaders of their unit or above see it (apps.daily.schedule.leaves_visible_to); for anyone else it does not exist
-(NOT_FOUND).
+(NOT_FOUND). ``leaves`` filters (an employee, a unit's subtree, a status) only narrow that set: a unit
+is reference data (the tree), so naming one you have no business with lists nothing.
 """
 from __future__ import annotations
 
@@ -114,12 +115,15 @@ class CalendarQuery:
         return _schedule_of(_unit(unit_id))
 
     @strawberry_django.connection(CursorConnection[LeaveType], description="Leave you may see (your own, your "
-                                  "staff's, your units'), latest first.")
+                                  "staff's, your units'), latest first. `unitId`: only of the employees of that "
+                                  "unit and its sub-units (it narrows what you may see, never widens it).")
     def leaves(self, info: Info, employee_id: strawberry.ID | None = None,
-               status: LeaveStatusEnum | None = None) -> QuerySet[models.Leave]:
+               status: LeaveStatusEnum | None = None, unit_id: strawberry.ID | None = None) -> QuerySet[models.Leave]:
         qs = visible_leaves(info)
         if employee_id:
             qs = qs.filter(employee_id=decode_id(employee_id, "Employee"))
+        if unit_id:
+            qs = qs.filter(employee__unit__path__startswith=_unit(unit_id).path)
         if status:
             qs = qs.filter(status=status.value)
         return scoped(qs.order_by("-starts_on", "-pk"))

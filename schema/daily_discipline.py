@@ -63,6 +63,10 @@ class _Pages:
         rows = discipline.month_summary(list(self.employees[page]), self.year, self.month)
         return [DisciplineRowType.of(row) for row in rows]
 
+    def count(self) -> int:
+        """The rows of every page (1 query)."""
+        return self.employees.count()
+
 
 def _is_offset_cursor(cursor: str) -> bool:
     try:
@@ -74,6 +78,13 @@ def _is_offset_cursor(cursor: str) -> bool:
 
 @strawberry.type(name="DisciplineRowConnection", description="A page of discipline rows.")
 class DisciplineConnection(relay.ListConnection[DisciplineRowType]):
+    pages: strawberry.Private[Optional[_Pages]] = None
+
+    @strawberry.field(description="Rows in the whole list, every page (one COUNT query).")
+    def total_count(self) -> int:
+        assert self.pages is not None
+        return self.pages.count()
+
     @classmethod
     def resolve_connection(cls, nodes, *, info: Info, before: str | None = None, after: str | None = None,
                            **kwargs):
@@ -81,7 +92,9 @@ class DisciplineConnection(relay.ListConnection[DisciplineRowType]):
         for name, cursor in (("after", after), ("before", before)):
             if cursor is not None and not _is_offset_cursor(cursor):
                 raise BadInput(fields={name: _("not a cursor of this list")})
-        return super().resolve_connection(nodes, info=info, before=before, after=after, **kwargs)
+        connection = super().resolve_connection(nodes, info=info, before=before, after=after, **kwargs)
+        connection.pages = nodes
+        return connection
 
 
 @strawberry.type

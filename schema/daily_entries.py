@@ -2,7 +2,8 @@
 
 Every DailyEntry is scoped by entries_visible_to (the employee, the current rater and the
 rater's rater, HR of the unit, leaders of the unit or above), so no nested path shows more than
-the roots. ``quantity`` is a decimal as a string ("2.5"): exact, whatever the client's floats.
+the roots, an entry's evidence files included. ``quantity`` is a decimal as a string ("2.5"):
+exact, whatever the client's floats.
 """
 from __future__ import annotations
 
@@ -13,19 +14,23 @@ from typing import Optional
 import strawberry
 import strawberry_django
 from django.db.models import QuerySet
+from django.urls import reverse
 from strawberry import relay
+from strawberry.file_uploads import Upload
 from strawberry.types import Info
 from strawberry_django.optimizer import optimize
 
 from apps.core.errors import NotFound
 from apps.daily import entries as services
 from apps.daily import entry_selectors as selectors
+from apps.daily import schedule
 from apps.daily.audience import employee_for_daily
-from apps.daily.models import DailyEntry, EntryStatus, MonthClosure
+from apps.daily.models import DailyEntry, DailyEntryEvidence, EntryStatus, MonthClosure
 
 from .context import context, require_user
+from .daily_actions import ActionPlanItemType
 from .ids import decode_id
-from .organization import CursorConnection, EmployeeType, OrgUnitType, _one, _unit
+from .organization import CursorConnection, EmployeeType, OrgUnitType, _unit
 from .performance import WorkResultType
 from .workflow import scoped
 
@@ -40,16 +45,37 @@ def visible_entries(info: Info) -> QuerySet[DailyEntry]:
     return cache["daily_entries"]
 
 
+@strawberry_django.type(DailyEntryEvidence, name="DailyEntryEvidence")
+class DailyEntryEvidenceType(relay.Node):
+    name: str
+    content_type: str
+    size: int = strawberry_django.field(description="Bytes.")
+    uploaded_at: dt.datetime
+
+    @strawberry_django.field(only=["id"], description="Download address (for those who may see the entry).")
+    def url(self) -> str:
+        return reverse("daily-evidence-download", args=[self.pk])
+
+    @classmethod
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
+        return queryset.filter(entry__in=visible_entries(info))
+
+
 @strawberry_django.type(DailyEntry, name="DailyEntry")
 class DailyEntryType(relay.Node):
     employee: EmployeeType
     date: dt.date
     work_result: Optional[WorkResultType] = strawberry_django.field(
         description="The SKP work result the entry serves; null unless you may see the plan.")
+    action_item: Optional[ActionPlanItemType] = strawberry_django.field(
+        description="R-ACTION: the action of the quarter's approved action plan the entry serves, if any; null "
+                    "unless you may see the plan.")
     text: str
     output_unit: str
     minutes: Optional[int]
     evidence_link: str
+    evidence_files: list[DailyEntryEvidenceType] = strawberry_django.field(
+        description="Evidence files (bukti dukung), oldest first.")
     status: EntryStatusEnum
     first_submitted_at: Optional[dt.datetime] = strawberry_django.field(
         description="R-LATE: the first submission; a return and resubmission keeps it.")
@@ -141,10 +167,16 @@ class DailyReviewResultType:
 
 @strawberry_django.type(MonthClosure, name="MonthClosure")
 class MonthClosureType:
-    unit: OrgUnitType
+    unit: OrgUnitType = strawberry_django.field(description="The unit HR closed the month for (it and every unit "
+                                                            "below it).")
     year: int
     month: int
     closed_at: dt.datetime
+
+    @strawberry_django.field(select_related=["closed_by__employee"],
+                             description="Who closed it: their employee record; null for an account without one.")
+    def closed_by(self) -> Optional[EmployeeType]:
+        return getattr(self.closed_by, "employee", None) if self.closed_by_id else None
 
 
 @strawberry.input
@@ -165,6 +197,11 @@ class RecordDailyEntryInput:
     output_unit: str
     minutes: int | None = None
     evidence_link: str = ""
+    evidence_files: list[Upload] | None = strawberry.field(
+        default=None, description="Evidence files to add (multipart upload): PDF, PNG or JPEG, each within the "
+                                  "size limit of realization evidence; at most 10 per entry.")
+    remove_evidence_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Files of this entry to remove (a draft or returned entry, like any change).")
     action_item_id: strawberry.ID | None = None
     submit: bool = strawberry.field(default=False, description="Submit at once (R-LATE counts from now).")
 
@@ -180,6 +217,16 @@ def _entry_pk(value: strawberry.ID) -> int | None:
         return decode_id(value, "DailyEntry")
     except NotFound:
         return None
+
+
+def _saved(entry: DailyEntry) -> DailyEntry:
+    """The answer of recordDailyEntry: the row the service just saved, not read again. What it
+    holds is the caller's own and checked by the service (its employee, work result, action and
+    files), so no type's scoping is skipped; what else the selection asks for is loaded from it
+    field by field through each type's get_queryset and the optimizer (lists), or, for a
+    reviewer, as an employee (a type every signed-in user reads)."""
+    scoped(entry.evidence_files.all())  # the files the service left as prefetched: its own, already scoped
+    return entry
 
 
 def _entries(info: Info, pks) -> QuerySet[DailyEntry]:
@@ -215,6 +262,13 @@ class DailyEntriesQuery:
             is_excused=d.is_excused, is_closed=d.is_closed, deadline=d.deadline, is_filled=d.is_filled,
             is_missing=d.is_missing, late_days=d.late_days, week_entries=entries) for d in week.days])
 
+    @strawberry.field(description="R-LATE: whether the unit's month is closed — the closure that applies, the "
+                                  "unit's own or else that of the nearest unit above it; null while the month is "
+                                  "open. For HR of the unit and the leaders of it or above (as the discipline "
+                                  "figures); NOT_FOUND for anyone else.")
+    def month_closure(self, info: Info, unit_id: strawberry.ID, year: int, month: int) -> Optional[MonthClosureType]:
+        return schedule.month_closure(require_user(info), decode_id(unit_id, "OrgUnit"), year, month)
+
     @strawberry.field(description="The rater's inbox: one item per subordinate with entries waiting.")
     def daily_review_queue(self, info: Info) -> list[DailyReviewItemType]:
         return [DailyReviewItemType(employee=item.employee, waiting=item.waiting, oldest_date=item.oldest)
@@ -232,8 +286,9 @@ class DailyEntriesMutation:
             quantity=input.quantity, output_unit=input.output_unit, minutes=input.minutes,
             evidence_link=input.evidence_link,
             action_item_id=decode_id(input.action_item_id, "ActionPlanItem") if input.action_item_id else None,
-            submit=input.submit)
-        return _one(DailyEntry.objects.filter(pk=entry.pk), info)
+            submit=input.submit, evidence_files=input.evidence_files or [],
+            remove_evidence_ids=[decode_id(i, "DailyEntryEvidence") for i in input.remove_evidence_ids or []])
+        return _saved(entry)
 
     @strawberry.mutation(description="The employee: submit draft or returned entries, all or none.")
     def submit_daily_entries(self, info: Info, ids: list[strawberry.ID]) -> list[DailyEntryType]:

@@ -1,4 +1,4 @@
-"""Turn every error into DESIGN.md's shape: ``extensions.code`` plus a message in the caller's
+"""Turn every error into docs/design.md's shape: ``extensions.code`` plus a message in the caller's
 language. Domain errors keep their message and details; anything unexpected is logged and
 masked as INTERNAL so no traceback or internal text reaches a client."""
 from __future__ import annotations

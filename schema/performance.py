@@ -7,13 +7,13 @@ from typing import Optional
 
 import strawberry
 import strawberry_django
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.urls import reverse
 from strawberry import relay
 from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
 from strawberry.types import Info
-from strawberry_django.optimizer import optimize
+from strawberry_django.optimizer import OptimizerStore, optimize
 
 from apps.core.errors import NotFound
 from apps.organization.models import Employee
@@ -82,7 +82,7 @@ class PerformanceMutation:
 
 
 
-# Visibility (DESIGN.md, Permissions): each type holding anything of a plan scopes its rows to
+# Visibility (docs/design.md, Permissions): each type holding anything of a plan scopes its rows to
 # the plans the viewer may see, so that a nested path (a plan's supervisorWorkResults, a work
 # result's parents or feedback, an evaluation's plan ...) never shows more than the roots.
 
@@ -208,6 +208,25 @@ class PlanEventType:
     get_queryset = _of_visible_plans("plan")
 
 
+RATER_PLANS, RATER_RESULTS = "rater_plans", "rater_plan_results"
+
+
+def _rater_results(info: Info, rater: str) -> Prefetch:
+    """supervisorWorkResults of a whole list at once: the plans of the raters reached by ``rater``
+    (every year; the resolver keeps the plan's own) with their work results, scoped as
+    WorkResultType scopes them and optimized for the selection. Through the employee's current
+    rater, only the plans some SKP without a recorded rater falls back to (usually none: one
+    query)."""
+    results = models.WorkResult.objects.filter(_work_result_visibility(info, "pk"))
+    results = optimize(results, info, store=OptimizerStore.with_hints(only=["plan_id"]))
+    plans = models.PerformancePlan.objects.only("id", "employee_id", "year").order_by().prefetch_related(
+        Prefetch("work_results", queryset=results, to_attr=RATER_RESULTS))
+    if rater != "rater":
+        plans = plans.filter(Exists(models.PerformancePlan.objects.filter(
+            rater__isnull=True, employee__rater_id=OuterRef("employee_id"), year=OuterRef("year"))))
+    return Prefetch(f"{rater}__plans", queryset=plans, to_attr=RATER_PLANS)
+
+
 @strawberry_django.type(models.PerformancePlan, name="PerformancePlan")
 class PerformancePlanType(relay.Node):
     year: int
@@ -228,12 +247,21 @@ class PerformancePlanType(relay.Node):
 
     get_queryset = _of_visible_plans("pk")
 
-    @strawberry_django.field(only=["year", "rater_id", "employee__rater_id"], select_related=["employee"],
+    @strawberry_django.field(only=["year", "rater_id", "employee__rater_id", "rater__id", "employee__rater__id"],
+                             select_related=["employee", "rater", "employee__rater"],
+                             prefetch_related=[lambda info: _rater_results(info, "rater"),
+                                               lambda info: _rater_results(info, "employee__rater")],
                              description="The rater's work results for this year, to cascade from.")
     def supervisor_work_results(self) -> list[WorkResultType]:
-        # The rater as cascade.supervisor_plan reads it; a queryset, so WorkResult's scoping applies.
-        rater_id = self.rater_id_of_record
-        return models.WorkResult.objects.filter(plan__employee_id=rater_id, plan__year=self.year)
+        # The rater as cascade.supervisor_plan reads it: recorded on the SKP, else the employee's.
+        holder = self if self.rater_id else self.employee
+        if holder.rater_id is None:
+            return []
+        if type(holder).rater.is_cached(holder) and hasattr(holder.rater, RATER_PLANS):
+            return [r for plan in getattr(holder.rater, RATER_PLANS) if plan.year == self.year
+                    for r in getattr(plan, RATER_RESULTS)]
+        # Not prefetched (a mutation's answer): a queryset, so WorkResult's scoping applies.
+        return models.WorkResult.objects.filter(plan__employee_id=holder.rater_id, plan__year=self.year)
 
     @strawberry_django.field(only=["year", "employee__nip"], select_related=["employee"],
                              description="The SKP as PDF, following the PermenPANRB 6/2022 form (a draft is "
@@ -455,6 +483,21 @@ def _daily_outputs(info: Info, plan: models.PerformancePlan,
     return outputs
 
 
+def _plan_realizations(info: Info, plan_id: int) -> dict[int, list[models.Realization]]:
+    """The realizations of a plan for every period, by period id, read once per plan, request and
+    place in the query (the evaluations of a plan share it), scoped as RealizationType scopes them
+    and optimized for the selection at that place."""
+    place = ".".join(key for key in info.path.as_list() if isinstance(key, str))
+    loaded = context(info).cache.setdefault("realizations", {})
+    if (plan_id, place) not in loaded:
+        found = models.Realization.objects.filter(plan_visibility(info, "indicator__work_result__plan"),
+                                                  indicator__work_result__plan_id=plan_id).order_by("pk")
+        by_period = loaded[plan_id, place] = {}
+        for realization in optimize(found, info, store=OptimizerStore.with_hints(only=["period_id"])):
+            by_period.setdefault(realization.period_id, []).append(realization)
+    return loaded[plan_id, place]
+
+
 @strawberry_django.type(models.Evaluation, name="Evaluation")
 class EvaluationType(relay.Node):
     plan: PerformancePlanType
@@ -485,10 +528,11 @@ class EvaluationType(relay.Node):
     def document(self) -> DocumentLink:
         return evaluation_document(self)
 
-    @strawberry_django.field(only=["plan_id", "period_id"])
-    def realizations(self) -> list[RealizationType]:
-        # A queryset, so that Realization's scoping and the optimizer apply.
-        return models.Realization.objects.filter(indicator__work_result__plan_id=self.plan_id, period_id=self.period_id)
+    @strawberry_django.field(only=["plan_id", "period_id"],
+                             description="The recorded realizations of the period (one query per plan and "
+                                         "request, however many of its evaluations are read).")
+    def realizations(self, info: Info) -> list[RealizationType]:
+        return _plan_realizations(info, self.plan_id).get(self.period_id, [])
 
     @strawberry_django.field(only=["plan__employee_id", "period__year", "period__starts_on", "period__ends_on"],
                              select_related=["plan", "period"],

@@ -107,7 +107,7 @@ async def _require_signed_in(info: Info, user) -> None:
 
 def _graphql_error(error: DomainError) -> GraphQLError:
     """Subscription errors do not pass through the operation's error formatting: give them
-    DESIGN.md's shape here (code + message in the caller's language)."""
+    docs/design.md's shape here (code + message in the caller's language)."""
     return GraphQLError(str(error.message), extensions={"code": error.code, **error.extensions})
 
 

@@ -21,9 +21,10 @@ from .ids import decode_id
 from .organization import CursorConnection, EmployeeType, _employee, _one
 
 if TYPE_CHECKING:
+    from .daily_actions import ActionPlanType
     from .performance import EvaluationType, PerformancePlanType
 
-# Visibility (DESIGN.md, Permissions): every type below scopes its rows to the instances the
+# Visibility (docs/design.md, Permissions): every type below scopes its rows to the instances the
 # viewer may see, so that no nested path (a plan's or an evaluation's processInstance, an
 # event's task ...) shows more than processInstance(id) or task(id) would.
 
@@ -150,6 +151,13 @@ class ProcessInstanceType(relay.Node):
     def evaluation(self, info: Info) -> Optional[Annotated["EvaluationType", strawberry.lazy("schema.performance")]]:
         from .performance import bound_evaluation
         return bound_evaluation(info, self)
+
+    @strawberry_django.field(only=["bound_kind", "bound_id"],
+                             description="The quarterly action plan this instance runs for (R-ACTION), when you "
+                                         "may see its SKP.")
+    def action_plan(self, info: Info) -> Optional[Annotated["ActionPlanType", strawberry.lazy("schema.daily_actions")]]:
+        from .daily_actions import bound_action_plan
+        return bound_action_plan(info, self)
 
 
 @strawberry_django.type(models.HumanTask, name="Task")

@@ -1,4 +1,4 @@
-"""NIP and NI PPPK validation (DOMAIN.md): 18 digits = birth date, then the year and month of first
+"""NIP and NI PPPK validation (docs/domain.md): 18 digits = birth date, then the year and month of first
 appointment (PNS) or the year and the code 21 (PPPK), sex, sequence; the form decides the
 employment type. Ranks (pangkat/golongan) of both kinds."""
 from __future__ import annotations

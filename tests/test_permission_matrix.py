@@ -1,4 +1,4 @@
-"""The permission matrix (DESIGN.md "Permissions", "Trust boundaries"): every root query,
+"""The permission matrix (docs/design.md "Permissions", "Trust boundaries"): every root query,
 mutation and subscription of schema.graphql, as each of ten viewers, with the exact outcome —
 ``ok``, ``absent`` (a list or personal field that leaves the object out), or the error code:
 UNAUTHENTICATED for anonymous callers, NOT_FOUND where the object is not visible to the viewer,
@@ -329,6 +329,10 @@ def operations(ids) -> dict[str, Row]:
         "leaves": Row("query($e: ID!) { leaves(first: 10, employeeId: $e) { edges { node { id } } } }", {"e": staff},
                       who(ok=PLAN_VIEWERS, rest="absent"),
                       shows=lambda d: leave in [n["id"] for n in _edges(d["leaves"])]),
+        # The section's leave: a filter of what each one may see (the subject their own).
+        "leaves:unit": Row("query($u: ID!) { leaves(first: 10, unitId: $u) { edges { node { id } } } }",
+                           {"u": section}, who(ok=PLAN_VIEWERS, rest="absent"),
+                           shows=lambda d: leave in [n["id"] for n in _edges(d["leaves"])]),
         "recordLeave": Row("mutation($e: ID!) { recordLeave(employeeId: $e, startsOn: \"2027-06-07\", "
                            "endsOn: \"2027-06-08\", kind: DINAS_LUAR) { status } }", {"e": staff},
                            who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
@@ -362,6 +366,13 @@ def operations(ids) -> dict[str, Row]:
                                      "date: \"2026-11-03\", workResultId: $w, text: \"x\", quantity: \"1\", "
                                      "outputUnit: \"k\"}) { status } }", {"id": entry_draft, "w": old_result},
                                      who(ok={"subject"}, forbidden=entry_readers_refused, rest="NOT_FOUND")),
+        # Removing a file is changing the entry: its employee alone, while it is a draft.
+        "recordDailyEntry:removeEvidence": Row(
+            "mutation($id: ID!, $w: ID!, $f: ID!) { recordDailyEntry(input: {id: $id, date: \"2026-11-03\", "
+            "workResultId: $w, text: \"x\", quantity: \"1\", outputUnit: \"k\", removeEvidenceIds: [$f]}) "
+            "{ evidenceFiles { id } } }", {"id": entry_draft, "w": old_result,
+                                          "f": gid("DailyEntryEvidence", ids["draft_evidence"])},
+            who(ok={"subject"}, forbidden=entry_readers_refused, rest="NOT_FOUND")),
         "submitDailyEntries": Row("mutation($ids: [ID!]!) { submitDailyEntries(ids: $ids) { status } }",
                                   {"ids": [entry_draft]},
                                   who(ok={"subject"}, forbidden=entry_readers_refused, rest="NOT_FOUND")),
@@ -373,6 +384,11 @@ def operations(ids) -> dict[str, Row]:
                                   "{ changed { status } errors { code } } }", {"id": entry_submitted},
                                   who(ok={"rater"}, forbidden=PLAN_VIEWERS - {"rater"}, rest="NOT_FOUND"),
                                   shows=lambda d: _review_outcome(d["reviewDailyEntries"])),
+        # Whether the section's month is closed (September 2026 is): read as its discipline figures.
+        "monthClosure": Row("query($u: ID!) { monthClosure(unitId: $u, year: 2026, month: 9) { month unit { id } "
+                            "closedBy { name } } }", {"u": section},
+                            who(ok=SECTION_AGGREGATES, rest="NOT_FOUND"),
+                            shows=lambda d: d["monthClosure"] is not None and d["monthClosure"]["unit"]["id"] == section),
         "closeMonth": Row("mutation($u: ID!) { closeMonth(unitId: $u, year: 2026, month: 10) { month } }",
                           {"u": section}, who(ok={"hr_unit", "superuser"}, rest="FORBIDDEN")),
         "reopenMonth": Row("mutation($u: ID!) { reopenMonth(unitId: $u, year: 2026, month: 9) }", {"u": section},
@@ -401,7 +417,7 @@ PLACEHOLDER_IDS = {k: 0 for k in (
     "staff", "kasi", "kabid", "peer", "staff_nip", "staff_name", "staff_username", "review", "instance", "follow_up",
     "published", "draft_v2", "xml", "forms", "job", "section", "q1", "eq1", "eq2", "plan", "rater_plan", "work_result",
     "spare_result", "rater_result", "peer_result", "old_plan", "evaluation", "old_indicator", "old_result",
-    "action_plan", "action_item", "entry_submitted", "entry_draft", "leave_pending")}
+    "action_plan", "action_item", "entry_submitted", "entry_draft", "leave_pending", "draft_evidence")}
 OPERATION_NAMES = list(operations(PLACEHOLDER_IDS))
 
 
@@ -532,6 +548,8 @@ DOWNLOADS = {
                    SECTION_AGGREGATES),
     "recap": (lambda ids: f"/dokumen/rekap/{ids['section']}/2027.xlsx", SECTION_AGGREGATES),
     "discipline": (lambda ids: f"/dokumen/disiplin/{ids['section']}/2026/11.xlsx", SECTION_AGGREGATES),
+    # A daily entry's evidence file (DailyEntry.evidenceFiles.url): for the entry's readers.
+    "daily_evidence": (lambda ids: f"/evidence/daily/{ids['daily_evidence']}/", PLAN_VIEWERS),
 }
 
 
@@ -559,7 +577,7 @@ def test_subscription_matrix(subscription_outcomes, operation):
 
 
 def test_every_root_field_has_a_row():
-    """DESIGN.md "Trust boundaries": a root field of schema.graphql without a row fails here."""
+    """docs/design.md "Trust boundaries": a root field of schema.graphql without a row fails here."""
     sdl = build_schema(SCHEMA_FILE.read_text(encoding="utf-8"))
     fields = {name for root in ROOT_TYPES for name in getattr(sdl, f"{root.lower()}_type").fields}
     rows = {name.split(":")[0] for name in OPERATION_NAMES}

@@ -1,4 +1,4 @@
-"""Nested paths of the permission matrix (DESIGN.md "Permissions": every type scopes to the viewer,
+"""Nested paths of the permission matrix (docs/design.md "Permissions": every type scopes to the viewer,
 so a nested path can never show more than the root query): each personal field reachable from
 more than one root, asked through every path, as each of the ten viewers.
 
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pytest
 
 from .matrix.scenario import (
+    ACTION_PLAN_INSTANCE_VIEWERS,
     MARK,
     PERSONAL_DETAILS,
     PLAN_VIEWERS,
@@ -256,6 +257,18 @@ ITEMS: dict[str, tuple[str, frozenset, dict[str, Path]]] = {
         "dailyWeek(own).days.entries.text": Path(
             "{ dailyWeek(date: \"2026-11-02\") { days { entries { text } } } }", (), frozenset({"subject"})),
     }),
+    # Its evidence file (bukti dukung): as the entry.
+    "daily_evidence": ("daily_evidence", PLAN_VIEWERS, {
+        "dailyEntries.evidenceFiles.name": Path(
+            "query($e: ID!) { dailyEntries(first: 10, filter: {employeeId: $e}) { edges { node { evidenceFiles "
+            "{ name } } } } }", STAFF, PLAN_VIEWERS),
+        "dailyWeek.days.entries.evidenceFiles.name": Path(
+            "query($e: ID!) { dailyWeek(employeeId: $e, date: \"2026-11-02\") { days { entries { evidenceFiles "
+            "{ name } } } } }", STAFF, PLAN_VIEWERS),
+        "dailyWeek(own).days.entries.evidenceFiles.name": Path(
+            "{ dailyWeek(date: \"2026-11-02\") { days { entries { evidenceFiles { name } } } } }", (),
+            frozenset({"subject"})),
+    }),
     # The subject's TW I action (R-ACTION), and its saving in the SKP's history (R-AUDIT).
     "action_item": ("action_item", PLAN_VIEWERS, {
         "actionPlans.items.text": Path("query($p: ID!) { actionPlans(planId: $p) { items { text } } }",
@@ -268,6 +281,27 @@ ITEMS: dict[str, tuple[str, frozenset, dict[str, Path]]] = {
                                         EVALUATION, PLAN_VIEWERS),
         "actionPlans.plan.history": Path("query($p: ID!) { actionPlans(planId: $p) { plan { history { data } } } }",
                                          OLD_PLAN, PLAN_VIEWERS),
+        # The action plan its instance is bound to (ProcessInstance.actionPlan): for whoever sees the
+        # instance, and then only if they see the plan.
+        "processInstance.actionPlan.items.text": Path(
+            "query($id: ID!) { processInstance(id: $id) { actionPlan { items { text } } } }",
+            (("id", "ProcessInstance", "action_plan_instance"),), ACTION_PLAN_INSTANCE_VIEWERS),
+        "processInstances.actionPlan.items.text": Path(
+            "query($e: ID!) { processInstances(first: 10, filter: {key: \"action_plan\", subjectEmployeeId: $e}) "
+            "{ edges { node { actionPlan { items { text } } } } } }", STAFF, ACTION_PLAN_INSTANCE_VIEWERS),
+        "actionPlan.processInstance.actionPlan.items.text": Path(
+            "query($id: ID!) { actionPlan(id: $id) { processInstance { actionPlan { items { text } } } } }",
+            (("id", "ActionPlan", "action_plan"),), ACTION_PLAN_INSTANCE_VIEWERS),
+        "tasks(mine).processInstance.actionPlan.items.text": Path(
+            "{ tasks(first: 50, filter: {mine: true}) { edges { node { processInstance { actionPlan { items "
+            "{ text } } } } } } }", (), frozenset({"subject"})),
+        # The daily entry that serves it.
+        "dailyEntries.actionItem.text": Path(
+            "query($e: ID!) { dailyEntries(first: 10, filter: {employeeId: $e}) { edges { node { actionItem "
+            "{ text } } } } }", STAFF, PLAN_VIEWERS),
+        "dailyWeek.days.entries.actionItem.text": Path(
+            "query($e: ID!) { dailyWeek(employeeId: $e, date: \"2026-11-02\") { days { entries { actionItem "
+            "{ text } } } } }", STAFF, PLAN_VIEWERS),
     }),
 }
 

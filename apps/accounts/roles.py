@@ -1,4 +1,4 @@
-"""The roles a user holds: Django groups plus relations derived from the org tree (DOMAIN.md)."""
+"""The roles a user holds: Django groups plus relations derived from the org tree (docs/domain.md)."""
 from __future__ import annotations
 
 import enum

@@ -1,6 +1,6 @@
 """Domain errors raised by services and selectors.
 
-Each carries one of DESIGN.md's error codes and a lazily translated message, so the schema
+Each carries one of docs/design.md's error codes and a lazily translated message, so the schema
 layer can show it in the caller's language (Indonesian by default, English on request)
 without any business code knowing about GraphQL.
 """

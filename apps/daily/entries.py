@@ -9,6 +9,12 @@ writes it; HR and leaders read, only the current rater reviews).
 
 Refusals by rule carry ``extensions.rule`` (R-CALENDAR, R-LATE, R-DAILY) next to the fields, so
 that a client can tell a holiday from a closed month without parsing the message.
+
+Evidence files (bukti dukung, R-DAILY) are added and removed with the entry, in the request that
+records it: one form, one save, one transaction; removing is changing the entry, so it follows
+the entry's rule (draft or returned only) without a second mutation to guard. Every file is
+checked (apps/performance/evidence_files.py, the realization's rule) before anything is written:
+a refused file leaves the entry as it was and nothing in storage.
 """
 from __future__ import annotations
 
@@ -20,19 +26,21 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from apps.core.errors import BadInput, Conflict, Forbidden, NotFound
 from apps.organization import selectors as org
 from apps.organization.models import Employee, OrgUnit
+from apps.performance.evidence_files import CheckedFile, evidence_checked
 from apps.performance.models import PlanStatus, WorkResult
 from apps.performance.selectors import work_results_visible_to
 
 from . import calendar
 from .discipline import month_bounds
 from .entry_selectors import entries_visible_to
-from .models import ActionPlanItem, ActionPlanStatus, DailyEntry, EntryStatus, MonthClosure
+from .models import ActionPlanItem, ActionPlanStatus, DailyEntry, DailyEntryEvidence, EntryStatus, MonthClosure
 from .schedule import closed_months, closed_months_of, excused_days, holidays_named_between, schedule_for
 
 TEXT_MAX = 2000          # what was done, and a rater's note: a paragraph, not a report
@@ -42,6 +50,7 @@ MINUTES_MAX = 24 * 60
 QUANTITY_MAX = Decimal("9999999999.99")  # DailyEntry.quantity: 12 digits, 2 decimals
 REVIEW_MAX = 500         # entries in one review request (a rater's month of a large team)
 SUBMIT_MAX = 100
+EVIDENCE_FILES_MAX = 10  # files of one entry: a day's photos and documents, not an archive
 EDITABLE = (EntryStatus.DRAFT, EntryStatus.RETURNED)
 _LINK = re.compile(r"^https?://\S+$")
 
@@ -202,7 +211,71 @@ def _action_item(employee: Employee, item_id: int | None, result: WorkResult, da
     if item.work_result_id != result.pk or not period.starts_on <= day <= period.ends_on:
         message = _("This action belongs to another work result or another quarter.")
         raise BadInput(message, fields={"actionItemId": message}, rule="R-ACTION")
+    item.work_result = result  # the same row, checked: the answer reads it from here
     return item
+
+
+@dataclass
+class _Files:
+    kept: list[DailyEntryEvidence]
+    removed: list[DailyEntryEvidence]
+    added: list[CheckedFile]
+
+
+def _evidence(entry: DailyEntry | None, uploads: list, remove_ids: list[int]) -> tuple[_Files, dict[str, str]]:
+    """The entry's files it keeps and removes, the uploads checked, and the field errors of
+    them all (1 query for an entry that exists, none for a new one). Only files of this entry
+    can be removed; an id of any other file gets the same answer, whether or not it exists."""
+    fields: dict[str, str] = {}
+    existing = list(entry.evidence_files.all()) if entry is not None else []
+    remove = set(remove_ids)
+    if remove - {f.pk for f in existing}:
+        fields["removeEvidenceIds"] = _("not a file of this entry")
+    checked = []
+    for upload in uploads:
+        try:
+            checked.append(evidence_checked(upload))
+        except BadInput as error:
+            fields.update(error.extensions["fields"])
+            break
+    kept = [f for f in existing if f.pk not in remove]
+    if "evidenceFiles" not in fields and len(kept) + len(checked) > EVIDENCE_FILES_MAX:
+        fields["evidenceFiles"] = _("at most %(n)d files per entry") % {"n": EVIDENCE_FILES_MAX}
+    return _Files(kept=kept, removed=[f for f in existing if f.pk in remove], added=checked), fields
+
+
+def _stored_files_deleted(names: list[str]) -> None:
+    """Once the transaction commits: the removed files leave storage too (a rollback keeps them)."""
+    if names:
+        storage = DailyEntryEvidence._meta.get_field("file").storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+def _evidence_written(actor: AbstractBaseUser, entry: DailyEntry, files: _Files) -> None:
+    """Remove and add the entry's files (a delete and one insert, each only when needed) and
+    leave them on the entry as if prefetched: the answer reads them from there. A failure after
+    a file reached storage takes the stored files of this call with it."""
+    if files.removed:
+        DailyEntryEvidence.objects.filter(pk__in=[f.pk for f in files.removed]).delete()
+        _stored_files_deleted([f.file.name for f in files.removed])
+    added: list[DailyEntryEvidence] = []
+    try:
+        for file in files.added:
+            evidence = DailyEntryEvidence(entry=entry, name=file.name, content_type=file.content_type,
+                                          size=file.size, uploaded_by=actor)
+            evidence.file.save(file.name, file.upload, save=False)
+            added.append(evidence)
+        if added:
+            added = DailyEntryEvidence.objects.bulk_create(added)
+    except BaseException:
+        storage = DailyEntryEvidence._meta.get_field("file").storage
+        for evidence in added:
+            if evidence.file.name:
+                storage.delete(evidence.file.name)
+        raise
+    cached: QuerySet[DailyEntryEvidence] = DailyEntryEvidence.objects.filter(entry=entry)
+    cached._result_cache, cached._prefetch_done = files.kept + added, True  # type: ignore[attr-defined]
+    entry._prefetched_objects_cache = {"evidence_files": cached}  # type: ignore[attr-defined]
 
 
 def _entries_for_change(actor: AbstractBaseUser, employee: Employee, entry_ids: list[int]) -> list[DailyEntry]:
@@ -228,18 +301,27 @@ def _require_editable(entry: DailyEntry) -> None:
 @transaction.atomic
 def entry_record(*, actor: AbstractBaseUser, entry_id: int | None, date: dt.date, work_result_id: int, text: str,
                  quantity: Decimal | str, output_unit: str, minutes: int | None = None, evidence_link: str = "",
-                 action_item_id: int | None = None, submit: bool = False) -> DailyEntry:
+                 action_item_id: int | None = None, submit: bool = False, evidence_files: list | None = None,
+                 remove_evidence_ids: list[int] | None = None) -> DailyEntry:
     """R-DAILY: the employee records (or, with ``entry_id``, changes a draft or returned) entry of
-    their own for a working day; with ``submit`` it is submitted at once (R-LATE)."""
+    their own for a working day, adding evidence files (uploads) and removing files of its own
+    (``remove_evidence_ids``); with ``submit`` it is submitted at once (R-LATE).
+
+    The entry comes back ready for the answer without reading it again: its employee, work
+    result and action (the caller's own, checked here) loaded, its files as if prefetched."""
     employee = _own_employee(actor)
     entry = None
     if entry_id is not None:
         entry = _entries_for_change(actor, employee, [entry_id])[0]
         _require_editable(entry)
+        entry.employee = employee
     result = _work_result(actor, employee, work_result_id, date.year)
     item = _action_item(employee, action_item_id, result, date)
     fields, number = _fields(text=text, quantity=quantity, output_unit=output_unit, minutes=minutes,
                              evidence_link=evidence_link)
+    remove = list(dict.fromkeys(remove_evidence_ids or []))
+    files, file_fields = _evidence(entry, list(evidence_files or []), remove)
+    fields.update(file_fields)
     if fields:
         raise BadInput(fields=fields)
     days = _Days.load(employee, [date] + ([entry.date] if entry else []))
@@ -253,6 +335,7 @@ def entry_record(*, actor: AbstractBaseUser, entry_id: int | None, date: dt.date
     if submit:
         _submit_in_memory(entry, days)
     entry.save()
+    _evidence_written(actor, entry, files)
     return entry
 
 
@@ -287,6 +370,7 @@ def entry_delete(*, actor: AbstractBaseUser, entry_id: int) -> None:
     refusal = _Days.load(employee, [entry.date]).closed_refusal(entry.date)
     if refusal is not None:
         raise refusal
+    _stored_files_deleted(list(entry.evidence_files.values_list("file", flat=True)))
     entry.delete()
 
 

@@ -1,4 +1,4 @@
-"""The realization of an indicator suggested from the daily progress (DOMAIN.md, after
+"""The realization of an indicator suggested from the daily progress (docs/domain.md, after
 R-DISCIPLINE): "the quarter's realization of an indicator is suggested from the approved daily
 outputs that serve its work result (sum of quantities)".
 

@@ -1,5 +1,6 @@
 """Reads of the calendar (R-CALENDAR): a unit's effective schedule, the holidays of a span, the
-months HR closed (R-LATE), the leave an employee may see and the days it excuses. Each is a constant number of queries;
+months HR closed (R-LATE) and the closure that applies to a unit's month, the leave an employee
+may see and the days it excuses. Each is a constant number of queries;
 callers that handle many employees load the holidays once and group the employees by unit."""
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
+from apps.core.errors import NotFound
 from apps.organization.models import Employee, OrgUnit
+from apps.performance.selectors import readable_unit
 
 from .audience import records_visible_to
 from .calendar import Schedule, is_working_day
@@ -82,6 +85,25 @@ def closed_months_of(units: Iterable[OrgUnit], start: dt.date, end: dt.date) -> 
 def closed_months(unit: OrgUnit, start: dt.date, end: dt.date) -> set[tuple[int, int]]:
     """closed_months_of for one unit (1 query)."""
     return closed_months_of([unit], start, end)[unit.pk]
+
+
+def month_closure(user: AbstractBaseUser, unit_pk: int, year: int, month: int) -> MonthClosure | None:
+    """R-LATE: the closure that applies to the unit's month — the unit's own, else the one of the
+    nearest unit above it (HR of the unit can reopen only its own; reopening it may leave one
+    above in force, which this then answers) — with its unit and the employee record of who
+    closed it loaded; None while the month is open. For whoever may read the unit's discipline
+    figures (HR of the unit, leaders of it or above: performance.selectors.readable_unit);
+    NOT_FOUND for anyone else and for a unit that does not exist, then BAD_USER_INPUT for a
+    month that does not exist (discipline.month_bounds). The access check's few queries and 1 more,
+    open or closed."""
+    from .discipline import month_bounds  # discipline reads the calendar through this module
+
+    unit = readable_unit(user, unit_pk)
+    if unit is None:
+        raise NotFound()
+    month_bounds(year, month)
+    return (MonthClosure.objects.filter(unit_id__in=unit.ancestor_ids, year=year, month=month)
+            .select_related("unit", "closed_by__employee").order_by("-unit__depth").first())
 
 
 # --- leave ------------------------------------------------------------------------------------

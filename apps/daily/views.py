@@ -1,6 +1,9 @@
-"""Downloads of daily progress: the R-DISCIPLINE XLSX of a unit and month. As every document
-download (apps/performance/views.py): for HR of the unit and the leaders of the unit or above,
-404 for anyone else, anonymous included, and for a month that does not exist."""
+"""Downloads of daily progress, as every download (apps/performance/views.py): 404 for anyone
+who may not see the object, anonymous included, never a hint that it exists.
+
+- the R-DISCIPLINE XLSX of a unit and month: for HR of the unit and the leaders of the unit or
+  above (404 too for a month that does not exist);
+- an entry's evidence file: for whoever may read the entry (entries_visible_to)."""
 from __future__ import annotations
 
 from django.http import Http404
@@ -13,6 +16,8 @@ from apps.performance.views import download_response, readable_unit_or_404
 
 from . import discipline_xlsx
 from .discipline import month_bounds
+from .entry_selectors import entries_visible_to
+from .models import DailyEntryEvidence
 
 
 @require_GET
@@ -24,3 +29,12 @@ def discipline_download(request, unit_pk: int, year: int, month: int):
         raise Http404 from None
     workbook = discipline_xlsx.render(unit, year, month, personal_details_visible(request.user))
     return download_response(workbook, discipline_xlsx.filename(unit, year, month), names.XLSX)
+
+
+@require_GET
+def entry_evidence_download(request, pk: int):
+    evidence = DailyEntryEvidence.objects.filter(entry__in=entries_visible_to(request.user), pk=pk).first()
+    if evidence is None:
+        raise Http404
+    with evidence.file.open("rb") as stored:  # at most the evidence size limit (5 MB by default)
+        return download_response(stored.read(), evidence.name, evidence.content_type)

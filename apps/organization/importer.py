@@ -35,6 +35,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.errors import BadInput, Forbidden
@@ -507,48 +508,55 @@ def organization_import(
         return _write(plan, password, progress or (lambda items, **_kw: items))
 
 
+# Rows per statement (UPDATE ... CASE, IN lists): SQLite's variable limit, PostgreSQL's planning time.
+BATCH = 500
+
+
+def _chunks(items: list, size: int = BATCH) -> Any:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
 def _write(plan: _Plan, password: str | None, progress: Any) -> ImportResult:
+    """Write the merged view: every kind of object in bulk, one statement per kind and change
+    (per BATCH rows), so that 3 rows cost as many queries as 50 (tests/test_import_queries.py)."""
     result = ImportResult()
     units = dict(plan.db_units)
+    new_units = []
     for row in plan.unit_rows:
         unit = units.get(row.code)
         if unit is None:
-            unit = OrgUnit(code=row.code)
-            result.units_created += 1
-        else:
-            result.units_updated += 1
+            unit = units[row.code] = OrgUnit(code=row.code)
+            new_units.append(unit)
         unit.name, unit.kind = row.name, row.kind
-        unit.save()
-        units[row.code] = unit
+    result.units_created = len(new_units)
+    result.units_updated = len(plan.unit_rows) - len(new_units)
+    OrgUnit.objects.bulk_create(new_units, batch_size=BATCH)
+    OrgUnit.objects.bulk_update([units[r.code] for r in plan.unit_rows if r.code in plan.db_units], ["name", "kind"],
+                                batch_size=BATCH)
+    moved = []
     for row in plan.unit_rows:
         parent_code = plan.unit_parent[row.code]
         parent_id = units[parent_code].pk if parent_code else None
         if units[row.code].parent_id != parent_id:
-            OrgUnit.objects.filter(pk=units[row.code].pk).update(parent_id=parent_id)
+            units[row.code].parent_id = parent_id
+            moved.append(units[row.code])
+    OrgUnit.objects.bulk_update(moved, ["parent"], batch_size=BATCH)
     services.rebuild_unit_paths()
 
-    positions = {(p.unit_id, p.title): p for p in Position.objects.all()}
-
-    def position_for(unit_code: str, title: str, position_class: str) -> Position:
-        key = (units[unit_code].pk, title)
-        position = positions.get(key)
-        if position is None:
-            position = positions[key] = Position.objects.create(
-                unit=units[unit_code], title=title, position_class=position_class)
-        elif position.position_class != position_class:
-            position.position_class = position_class
-            position.save(update_fields=["position_class"])
-        return position
-
+    positions = _write_positions(plan, units)
     User = get_user_model()
     hashed = make_password(password) if password else None  # hashed once: it is the same for all new accounts
     groups = {role: Group.objects.get_or_create(name=role)[0] for role in Role.values}
     employees = dict(plan.db_employees)
+    new_employees: list[Employee] = []
+    accounts: dict[str, Any] = {}  # NIP -> the account the row leaves the employee with
+    now = timezone.now()
     for row in progress(plan.employee_rows, desc="pegawai", unit="baris"):
         employee = employees.get(row.nip)
-        position = position_for(row.unit_code, row.position, row.position_class)
         if employee is None:
-            employee = Employee(nip=row.nip)
+            employee = employees[row.nip] = Employee(nip=row.nip)
+            new_employees.append(employee)
             result.employees_created += 1
         else:
             result.employees_updated += 1
@@ -556,25 +564,35 @@ def _write(plan: _Plan, password: str | None, progress: Any) -> ImportResult:
         employee.employment_type = row.employment_type
         if row.rank is not None:
             employee.rank = row.rank
-        employee.unit, employee.position, employee.is_active = units[row.unit_code], position, True
-        employee.user = _account_for(row, employee, User, hashed, groups, result)
-        employee.save()
-        employees[row.nip] = employee
-        _set_scopes(employee, row, units)
+        employee.unit, employee.is_active = units[row.unit_code], True
+        employee.position = positions[(units[row.unit_code].pk, row.position)]
+        employee.updated_at = now  # auto_now, which bulk_update does not apply
+        user = _account_for(row, employee, User, hashed, result)
+        if user is not None:
+            accounts[row.nip] = user
+    new_users = [u for u in accounts.values() if u.pk is None]
+    User.objects.bulk_update([u for u in accounts.values() if u.pk is not None],
+                             ["username", "email", "first_name", "is_staff"], batch_size=BATCH)
+    User.objects.bulk_create(new_users, batch_size=BATCH)
+    for nip, user in accounts.items():
+        employees[nip].user = user  # now saved: its id is set on the employee
+    _write_roles(plan, accounts, groups)
+    _write_scopes(plan, accounts, units)
 
-    # Second pass: references between employees of this file.
+    # New employees first, without references: the rows may refer to each other.
+    Employee.objects.bulk_create(new_employees, batch_size=BATCH)
     for row in plan.employee_rows:
         employee = employees[row.nip]
         employee.supervisor_override = employees[row.supervisor_nip] if row.supervisor_nip else None
         employee.acting_position = employees[row.acting_for_nip].position if row.acting_for_nip else None
     # Clear first so Plt appointments can move between people without tripping the
     # one-Plt-per-post constraint half-way; in chunks to stay under SQLite's variable limit.
-    nips = [r.nip for r in plan.employee_rows]
-    for start in range(0, len(nips), 500):
-        Employee.objects.filter(nip__in=nips[start:start + 500]).update(acting_position=None)
+    for nips in _chunks([r.nip for r in plan.employee_rows]):
+        Employee.objects.filter(nip__in=nips).update(acting_position=None)
     Employee.objects.bulk_update(
-        [employees[r.nip] for r in plan.employee_rows], ["supervisor_override", "acting_position"], batch_size=500
-    )
+        [employees[r.nip] for r in plan.employee_rows],
+        ["name", "email", "employment_type", "rank", "unit", "position", "is_active", "user", "updated_at",
+         "supervisor_override", "acting_position"], batch_size=BATCH)
     changed_heads = []
     for code, unit in units.items():
         head = plan.heads.get(code)
@@ -582,13 +600,33 @@ def _write(plan: _Plan, password: str | None, progress: Any) -> ImportResult:
         if unit.head_position_id != head_id:
             unit.head_position_id = head_id
             changed_heads.append(unit)
-    OrgUnit.objects.bulk_update(changed_heads, ["head_position"])
+    OrgUnit.objects.bulk_update(changed_heads, ["head_position"], batch_size=BATCH)
     services.refresh_derived_relations()
     return result
 
 
-def _account_for(row: EmployeeRow, employee: Employee, User: Any, hashed: str | None,
-                 groups: dict[str, Group], result: ImportResult) -> Any:
+def _write_positions(plan: _Plan, units: dict[str, OrgUnit]) -> dict[tuple[int, str], Position]:
+    """Every post, by (unit id, title): the rows' new posts created, a changed class saved."""
+    positions = {(p.unit_id, p.title): p for p in Position.objects.all()}
+    created: dict[tuple[int, str], Position] = {}
+    reclassed: dict[tuple[int, str], Position] = {}
+    for row in plan.employee_rows:
+        key = (units[row.unit_code].pk, row.position)
+        position = positions.get(key)
+        if position is None:
+            position = positions[key] = created[key] = Position(
+                unit=units[row.unit_code], title=row.position, position_class=row.position_class)
+        elif position.position_class != row.position_class:
+            position.position_class = row.position_class
+            if key not in created:
+                reclassed[key] = position
+    Position.objects.bulk_create(list(created.values()), batch_size=BATCH)
+    Position.objects.bulk_update(list(reclassed.values()), ["position_class"], batch_size=BATCH)
+    return positions
+
+
+def _account_for(row: EmployeeRow, employee: Employee, User: Any, hashed: str | None, result: ImportResult) -> Any:
+    """The employee's account as the row leaves it, not yet saved (None: still none)."""
     user = employee.user
     if not row.username and user is None:
         return None
@@ -600,18 +638,37 @@ def _account_for(row: EmployeeRow, employee: Employee, User: Any, hashed: str | 
     user.email = row.email
     user.first_name = row.name[:150]
     user.is_staff = user.is_superuser or Role.PERFORMANCE_ADMIN in row.roles or Role.PROCESS_ADMIN in row.roles
-    user.save()
-    user.groups.remove(*[groups[r] for r in Role.values if r not in row.roles])
-    user.groups.add(*[groups[r] for r in row.roles])
     return user
 
 
-def _set_scopes(employee: Employee, row: EmployeeRow, units: dict[str, OrgUnit]) -> None:
-    if employee.user is None:
-        return
+def _write_roles(plan: _Plan, accounts: dict[str, Any], groups: dict[str, Group]) -> None:
+    """Each account's role groups exactly as its row lists them; other groups are left alone."""
+    Membership = get_user_model().groups.through
+    mine = {user.pk for user in accounts.values()}
+    wanted = {(accounts[row.nip].pk, groups[role].pk) for row in plan.employee_rows if row.nip in accounts
+              for role in row.roles}
+    # The role groups hold a few administrators: read whole rather than filtered by a long id list.
+    held = {(user_id, group_id): pk for pk, user_id, group_id in Membership.objects.filter(
+        group__in=groups.values()).values_list("pk", "user_id", "group_id")}
+    for pks in _chunks([pk for key, pk in held.items() if key[0] in mine and key not in wanted]):
+        Membership.objects.filter(pk__in=pks).delete()
+    Membership.objects.bulk_create([Membership(user_id=user_id, group_id=group_id)
+                                    for user_id, group_id in sorted(wanted - held.keys())], batch_size=BATCH)
+
+
+def _write_scopes(plan: _Plan, accounts: dict[str, Any], units: dict[str, OrgUnit]) -> None:
+    """Each account's HR scopes exactly as its row says: the units named, else its own unit."""
+    mine = {user.pk for user in accounts.values()}
     wanted = set()
-    if Role.PERFORMANCE_ADMIN in row.roles:
-        wanted = {units[code].pk for code in row.scopes} or {units[row.unit_code].pk}
-    PerformanceAdminScope.objects.filter(user=employee.user).exclude(unit_id__in=wanted).delete()
-    for unit_id in wanted:
-        PerformanceAdminScope.objects.get_or_create(user=employee.user, unit_id=unit_id)
+    for row in plan.employee_rows:
+        if row.nip in accounts and Role.PERFORMANCE_ADMIN in row.roles:
+            user_id = accounts[row.nip].pk
+            wanted |= {(user_id, units[code].pk) for code in row.scopes or [row.unit_code]}
+    # A few administrators (as in _check_actor_scope): read whole.
+    held = {(user_id, unit_id): pk for pk, user_id, unit_id in PerformanceAdminScope.objects.values_list(
+        "pk", "user_id", "unit_id")}
+    for pks in _chunks([pk for key, pk in held.items() if key[0] in mine and key not in wanted]):
+        PerformanceAdminScope.objects.filter(pk__in=pks).delete()
+    PerformanceAdminScope.objects.bulk_create([PerformanceAdminScope(user_id=user_id, unit_id=unit_id)
+                                               for user_id, unit_id in sorted(wanted - held.keys())],
+                                              batch_size=BATCH)

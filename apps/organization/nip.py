@@ -1,4 +1,4 @@
-"""NIP (Nomor Induk Pegawai) and NI PPPK validation — DOMAIN.md. Both are 18 digits:
+"""NIP (Nomor Induk Pegawai) and NI PPPK validation — docs/domain.md. Both are 18 digits:
 
 - PNS:  birth date (8, YYYYMMDD), year and month of first appointment (6), sex (1), sequence (3);
 - PPPK: birth date (8), year of first appointment (4), the code ``21`` (2), sex (1), sequence (3).

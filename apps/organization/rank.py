@@ -1,4 +1,4 @@
-"""Rank (pangkat/golongan) as printed on signed documents — DOMAIN.md.
+"""Rank (pangkat/golongan) as printed on signed documents — docs/domain.md.
 
 PNS: the pangkat name and its golongan/ruang, e.g. ``Penata Muda (III/a)`` (golongan I–III have
 ruang a–d, IV has a–e; each pair has exactly one pangkat name). PPPK: a golongan ``I``–``XVII``

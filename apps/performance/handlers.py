@@ -3,7 +3,7 @@ workflow runtime by name.
 
 Each handler acts on the plan or evaluation its instance is bound to (``step.bound_id``; the
 runtime checks the kind declared here), never on an id from process or form data: those come
-from clients (DESIGN.md, Trust boundaries). And each step is taken only by the person the
+from clients (docs/design.md, Trust boundaries). And each step is taken only by the person the
 regulation names for it (the employee, the rater, the rater's supervisor), whatever lane a
 changed definition puts the task in."""
 from __future__ import annotations

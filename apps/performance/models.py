@@ -17,7 +17,7 @@ class SatisfactionSurvey(models.Model):
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="satisfaction_surveys")
     year = models.PositiveSmallIntegerField()
-    responses = models.JSONField()  # [[9 ints 1-4], ...] in DOMAIN.md element order
+    responses = models.JSONField()  # [[9 ints 1-4], ...] in docs/domain.md element order
     respondents = models.PositiveIntegerField()
     score = models.DecimalField(max_digits=5, decimal_places=2)
     category = models.CharField(max_length=1)

@@ -1,4 +1,4 @@
-"""The regulation's rules as pure functions (DOMAIN.md ids in each docstring).
+"""The regulation's rules as pure functions (docs/domain.md ids in each docstring).
 
 Fractions, not floats, decide every percentage and limit, so edges (exactly 70 %, exactly 60 %)
 fall on the side the regulation says. No database access here.
@@ -44,7 +44,7 @@ class OrgRating(models.TextChoices):
 
 A, S, B = Rating.DI_ATAS_EKSPEKTASI, Rating.SESUAI_EKSPEKTASI, Rating.DI_BAWAH_EKSPEKTASI
 
-# R-MATRIX: (behaviour, results) -> predicate, exactly the table of DOMAIN.md.
+# R-MATRIX: (behaviour, results) -> predicate, exactly the table of docs/domain.md.
 PREDICATE_MATRIX = {
     (A, B): Predicate.BUTUH_PERBAIKAN, (A, S): Predicate.BAIK, (A, A): Predicate.SANGAT_BAIK,
     (S, B): Predicate.BUTUH_PERBAIKAN, (S, S): Predicate.BAIK, (S, A): Predicate.BAIK,
@@ -202,7 +202,7 @@ class InvalidResponses(ValueError):
 
 
 def validate_responses(responses: Sequence[Sequence[int]]) -> None:
-    """Each response is 9 integers 1–4 in DOMAIN.md's element order; anything else is rejected."""
+    """Each response is 9 integers 1–4 in docs/domain.md's element order; anything else is rejected."""
     problems = []
     if not isinstance(responses, (list, tuple)) or not responses:
         raise InvalidResponses([{"response": None, "message": str(_("At least one response is needed."))}])

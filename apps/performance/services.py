@@ -19,6 +19,7 @@ from apps.workflow import services as workflow
 from apps.workflow.registry import Binding
 
 from . import cascade, history, rules, suggestions
+from .evidence_files import CheckedFile, evidence_checked
 from .models import (
     BehaviorExpectation,
     CoreValue,
@@ -380,16 +381,25 @@ def _open_review_items(job: Job) -> list[int]:
 
 
 def _open_review_chunk(job: Job, ids: list[int]) -> None:
+    """The chunk's evaluations, created where missing, and their review processes, in a handful
+    of statements for the whole chunk (as _open_year_chunk): a subject whose process already
+    runs makes the chunk CONFLICT, and _run_chunk then goes one by one to report who."""
     period = PerformancePeriod.objects.get(pk=job.params["period_id"])
-    for plan in PerformancePlan.objects.filter(pk__in=ids).select_related("employee"):
-        evaluation, _created = Evaluation.objects.get_or_create(plan=plan, period=period)
-        if evaluation.process_instance_id is None:
-            evaluation.process_instance = workflow.process_start(
-                actor=None, key=_review_process(period),
-                subject=plan.employee,
-                data={"periodId": str(period.pk), "evaluationId": evaluation.pk},
-                binding=Binding(EVALUATION_BINDING, evaluation.pk))
-            evaluation.save(update_fields=["process_instance"])
+    plans = list(PerformancePlan.objects.filter(pk__in=ids)
+                 .select_related("employee__unit", "employee__rater__rater", "employee__user"))
+    evaluations = {e.plan_id: e for e in Evaluation.objects.filter(plan__in=plans, period=period)}
+    Evaluation.objects.bulk_create([evaluations.setdefault(plan.pk, Evaluation(plan=plan, period=period))
+                                    for plan in plans if plan.pk not in evaluations])
+    waiting = [(plan, evaluations[plan.pk]) for plan in plans if evaluations[plan.pk].process_instance_id is None]
+    if not waiting:
+        return
+    instances = workflow.processes_start_many(key=_review_process(period), requests=[
+        workflow.StartRequest(plan.employee, {"periodId": str(period.pk), "evaluationId": evaluation.pk},
+                              Binding(EVALUATION_BINDING, evaluation.pk))
+        for plan, evaluation in waiting])
+    for (_plan, evaluation), instance in zip(waiting, instances, strict=True):
+        evaluation.process_instance = instance
+    Evaluation.objects.bulk_update([evaluation for _plan, evaluation in waiting], ["process_instance"])
 
 
 def plan_owners(ids: list[int]) -> dict[int, int]:
@@ -449,7 +459,7 @@ def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period:
                        deviation_reason: str = "") -> Realization:
     """The employee, during self-assessment: progress on an indicator with evidence links.
     SATISFACTION indicators take the unit's IKM for the year (R-IKM). A value that differs from
-    the one suggested by the approved daily outputs needs a reason (DOMAIN.md, after R-DISCIPLINE)."""
+    the one suggested by the approved daily outputs needs a reason (docs/domain.md, after R-DISCIPLINE)."""
     plan = indicator.work_result.plan
     evaluation = Evaluation.objects.filter(plan=plan, period=period).first()
     if evaluation is None:
@@ -469,6 +479,8 @@ def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period:
         raise BadInput(fields={"value": _("required")})
     else:
         deviation_reason = _deviation_reason(plan, indicator, period, str(value).strip(), deviation_reason)
+    # Every file checked before anything is written: a refused one leaves nothing behind.
+    files = [evidence_checked(upload) for upload in evidence_files or []]
     realization, _created = Realization.objects.update_or_create(
         indicator=indicator, period=period,
         defaults={"value": str(value).strip(), "note": note.strip(), "evidence_links": evidence_links,
@@ -476,8 +488,8 @@ def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period:
     history.record(plan=plan, actor=actor, kind="REALIZATION_RECORDED",
                    data={"indicatorId": indicator.pk, "period": str(period), "value": realization.value,
                          "evidenceLinks": evidence_links, "deviationReason": deviation_reason})
-    for upload in evidence_files or []:
-        evidence_add(actor=actor, realization=realization, upload=upload)
+    for checked in files:
+        _evidence_store(actor, realization, checked)
     return realization
 
 
@@ -588,31 +600,18 @@ def meeting_record(*, actor: AbstractBaseUser, unit: OrgUnit, period: Performanc
 
 # --- evidence files ---------------------------------------------------------------------------
 
-# Accepted evidence types, recognised by their first bytes (not by the name the client sends).
-EVIDENCE_SIGNATURES = {
-    b"%PDF-": "application/pdf",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-}
-
-
 def evidence_add(*, actor: AbstractBaseUser, realization: Realization, upload) -> Evidence:
     """Attach an uploaded file to a realization (same rules as recording it)."""
-    head = upload.read(16)
-    upload.seek(0)
-    content_type = next((t for sig, t in EVIDENCE_SIGNATURES.items() if head.startswith(sig)), None)
-    if content_type is None:
-        raise BadInput(fields={"evidenceFiles": _("only PDF, PNG or JPEG files are accepted")})
-    if upload.size > settings.KINERJA_EVIDENCE_MAX_BYTES:
-        raise BadInput(fields={"evidenceFiles": _("a file may be at most %(mb)s MB")
-                               % {"mb": settings.KINERJA_EVIDENCE_MAX_BYTES // (1024 * 1024)}})
-    name = re.sub(r"[^\w.\- ]", "_", (upload.name or "bukti").rsplit("/", 1)[-1])[:200]
-    evidence = Evidence(realization=realization, name=name, content_type=content_type, size=upload.size,
-                        uploaded_by=actor)
-    evidence.file.save(name, upload, save=False)
+    return _evidence_store(actor, realization, evidence_checked(upload))
+
+
+def _evidence_store(actor: AbstractBaseUser, realization: Realization, checked: CheckedFile) -> Evidence:
+    evidence = Evidence(realization=realization, name=checked.name, content_type=checked.content_type,
+                        size=checked.size, uploaded_by=actor)
+    evidence.file.save(checked.name, checked.upload, save=False)
     evidence.save()
     history.record(plan=realization.indicator.work_result.plan, actor=actor, kind="EVIDENCE_UPLOADED",
-                   data={"realizationId": realization.pk, "name": name, "size": upload.size})
+                   data={"realizationId": realization.pk, "name": checked.name, "size": checked.size})
     return evidence
 
 

@@ -1,8 +1,8 @@
 """Realizations suggested from outside the performance cycle: the hook through which
 ``apps.daily`` supplies "the quarter's realization of an indicator, from the approved daily
-outputs that serve its work result" (DOMAIN.md, after R-DISCIPLINE).
+outputs that serve its work result" (docs/domain.md, after R-DISCIPLINE).
 
-Layering (DESIGN.md): apps.daily builds on apps.performance, never the other way round. So
+Layering (docs/design.md): apps.daily builds on apps.performance, never the other way round. So
 apps.performance asks "the suggestion provider" registered here, and apps.daily registers one
 from its AppConfig.ready() (apps/daily/realization.py) — the way BPMN handlers are registered in
 apps/workflow/registry.py. Without a provider nothing is suggested and nothing is required.

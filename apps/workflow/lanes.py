@@ -1,4 +1,4 @@
-"""Lane bindings: who a lane's tasks go to (DESIGN.md "Lanes are role slots").
+"""Lane bindings: who a lane's tasks go to (docs/design.md "Lanes are role slots").
 
 Standard lane names bind by default; anything else needs ``laneBindings`` in the upload:
 ``{"Komite": "GROUP:komite"}``, ``{"Sekda": "USER:username"}`` or a standard role name.

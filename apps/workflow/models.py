@@ -71,7 +71,7 @@ class ProcessInstance(models.Model):
     initiator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     period_id = models.CharField(max_length=64, blank=True, default="")
     # The domain object this instance acts on (registry.Binding), set only by the service that
-    # starts the process for it; handlers act on nothing else (DESIGN.md, Trust boundaries).
+    # starts the process for it; handlers act on nothing else (docs/design.md, Trust boundaries).
     bound_kind = models.CharField(max_length=60, blank=True, default="")
     bound_id = models.PositiveBigIntegerField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=InstanceStatus.choices, default=InstanceStatus.RUNNING)

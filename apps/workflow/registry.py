@@ -1,4 +1,4 @@
-"""Handlers that BPMN steps call, registered by other apps by name (DESIGN.md).
+"""Handlers that BPMN steps call, registered by other apps by name (docs/design.md).
 
 ``apps.performance`` registers e.g. ``performance.plan.submit`` in its ``AppConfig.ready()``;
 the runtime only knows this registry. A service handler receives a ``StepContext`` and returns
@@ -6,7 +6,7 @@ JSON-able data stored in the task's result variable; a completion handler (user-
 ``handler``) runs after the user's data is accepted. Both run inside the step's transaction:
 raising ``DomainError`` rolls the whole step back and the client gets its message.
 
-Trust (DESIGN.md, Trust boundaries): process data comes from clients (``startProcess(data:)``,
+Trust (docs/design.md, Trust boundaries): process data comes from clients (``startProcess(data:)``,
 forms), so a handler never takes an object id from it. A handler that acts on a domain object
 declares its kind (``binds="performance.plan"``); the runtime runs it only in an instance bound to
 an object of that kind — bound by the service that owns the object when it starts the process

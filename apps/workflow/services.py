@@ -1,4 +1,4 @@
-"""Every write of the runtime. Each public function is one transaction (DESIGN.md):
+"""Every write of the runtime. Each public function is one transaction (docs/design.md):
 load state, act, save state with ``lock_version + 1`` (a lost race is CONFLICT), resync the
 HumanTask mirror, write the audit event, run domain handlers."""
 from __future__ import annotations

@@ -16,6 +16,8 @@ const Team = lazy(() => import("./pages/Team"));
 const Hr = lazy(() => import("./pages/Hr"));
 const Daily = lazy(() => import("./pages/daily/Daily"));
 const DailyReview = lazy(() => import("./pages/daily/Review"));
+const ActionPlans = lazy(() => import("./pages/daily/ActionPlans"));
+const Leave = lazy(() => import("./pages/daily/Leave"));
 
 export function App() {
   return (
@@ -34,6 +36,9 @@ export function App() {
             <Route path="/hr/*" element={<Hr />} />
             <Route path="/harian" element={<Daily />} />
             <Route path="/harian/tinjau" element={<DailyReview />} />
+            <Route path="/harian/rencana-aksi" element={<ActionPlans />} />
+            <Route path="/harian/rencana-aksi/:actionPlanId" element={<ActionPlans />} />
+            <Route path="/harian/cuti" element={<Leave />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -126,7 +126,8 @@ export const enumLabels = defineMessages({
     BERORIENTASI_PELAYANAN: "Berorientasi Pelayanan", AKUNTABEL: "Akuntabel", KOMPETEN: "Kompeten",
     HARMONIS: "Harmonis", LOYAL: "Loyal", ADAPTIF: "Adaptif", KOLABORATIF: "Kolaboratif",
     QUARTER: "Triwulan", ANNUAL: "Tahunan", MONTH: "Bulan", SEMESTER: "Semester", ISTIMEWA: "Istimewa",
-    PENDING: "Menunggu", RUNNING: "Berjalan", DONE: "Selesai", FAILED: "Gagal",
+    PENDING: "Menunggu", RUNNING: "Berjalan", DONE: "Selesai", FAILED: "Gagal", REJECTED: "Ditolak",
+    CUTI: "Cuti", DINAS_LUAR: "Dinas luar", SAKIT: "Sakit",
   },
   en: {
     DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approved", RETURNED: "Returned",
@@ -139,7 +140,8 @@ export const enumLabels = defineMessages({
     BERORIENTASI_PELAYANAN: "Service-oriented", AKUNTABEL: "Accountable", KOMPETEN: "Competent",
     HARMONIS: "Harmonious", LOYAL: "Loyal", ADAPTIF: "Adaptive", KOLABORATIF: "Collaborative",
     QUARTER: "Quarter", ANNUAL: "Annual", MONTH: "Month", SEMESTER: "Semester", ISTIMEWA: "Outstanding",
-    PENDING: "Pending", RUNNING: "Running", DONE: "Done", FAILED: "Failed",
+    PENDING: "Pending", RUNNING: "Running", DONE: "Done", FAILED: "Failed", REJECTED: "Rejected",
+    CUTI: "Leave", DINAS_LUAR: "Official travel", SAKIT: "Sick leave",
   },
 });
 

@@ -327,3 +327,88 @@ def test_without_an_approved_skp_the_form_says_what_to_do(daily, demo_year, brow
     axe_check(page)
     notice.get_by_role("link", name="Buka SKP saya").click()
     page.wait_for_url("**/skp")
+
+
+def test_an_entry_carries_evidence_files_and_the_action_it_serves(daily, published, browser_for, axe_check,
+                                                                   settings, tmp_path):
+    """Evidence files (bukti dukung) and the action of the quarter's approved action plan
+    (R-ACTION), from the phone form: a refused file is named next to the field with nothing
+    saved; the week shows the action and the files, which download; a file is removed while
+    the entry is a draft."""
+    from apps.daily.models import ActionPlan, ActionPlanItem, ActionPlanStatus, DailyEntryEvidence
+    from apps.performance.models import PerformancePeriod
+
+    settings.MEDIA_ROOT = tmp_path
+    staff = published.staff
+    result = daily.work_results.order_by("position", "pk").first()
+    day = _working_days_up_to_today(staff, 1)[0]
+    quarter = PerformancePeriod.objects.get(year=day.year, kind="QUARTER", starts_on__lte=day, ends_on__gte=day)
+    action_plan, _created = ActionPlan.objects.get_or_create(plan=daily, period=quarter,
+                                                             defaults={"status": ActionPlanStatus.APPROVED})
+    ActionPlan.objects.filter(pk=action_plan.pk).update(status=ActionPlanStatus.APPROVED)
+    item = ActionPlanItem.objects.create(action_plan=action_plan, work_result=result, target="2", unit="paket",
+                                         text="Menyusun instrumen asesmen sumatif")
+    result_id, item_id = (str(relay.GlobalID(kind, str(pk))) for kind, pk in (("WorkResult", result.pk),
+                                                                              ("ActionPlanItem", item.pk)))
+    pdf = {"name": "notulen-rapat.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + b"0" * 2000}
+    photo = {"name": "foto-kegiatan.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8\xff\xe0" + b"0" * 40000}
+
+    page = browser_for(staff.user.username, PHONE)
+    _nav(page, "/harian")
+    page.wait_for_selector("#daily-text")
+    page.fill("#daily-date", day.isoformat())
+    page.select_option("#daily-result", result_id)
+    # The action choice: offered for this work result, none chosen by default.
+    assert page.input_value("#daily-action") == ""
+    page.select_option("#daily-action", item_id)
+    page.fill("#daily-text", "Menyusun kisi-kisi asesmen sumatif kelas 4")
+    page.fill("#daily-unit", "dokumen")
+
+    # A file that is no PDF, PNG or JPEG: named next to the field, nothing saved.
+    page.set_input_files("#daily-files", [pdf, {"name": "catatan.txt", "mimeType": "text/plain", "buffer": b"teks"}])
+    page.get_by_role("button", name="Simpan draf").click()
+    error = page.get_by_test_id("daily-error-evidenceFiles")
+    expect(error).to_have_text("hanya berkas PDF, PNG, atau JPEG yang diterima")
+    assert page.evaluate("document.activeElement.id") == "daily-files"
+    assert not DailyEntry.objects.filter(employee=staff, date=day).exists()
+    assert not DailyEntryEvidence.objects.exists()
+
+    page.set_input_files("#daily-files", [pdf, photo])
+    expect(error).to_have_count(0)                               # other files: the refusal is gone
+    expect(page.get_by_test_id("daily-files-chosen")).to_contain_text(
+        "notulen-rapat.pdf (2 kB), foto-kegiatan.jpg (39 kB)")
+    shot_both(page, "harian-bukti")
+    page.set_viewport_size({"width": PHONE, "height": 900})
+    axe_check(page)
+    page.get_by_role("button", name="Simpan draf").click()
+    page.get_by_test_id("daily-saved").filter(has_text="Draf progres").wait_for()
+    entry = DailyEntry.objects.get(employee=staff, date=day, text__startswith="Menyusun kisi-kisi")
+    assert (entry.status, entry.action_item_id) == ("DRAFT", item.pk)
+    assert list(entry.evidence_files.values_list("name", "content_type")) == [
+        ("notulen-rapat.pdf", "application/pdf"), ("foto-kegiatan.jpg", "image/jpeg")]
+    assert page.input_value("#daily-files") == ""                # a fresh form for the next entry
+
+    # The week: the action and the files, which download as attachments.
+    shown = _entry_on(page, entry)
+    expect(shown.get_by_test_id("daily-entry-action")).to_have_text("Rencana aksi: Menyusun instrumen asesmen sumatif")
+    evidence = shown.get_by_test_id("daily-entry-evidence")
+    expect(evidence).to_contain_text("notulen-rapat.pdf (2 kB)")
+    link = evidence.get_by_role("link", name="notulen-rapat.pdf")
+    response = page.request.get(link.get_attribute("href"))
+    assert response.status == 200 and response.body() == pdf["buffer"]
+    assert response.headers["content-disposition"].startswith("attachment")
+    shot(page, "harian-bukti-minggu")
+
+    # Changing the draft: the photo removed, the entry sent; its action kept.
+    shown.get_by_role("button", name="Ubah", exact=True).click()
+    assert page.input_value("#daily-action") == item_id
+    page.get_by_role("checkbox", name="Hapus foto-kegiatan.jpg").check()
+    shot(page, "harian-bukti-ubah")
+    axe_check(page)
+    page.get_by_role("button", name="Simpan & kirim").click()
+    page.get_by_test_id("daily-saved").filter(has_text="diajukan").wait_for()
+    entry.refresh_from_db()
+    assert (entry.status, entry.action_item_id) == ("SUBMITTED", item.pk)
+    assert list(entry.evidence_files.values_list("name", flat=True)) == ["notulen-rapat.pdf"]
+    expect(_entry_on(page, entry).get_by_test_id("daily-entry-evidence")).not_to_contain_text("foto-kegiatan.jpg")
+    assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -14,7 +15,13 @@ from django.test.utils import CaptureQueriesContext
 from apps.daily.models import ActionPlan, ActionPlanItem
 from apps.performance import services as performance
 from apps.performance.models import Job, PerformancePeriod, PerformancePlan, PlanEvent, WorkResult
-from apps.workflow.models import DefinitionStatus, HumanTask, ProcessDefinition, ProcessInstance
+from apps.workflow.models import (
+    DefinitionStatus,
+    HumanTask,
+    ProcessDefinition,
+    ProcessInstance,
+    ProcessInstanceUserObjectPermission,
+)
 
 from ..conftest import gid
 from ..performance.conftest import YEAR, quarter  # noqa: F401 (the fixture)
@@ -370,3 +377,27 @@ def test_r_action_list_query_count_does_not_grow_with_quarters_and_items(demo_db
     few = count(1, 1)
     many = count(4, 3)
     assert few == many == 10, (few, many)
+
+
+INSTANCE = "query($id: ID!) { processInstance(id: $id) { key actionPlan { id items { text } } } }"
+
+
+def test_r_action_the_instance_shows_its_action_plan_only_to_those_who_see_the_skp(quarter, client_for):
+    """ProcessInstance.actionPlan: those who see the instance and the SKP see it; a participant of
+    the instance who may not see the SKP (granted view on the instance only) sees the instance
+    and no action plan."""
+    d, _period, _q1 = quarter
+    opened(d, client_for)
+    staff = client_for(d.staff.user.username)
+    mine = action_plan_of(staff, d.staff)
+    staff.data(UPSERT, {"a": mine["id"], "i": item(result_of(d.staff))})
+    instance = ActionPlan.objects.get(plan__employee=d.staff).process_instance
+    variables = {"id": gid("ProcessInstance", instance.pk)}
+    for person in (d.staff, d.hr_all):  # the subject, HR of the unit
+        shown = client_for(person.user.username).data(INSTANCE, variables)["processInstance"]
+        assert shown == {"key": "action_plan", "actionPlan": {"id": mine["id"], "items": [
+            {"text": "Menyusun draf modul ajar kelas 1"}]}}
+    ProcessInstanceUserObjectPermission.objects.create(  # as the engine grants a participant
+        user=d.peer.user, content_object=instance, permission=Permission.objects.get(codename="view_processinstance"))
+    assert client_for(d.peer.user.username).data(INSTANCE, variables)["processInstance"] == {
+        "key": "action_plan", "actionPlan": None}

@@ -26,7 +26,7 @@ from .test_discipline import MONTH, YEAR, D, Scenario, at, build_march
 ROW = "employee { name nip } workingDays onTime late missing excused pending percentOnTime"
 DISCIPLINE = f"""query($u: ID!, $y: Int!, $m: Int!, $first: Int, $after: String) {{
   discipline(unitId: $u, year: $y, month: $m, first: $first, after: $after) {{
-    edges {{ cursor node {{ {ROW} }} }} pageInfo {{ hasNextPage endCursor }} }} }}"""
+    totalCount edges {{ cursor node {{ {ROW} }} }} pageInfo {{ hasNextPage endCursor }} }} }}"""
 EMPLOYEE = f"""query($e: ID!, $y: Int!, $m: Int!) {{
   employeeDiscipline(employeeId: $e, year: $y, month: $m) {{ {ROW} }} }}"""
 EXPORT = """query($u: ID!, $y: Int!, $m: Int!) { disciplineExport(unitId: $u, year: $y, month: $m) {
@@ -60,6 +60,10 @@ def names(client, unit_code: str) -> list[str]:
     return [row["employee"]["name"] for row in rows(client, unit_code)]
 
 
+def total(client, unit_code: str, **page) -> int:
+    return client.data(DISCIPLINE, {"u": unit(unit_code), "y": YEAR, "m": MONTH, **page})["discipline"]["totalCount"]
+
+
 def code(client, query: str, variables: dict) -> str:
     return client.error(query, variables)["extensions"]["code"]
 
@@ -81,11 +85,14 @@ def test_hr_of_the_unit_reads_every_active_employee_of_it_page_by_page(march, cl
     assert numbers(staff) == STAFF_ROW and staff["employee"]["nip"] == march.staff.nip
     first = hr.data(DISCIPLINE, {"u": unit("DISDIK-SD-KUR"), "y": YEAR, "m": MONTH, "first": 3})["discipline"]
     assert len(first["edges"]) == 3 and first["pageInfo"]["hasNextPage"]
+    assert first["totalCount"] == 4                                  # every page's rows, not this page's
     rest = rows(hr, "DISDIK-SD-KUR", first=3, after=first["pageInfo"]["endCursor"])
     assert [row["employee"]["name"] for row in rest] == ["Mulyadi Suryani"]
+    assert total(hr, "DISDIK-SD-KUR", first=3, after=first["pageInfo"]["endCursor"]) == 4
     # Someone who left is no longer listed.
     Employee.objects.filter(name="Mulyadi Suryani").update(is_active=False)
     assert names(hr, "DISDIK-SD-KUR") == SECTION_NAMES[:3]
+    assert total(hr, "DISDIK-SD-KUR") == 3
 
 
 def test_leaders_of_the_unit_or_above_read_all_of_it(march, client_for):
@@ -98,9 +105,10 @@ def test_leaders_of_the_unit_or_above_read_all_of_it(march, client_for):
 def test_a_rater_reads_only_those_they_rate_and_an_employee_only_themself(march, client_for):
     kasi = client_for(march.kasi.user.username)  # the division is not hers: her own staff only
     assert names(kasi, "DISDIK-SD") == SECTION_NAMES  # herself and the three she rates
+    assert total(kasi, "DISDIK-SD") == 4 and total(kasi, "DISDIK-SD", first=1) == 4  # hers, not the division's
     staff = client_for(march.staff.user.username)
     assert [numbers(row) for row in rows(staff, "DISDIK-SD-KUR")] == [STAFF_ROW]
-    assert names(staff, "DISDIK") == ["Agus Pratama"]
+    assert names(staff, "DISDIK") == ["Agus Pratama"] and total(staff, "DISDIK") == 1
 
 
 def test_anyone_else_gets_not_found(march, client_for, gql):
@@ -253,7 +261,14 @@ def test_the_list_reads_in_the_same_number_of_queries_for_3_or_50_employees(demo
         body = response.json()
         assert "errors" not in body, body
         edges = body["data"]["discipline"]["edges"]
-        assert len(edges) == size and {e["node"]["onTime"] for e in edges} == {1}
+        assert len(edges) == size == body["data"]["discipline"]["totalCount"]
+        assert {e["node"]["onTime"] for e in edges} == {1}
         assert all(e["node"]["employee"]["nip"] for e in edges)
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+    # totalCount is one COUNT query more, and only when asked for.
+    with CaptureQueriesContext(connection) as queries:
+        body = client.post("/graphql/", json.dumps({"query": DISCIPLINE.replace("totalCount ", ""), "variables": {
+            "u": unit("RKP"), "y": YEAR, "m": MONTH, "first": 100}}), content_type="application/json").json()
+    assert "totalCount" not in body["data"]["discipline"]
+    assert len(queries) == counts[1] - 1, [q["sql"] for q in queries.captured_queries]

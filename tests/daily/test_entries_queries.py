@@ -1,21 +1,26 @@
 """Query counts of the daily reads and writes, locked: the week view of one employee costs the
-same with 0 and with 20 entries; a rater's review of 60 entries costs the same as of 3; recording
-one entry, a page of entries and a page of leave cost the same with few and many rows.
+same with 0 and with 20 entries (with their actions and files); a rater's review of 60 entries
+costs the same as of 3; recording one entry with the app's own operation (answered from the saved
+entry), a page of entries and a page of leave cost the same with few and many rows; changing an
+entry with files and an action costs a fixed count.
 Through the whole Django + GraphQL stack in-process (Django's test client), so that the count
 is the server's own."""
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from apps.daily.entry_selectors import week_of
-from apps.daily.models import DailyEntry, EntryStatus, Leave, LeaveKind, LeaveStatus
+from apps.daily.models import DailyEntry, DailyEntryEvidence, EntryStatus, Leave, LeaveKind, LeaveStatus
 from apps.performance.models import Indicator, PerformancePlan, PlanStatus, WorkResult
 
 from ..conftest import gid
@@ -23,7 +28,8 @@ from .test_entries import now_at  # noqa: F401 (the fixture)
 
 WEEK = """query($d: Date!) { dailyWeek(date: $d) { start employee { name } days { date isWorkingDay holiday
   isWeekend isExcused isClosed deadline isFilled isMissing lateDays entries { id text quantity outputUnit status
-  lateDays isLate employee { name unit { code } } reviewedBy { name } workResult { text indicators { text } } } } } }"""
+  lateDays isLate employee { name unit { code } } reviewedBy { name } workResult { text indicators { text } }
+  actionItem { text } evidenceFiles { name url } } } } }"""
 REVIEW = """mutation($a: [ID!], $r: [ReturnEntryInput!]) { reviewDailyEntries(approve: $a, returns: $r) {
   changed { id status returnNote reviewedBy { name } employee { name } } errors { entryId code } } }"""
 
@@ -58,8 +64,23 @@ def entries(employee, result, days: list[dt.date], *, per_day: int = 1,
         for day in days for n in range(per_day)])
 
 
+def _approved_action(result: WorkResult):
+    """An action of the approved action plan of TW II 2027 under ``result``."""
+    from apps.daily.models import ActionPlan, ActionPlanItem, ActionPlanStatus
+    from apps.performance.models import PerformancePeriod
+    from apps.performance.services import periods_create
+
+    if not PerformancePeriod.objects.filter(year=2027).exists():
+        periods_create(year=2027)
+    action_plan = ActionPlan.objects.create(plan=result.plan, status=ActionPlanStatus.APPROVED,
+                                            period=PerformancePeriod.objects.get(year=2027, kind="QUARTER", number=2))
+    return ActionPlanItem.objects.create(action_plan=action_plan, work_result=result, text="Rapat", target="4")
+
+
 WEEK_DAYS = [dt.date(2027, 4, 12) + dt.timedelta(days=n) for n in range(5)]
-RECORD_QUERIES, LIST_QUERIES, LEAVE_QUERIES = 14, 8, 6
+RECORD_QUERIES, LIST_QUERIES, LEAVE_QUERIES = 11, 8, 6
+# Changing a returned entry with one file removed and one added, an action named, resubmitted.
+RECORD_CHANGE_QUERIES = 16
 
 
 def test_week_view_query_count_is_constant(plans, django_assert_num_queries):
@@ -67,16 +88,26 @@ def test_week_view_query_count_is_constant(plans, django_assert_num_queries):
     empty, data = post(d.staff.user, WEEK, {"d": "2027-04-14"})
     assert [day["isMissing"] for day in data["dailyWeek"]["days"]] == [True, False, False, False, False, False, False]
     [first] = entries(d.staff, results[d.staff.pk], WEEK_DAYS[:1])
+    item = _approved_action(results[d.staff.pk])
+    DailyEntry.objects.filter(pk=first.pk).update(action_item=item)
     one, data = post(d.staff.user, WEEK, {"d": "2027-04-14"})
     assert data["dailyWeek"]["days"][0]["entries"][0]["workResult"]["indicators"] == [{"text": "Dokumen"}]
-    entries(d.staff, results[d.staff.pk], WEEK_DAYS[:3], per_day=4)
-    entries(d.staff, results[d.staff.pk], WEEK_DAYS[3:], per_day=4, status=EntryStatus.DRAFT)
+    week = entries(d.staff, results[d.staff.pk], WEEK_DAYS[:3], per_day=4)
+    week += entries(d.staff, results[d.staff.pk], WEEK_DAYS[3:], per_day=4, status=EntryStatus.DRAFT)
     first.delete()
+    # Every entry serving an action, with two files.
+    DailyEntry.objects.filter(pk__in=[e.pk for e in week]).update(action_item=item)
+    DailyEntryEvidence.objects.bulk_create([
+        DailyEntryEvidence(entry=e, name=f"bukti-{n}.pdf", file=f"evidence/daily/bukti-{n}.pdf",
+                           content_type="application/pdf", size=5) for e in week for n in range(2)])
     full, data = post(d.staff.user, WEEK, {"d": "2027-04-14"})
     assert sum(len(day["entries"]) for day in data["dailyWeek"]["days"]) == 20
+    assert {len(e["evidenceFiles"]) for day in data["dailyWeek"]["days"] for e in day["entries"]} == {2}
+    assert {e["actionItem"]["text"] for day in data["dailyWeek"]["days"] for e in day["entries"]} == {"Rapat"}
     # Session, user, employee; schedule, holidays, leave, closed months, entries; with entries
-    # also: them through the optimizer, HR's role (plan scoping), work results, indicators.
-    assert (empty, one, full) == (8, 12, 12), (empty, one, full)
+    # also: them through the optimizer, HR's role (plan scoping), work results, indicators,
+    # actions, and files with their scoping (entries_visible_to: the units the viewer leads, HR's role).
+    assert (empty, one, full) == (8, 16, 16), (empty, one, full)
     # The selector alone: schedule, holidays, leave, closed months, the entries' day marks.
     staff = d.staff
     with django_assert_num_queries(5):
@@ -121,8 +152,19 @@ def test_review_queue_costs_two_queries_whatever_the_team(plans, django_assert_n
         (d.staff.name, 15, WEEK_DAYS[0]), (d.peer.name, 3, WEEK_DAYS[2])]
 
 
-RECORD = """mutation($i: RecordDailyEntryInput!) { recordDailyEntry(input: $i) { id status lateDays quantity
-  employee { name } workResult { text } } }"""
+
+
+def app_operation(name: str) -> str:
+    """An operation of the app's daily screens exactly as it sends it, with the fragments it
+    uses (frontend/src/pages/daily/queries.ts)."""
+    source = (Path(__file__).resolve().parents[2] / "frontend/src/pages/daily/queries.ts").read_text(encoding="utf-8")
+    documents = re.findall(r"graphql\(`(.*?)`\)", source, re.S)
+    [operation] = [doc for doc in documents if re.search(rf"\b(query|mutation) {name}\b", doc)]
+    fragments = {re.match(r"\s*fragment (\w+)", doc)[1]: doc for doc in documents if doc.strip().startswith("fragment")}
+    return "\n".join([operation, *(doc for used, doc in fragments.items() if f"...{used}" in operation)])
+
+
+RECORD = app_operation("RecordDailyEntry")  # its answer: the entry with workResult { id text }, the action, files
 ENTRY_LIST = """{ dailyEntries(first: 10) { totalCount edges { node { id date status quantity employee { name }
   workResult { text } reviewedBy { name } } } } }"""
 LEAVE_LIST = """{ leaves(first: 10) { totalCount edges { node { id startsOn endsOn kind status employee { name }
@@ -133,19 +175,52 @@ def test_recording_one_entry_costs_the_same_with_few_and_many_entries(plans):
     d, results = plans
 
     def record(day: str) -> int:
-        count, data = post(d.staff.user, RECORD, {"i": {
+        count, data = post(d.staff.user, RECORD, {"input": {
             "date": day, "workResultId": gid("WorkResult", results[d.staff.pk].pk), "text": "Rapat tim",
             "quantity": "1", "outputUnit": "dokumen", "submit": True}})
-        assert data["recordDailyEntry"]["status"] == "SUBMITTED"
+        answer = data["recordDailyEntry"]
+        assert answer["status"] == "SUBMITTED" and answer["workResult"]["text"] == f"RHK {d.staff.name}"
+        assert answer["evidenceFiles"] == [] and answer["actionItem"] is None
         return count
 
     few = record("2027-04-13")
     entries(d.staff, results[d.staff.pk], WEEK_DAYS[:3], per_day=20)
     many = record("2027-04-14")
     # Session, user; savepoint, the employee, the work result, the day's schedule, holidays,
-    # leave and closed months, the insert, release; the answer: HR's role (plan scoping), the
-    # entry, its work result.
+    # leave and closed months, the insert, release. The answer is the saved entry: no query.
     assert (few, many) == (RECORD_QUERIES, RECORD_QUERIES), (few, many)
+
+
+def test_changing_an_entry_with_files_and_an_action_costs_a_fixed_count(plans, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    d, results = plans
+    result = results[d.staff.pk]
+    item = _approved_action(result)
+    [entry] = entries(d.staff, result, WEEK_DAYS[:1], status=EntryStatus.RETURNED)
+    old = DailyEntryEvidence.objects.create(entry=entry, name="lama.pdf", content_type="application/pdf", size=5,
+                                            file=SimpleUploadedFile("lama.pdf", b"%PDF-"))
+    DailyEntryEvidence.objects.create(entry=entry, name="tetap.pdf", content_type="application/pdf", size=5,
+                                      file=SimpleUploadedFile("tetap.pdf", b"%PDF-"))
+    variables = {"input": {
+        "id": gid("DailyEntry", entry.pk), "date": "2027-04-12", "workResultId": gid("WorkResult", result.pk),
+        "text": "Rapat tim", "quantity": "1", "outputUnit": "dokumen", "submit": True,
+        "actionItemId": gid("ActionPlanItem", item.pk), "removeEvidenceIds": [gid("DailyEntryEvidence", old.pk)],
+        "evidenceFiles": [None]}}
+    client = Client()
+    client.force_login(d.staff.user)
+    with CaptureQueriesContext(connection) as queries:
+        body = client.post("/graphql/", {
+            "operations": json.dumps({"query": RECORD, "variables": variables}),
+            "map": json.dumps({"0": ["variables.input.evidenceFiles.0"]}),
+            "0": SimpleUploadedFile("baru.png", b"\x89PNG\r\n\x1a\n0000", content_type="image/png")}).json()
+    assert "errors" not in body, body
+    answer = body["data"]["recordDailyEntry"]
+    assert answer["status"] == "SUBMITTED" and answer["actionItem"]["text"] == "Rapat"
+    assert [f["name"] for f in answer["evidenceFiles"]] == ["tetap.pdf", "baru.png"]
+    # Session, user; savepoint, the employee, the entry (locked), the work result, the action,
+    # the entry's files, schedule, holidays, leave, closed months, the update, the files removed
+    # and added, release. The answer is the saved entry: no query.
+    assert len(queries.captured_queries) == RECORD_CHANGE_QUERIES, [q["sql"][:90] for q in queries.captured_queries]
 
 
 def test_listing_entries_costs_the_same_with_few_and_many(plans):

@@ -3,6 +3,8 @@ each refusal reported without stopping the others; pending entries follow a chan
 return and resubmission keeps the first submission (R-LATE); who sees whose entries."""
 from __future__ import annotations
 
+import datetime as dt
+
 from strawberry import relay
 
 from apps.daily.models import DailyEntry, EntryStatus
@@ -77,7 +79,8 @@ def test_r_late_a_return_and_resubmission_keeps_the_first_submission(daily, now_
     assert changed["status"] == "RETURNED"  # edited, not yet resubmitted
     [again] = daily.staff.data(SUBMIT, {"ids": [first["id"]]})["submitDailyEntries"]
     assert again["status"] == "SUBMITTED"
-    assert (again["firstSubmittedAt"], again["lateDays"]) == (first["firstSubmittedAt"], 1)
+    instant = dt.datetime.fromisoformat  # the same moment, whatever the offset it is written with
+    assert (instant(again["firstSubmittedAt"]), again["lateDays"]) == (instant(first["firstSubmittedAt"]), 1)
     assert again["returnNote"] == "Sebutkan judul modul."
     assert review(daily.kasi, approve=[first["id"]])["changed"][0]["status"] == "APPROVED"
 

@@ -1,4 +1,4 @@
-"""The quarter's realization suggested from the daily progress (DOMAIN.md, after R-DISCIPLINE):
+"""The quarter's realization suggested from the daily progress (docs/domain.md, after R-DISCIPLINE):
 the sum of the approved outputs that serve an indicator's work result, in its unit, within the
 period; a realization that differs from it needs a reason; the evaluation shows both, to
 exactly those who see the evaluation; its read is locked in queries."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -33,7 +34,7 @@ DEMO_NAME = {"subject": "staff", "peer": "peer", "rater": "kasi", "rater_supervi
              "other_rater": "other_rater", "hr_unit": "hr_all", "hr_other": "hr_dinkes",
              "process_admin": "process_admin"}
 
-# Who may see what, by the rules of README "API rules" / "Who sees what" and DESIGN.md
+# Who may see what, by the rules of README "API rules" / "Who sees what" and docs/design.md
 # "Permissions" (sets of viewers).
 SIGNED_IN = frozenset(VIEWERS) - {"anonymous"}
 # A plan of the subject, its evaluations and feedback: the employee, the rater, the rater's
@@ -48,6 +49,8 @@ PERSONAL_DETAILS = PLAN_VIEWERS
 # the planning instance of the 2027 plan is still at the employee's draft (nobody else was).
 REVIEW_INSTANCE_VIEWERS = frozenset({"subject", "rater", "hr_unit", "superuser"})
 PLANNING_INSTANCE_VIEWERS = frozenset({"subject", "hr_unit", "superuser"})
+# The TW I action plan's instance is at the employee's draft too: nobody else was given a task of it.
+ACTION_PLAN_INSTANCE_VIEWERS = PLANNING_INSTANCE_VIEWERS
 # A unit's aggregates (unitPerformance; by issue 11 F4 also distributionCheck and
 # evaluationMeetings): HR of the unit and the leaders of the unit and of every unit above it.
 SECTION_AGGREGATES = frozenset({"rater", "rater_supervisor", "hr_unit", "superuser"})
@@ -65,6 +68,7 @@ MARK = {
     "attachment": "LAMPIRAN-SUMBER-DAYA-A1",
     "daily_entry": "PROGRES-HARIAN-DIAJUKAN-H3",
     "action_item": "AKSI-TW1-PEGAWAI-C2",
+    "daily_evidence": "BUKTI-PROGRES-HARIAN-E5.pdf",
 }
 PLAN_YEAR = 2027   # the subject's plan in draft (planning instance at the employee's draft task)
 EVAL_YEAR = 2026   # the subject's approved plan with TW I at rating and TW II at self-assessment
@@ -150,7 +154,7 @@ def build() -> Scenario:
     from apps.workflow.models import HumanTask, ProcessDefinition
 
     from apps.daily import action_plans, entries
-    from apps.daily.models import ActionPlan, Leave
+    from apps.daily.models import ActionPlan, DailyEntry, Leave
 
     load_demo()
     call_command("load_workflows", stdout=io.StringIO())
@@ -226,12 +230,17 @@ def build() -> Scenario:
                                                   work_result_id=old_result.pk, text=MARK["action_item"], target="1")
     # R-DAILY: the subject's entries for the approved 2026 SKP on working days (Monday 2 and
     # Tuesday 3 November 2026): one submitted (late, as the real clock is past its deadline), one draft.
+    # It carries an evidence file (bukti dukung) and names the TW I action (set directly: the
+    # action plan is still a draft, and the entry's day is of TW IV — the readers' rule is the test).
     entry_submitted = entries.entry_record(actor=staff.user, entry_id=None, date=dt.date(2026, 11, 2),
                                            work_result_id=old_result.pk, text=MARK["daily_entry"], quantity="1",
-                                           output_unit="kegiatan", submit=True)
+                                           output_unit="kegiatan", submit=True, evidence_files=[
+                                               SimpleUploadedFile(MARK["daily_evidence"], b"%PDF-1.4\n%%EOF\n")])
+    DailyEntry.objects.filter(pk=entry_submitted.pk).update(action_item=action_item)
     entry_draft = entries.entry_record(actor=staff.user, entry_id=None, date=dt.date(2026, 11, 3),
                                        work_result_id=old_result.pk, text="Draf progres", quantity="1",
-                                       output_unit="kegiatan")
+                                       output_unit="kegiatan",
+                                       evidence_files=[SimpleUploadedFile("draf.png", b"\x89PNG\r\n\x1a\n0")])
     # R-LATE: September 2026 closed for the section (reopenMonth reopens it).
     entries.month_close(actor=hr, unit=section, year=2026, month=9)
     # R-CALENDAR: the subject's pending leave, waiting for the rater.
@@ -262,7 +271,10 @@ def build() -> Scenario:
         "old_plan": old_plan.pk, "evaluation": evaluation.pk, "evaluation_q2": old_plan.evaluations.get(period=eq2).pk,
         "old_indicator": old_indicator.pk, "old_result": old_result.pk,
         "action_plan": action_plan.pk, "action_item": action_item.pk,
+        "action_plan_instance": action_plan.process_instance_id,
         "entry_submitted": entry_submitted.pk, "entry_draft": entry_draft.pk, "leave_pending": leave_pending.pk,
+        "daily_evidence": entry_submitted.evidence_files.get().pk,
+        "draft_evidence": entry_draft.evidence_files.get().pk,
     }
     ids["own_tasks"] = own_tasks
     return Scenario(users=users, tokens=tokens, ids=ids)

@@ -3,6 +3,7 @@ the realization in one transaction, downloadable only by those who may see the p
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import httpx
 
@@ -61,3 +62,22 @@ def test_other_types_and_oversized_files_are_refused_with_nothing_saved(quarter,
     big = upload(staff, indicator, period, [("besar.pdf", b"%PDF-" + b"0" * 200, "application/pdf")])
     assert big["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert not Evidence.objects.exists() and not Realization.objects.exists()
+
+
+def test_a_refused_second_file_leaves_no_first_file_in_storage(quarter, client_for, settings):
+    """Every file is checked before any is stored: the good first file of a refused request is
+    neither a row nor a file in storage."""
+    d, period, _q1 = quarter
+    indicator = setup_quarter(d, period, client_for)
+    staff = client_for(d.staff.user.username)
+    stored_before = _stored_files(settings)
+    body = upload(staff, indicator, period, [("laporan.pdf", b"%PDF-1.4 laporan", "application/pdf"),
+                                             ("virus.exe", b"MZ\x90\x00", "application/octet-stream")])
+    assert body["errors"][0]["extensions"]["fields"] == {"evidenceFiles": "hanya berkas PDF, PNG, atau JPEG yang diterima"}
+    assert not Evidence.objects.exists() and not Realization.objects.exists()
+    assert _stored_files(settings) == stored_before
+
+
+def _stored_files(settings) -> set[str]:
+    root = Path(settings.MEDIA_ROOT)
+    return {str(p) for p in root.rglob("*") if p.is_file()} if root.exists() else set()

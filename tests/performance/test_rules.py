@@ -14,7 +14,7 @@ from apps.performance.rules import OrgRating, Rating
 A, S, B = "DI_ATAS_EKSPEKTASI", "SESUAI_EKSPEKTASI", "DI_BAWAH_EKSPEKTASI"
 
 
-# R-MATRIX: behaviour (rows) x results (columns), DOMAIN.md's table cell by cell.
+# R-MATRIX: behaviour (rows) x results (columns), docs/domain.md's table cell by cell.
 @pytest.mark.parametrize("behavior, result, expected", [
     (A, B, "BUTUH_PERBAIKAN"), (A, S, "BAIK"), (A, A, "SANGAT_BAIK"),
     (S, B, "BUTUH_PERBAIKAN"), (S, S, "BAIK"), (S, A, "BAIK"),

@@ -2,21 +2,20 @@
 refusal — never a 500, a TypeError or an internal message."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "bpmn-corpus" / "miwg"
-FILES = sorted(CORPUS.rglob("*.bpmn"))
+from . import corpus
+
+FILES = corpus.files("miwg")
 UPLOAD = """mutation($x: String!) { uploadProcessDefinition(bpmnXml: $x) { id key status } }"""
 
 
 def test_the_corpus_is_there():
-    assert len(FILES) >= 30, CORPUS
+    assert len(list((corpus.root() / "miwg").rglob("*.bpmn"))) >= 30, corpus.missing_message()
 
 
-@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.name}" for p in FILES])
-def test_corpus_file_gets_a_draft_or_a_clean_refusal(published, client_for, path):
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_file_gets_a_draft_or_a_clean_refusal(bpmn_corpus, published, client_for, path):
     admin = client_for(published.process_admin.user.username)
     response = admin.post(UPLOAD, {"x": path.read_text(encoding="utf-8")})
     assert response.status_code == 200

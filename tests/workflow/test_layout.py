@@ -10,7 +10,9 @@ from lxml import etree
 
 from apps.workflow import layout
 
-CORPUS = sorted((Path(__file__).resolve().parents[3] / "shared" / "bpmn-corpus").rglob("*.bpmn"))
+from . import corpus
+
+CORPUS = corpus.files()
 DIAGRAM = re.compile(r"<(\w+:)?BPMNDiagram\b.*</(\w+:)?BPMNDiagram>", re.S)
 
 
@@ -21,7 +23,7 @@ def drawn(xml: str) -> tuple[set, set]:
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
-def test_corpus_file_without_its_diagram_is_laid_out(path):
+def test_corpus_file_without_its_diagram_is_laid_out(bpmn_corpus, path):
     original = path.read_text(encoding="utf-8")
     bare = DIAGRAM.sub("", original)
     root = etree.fromstring(bare.encode())
@@ -43,8 +45,8 @@ def test_corpus_file_without_its_diagram_is_laid_out(path):
         assert nodes <= shapes and flows <= edges, path.name
 
 
-def test_a_file_with_a_diagram_or_broken_xml_is_returned_as_it_is():
-    with_di = next(p for p in CORPUS if "BPMNShape" in p.read_text(encoding="utf-8")).read_text(encoding="utf-8")
+def test_a_file_with_a_diagram_or_broken_xml_is_returned_as_it_is(bpmn_corpus):
+    with_di = next(p for p in bpmn_corpus.rglob("*.bpmn") if "BPMNShape" in p.read_text(encoding="utf-8")).read_text(encoding="utf-8")
     assert layout.with_diagram(with_di) == with_di
     assert layout.with_diagram("<not-xml") == "<not-xml"
 

@@ -9,6 +9,7 @@ import { client } from "../apollo";
 import { graphql } from "../gql";
 import { defineMessages, useT } from "../i18n";
 import { useMe } from "../session";
+import { DailyReminder } from "./DailyReminder";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 const OPEN_TASK_COUNT = graphql(`
@@ -131,6 +132,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <div className="k-sr-only" role="status" aria-live="polite">{announcement}</div>
       <main id="main" className="k-main" tabIndex={-1}>
+        {/* Only employees record progress: only they hear that theirs is missing (or their staff's waits). */}
+        {me.employee && <DailyReminder />}
         {children}
       </main>
     </>

@@ -1,8 +1,8 @@
 /**
  * Pengelola kinerja (HR, screen 8): a unit and a year to work on, then the sub-screens as nested
  * routes under /hr — dashboard, opening a year or a review period, org goals, the organizational
- * rating, the IKM survey and the organization import. The API decides who may do what; each
- * sub-screen shows the server's answer (a refusal included).
+ * rating, the IKM survey, the organization import, daily discipline and the work calendar. The
+ * API decides who may do what; each sub-screen shows the server's answer (a refusal included).
  */
 import { useQuery } from "@apollo/client/react";
 import { lazy, Suspense, useState } from "react";
@@ -20,6 +20,8 @@ const Goals = lazy(() => import("./hr/Goals"));
 const OrgRating = lazy(() => import("./hr/OrgRating"));
 const Survey = lazy(() => import("./hr/Survey"));
 const Import = lazy(() => import("./hr/Import"));
+const Discipline = lazy(() => import("./hr/Discipline"));
+const Calendar = lazy(() => import("./hr/Calendar"));
 
 const HR_UNITS = graphql(`
   query HrUnits($withinId: ID!) {
@@ -34,14 +36,14 @@ const text = defineMessages({
   id: {
     title: "Pengelola kinerja", scope: "Lingkup", unit: "Unit", year: "Tahun", sections: "Bagian pengelola kinerja",
     dashboard: "Dasbor", open: "Buka tahun / periode", goals: "Sasaran organisasi", rating: "Predikat organisasi",
-    survey: "Survei IKM", import: "Impor organisasi",
+    survey: "Survei IKM", import: "Impor organisasi", discipline: "Disiplin harian", calendar: "Kalender kerja",
     noUnits: "Anda tidak tercatat sebagai pengelola kinerja atau pimpinan unit mana pun. Yang boleh Anda lihat ditentukan server.",
     more: "Ditampilkan 100 unit pertama dari {n}.",
   },
   en: {
     title: "Performance admin", scope: "Scope", unit: "Unit", year: "Year", sections: "Performance admin sections",
     dashboard: "Dashboard", open: "Open year / period", goals: "Organization goals", rating: "Organizational rating",
-    survey: "IKM survey", import: "Organization import",
+    survey: "IKM survey", import: "Organization import", discipline: "Daily discipline", calendar: "Work calendar",
     noUnits: "You are not recorded as performance admin or leader of any unit. The server decides what you may see.",
     more: "Showing the first 100 of {n} units.",
   },
@@ -108,6 +110,8 @@ export default function Hr() {
           {tab("/hr/sasaran", t("goals"))}
           {tab("/hr/predikat", t("rating"))}
           {tab("/hr/ikm", t("survey"))}
+          {tab("/hr/disiplin", t("discipline"))}
+          {tab("/hr/kalender", t("calendar"))}
           {tab("/hr/impor", t("import"))}
         </ul>
       </nav>
@@ -120,6 +124,8 @@ export default function Hr() {
             <Route path="predikat" element={scope && <OrgRating key={scope.unitId} scope={scope} />} />
             <Route path="ikm" element={scope && <Survey key={scope.unitId} scope={scope} />} />
             <Route path="impor" element={<Import />} />
+            <Route path="disiplin" element={scope && <Discipline key={scope.unitId} scope={scope} />} />
+            <Route path="kalender" element={scope && <Calendar key={scope.unitId} scope={scope} />} />
           </Routes>
         </Suspense>
       )}

@@ -13,7 +13,7 @@ import { PlanSummary } from "../components/PlanSummary";
 import { Loading, ProblemBox, StatusBadge } from "../components/Status";
 import { problemOf, type Problem } from "../errors";
 import { graphql } from "../gql";
-import { defineMessages, formatDateTime, useEnumLabel, useLanguage, useT } from "../i18n";
+import { defineMessages, formatDateTime, useEnumLabel, useLanguage, usePeriodLabel, useT } from "../i18n";
 import "./TaskPage.css";
 
 const TaskForm = lazy(() => import("../components/TaskForm"));
@@ -33,6 +33,7 @@ const TASK = graphql(`
         subject { id name position { title } unit { name } }
         plan { id }
         evaluation { id }
+        actionPlan { id period { kind number year } }
         history { id kind outcome createdAt actor { id username } task { id name } }
       }
     }
@@ -58,7 +59,7 @@ const COMPLETE = graphql(`
 const text = defineMessages({
   id: {
     process: "Proses", subject: "Pegawai", due: "Jatuh tempo", assignee: "Dikerjakan oleh", claimable: "Bisa diambil",
-    state: "Status", instructions: "Petunjuk", context: "Yang dinilai", history: "Riwayat proses", form: "Isian",
+    state: "Status", instructions: "Petunjuk", context: "Yang dinilai", actionPlan: "Lihat rencana aksi {period} (aksi dan targetnya)", history: "Riwayat proses", form: "Isian",
     kind: "Kejadian", actor: "Oleh", taskName: "Tugas", time: "Waktu", outcome: "Keputusan",
     back: "Kembali ke daftar tugas", saved: "Draf tersimpan.", completed: "Tugas selesai. Terima kasih.",
     nextTasks: "Tugas berikutnya", noNext: "Tidak ada tugas lanjutan untuk proses ini.",
@@ -73,7 +74,7 @@ const text = defineMessages({
   },
   en: {
     process: "Process", subject: "Employee", due: "Due", assignee: "Assigned to", claimable: "Claimable",
-    state: "Status", instructions: "Instructions", context: "Under review", history: "Process history", form: "Form",
+    state: "Status", instructions: "Instructions", context: "Under review", actionPlan: "View the action plan of {period} (actions and targets)", history: "Process history", form: "Form",
     kind: "Event", actor: "By", taskName: "Task", time: "Time", outcome: "Decision",
     back: "Back to the task list", saved: "Draft saved.", completed: "Task completed. Thank you.",
     nextTasks: "Next tasks", noNext: "No further task in this process for now.",
@@ -96,6 +97,7 @@ export default function TaskPage() {
   const { id = "" } = useParams();
   const t = useT(text);
   const label = useEnumLabel();
+  const periodLabel = usePeriodLabel();
   const { language } = useLanguage();
   const { data, error, loading, refetch } = useQuery(TASK, { variables: { id } });
   const [saveDraft, saving] = useMutation(SAVE_DRAFT);
@@ -203,11 +205,18 @@ export default function TaskPage() {
         </section>
       )}
 
-      {(instance.plan || instance.evaluation) && (
+      {(instance.plan || instance.evaluation || instance.actionPlan) && (
         <section className="k-card" aria-labelledby="task-context">
           <h2 id="task-context">{t("context")}</h2>
           {instance.plan && <PlanSummary planId={instance.plan.id} />}
           {instance.evaluation && <EvaluationSummary evaluationId={instance.evaluation.id} />}
+          {instance.actionPlan && (
+            <p data-testid="task-action-plan">
+              <Link to={`/harian/rencana-aksi/${encodeURIComponent(instance.actionPlan.id)}`}>
+                {t("actionPlan", { period: periodLabel(instance.actionPlan.period) })}
+              </Link>
+            </p>
+          )}
         </section>
       )}
 

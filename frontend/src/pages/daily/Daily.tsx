@@ -12,12 +12,13 @@ import type { DailyEntryFieldsFragment } from "../../gql/graphql";
 import { defineMessages, todayWib, useT } from "../../i18n";
 import { useMe } from "../../session";
 import { EntryForm } from "./EntryForm";
+import { usePendingLeaveCount } from "./leaveQueries";
 import { Week } from "./Week";
 import "./Daily.css";
 
 const text = defineMessages({
-  id: { title: "Progres harian", form: "Isi progres", noEmployee: "Progres harian dicatat oleh pegawai; akun ini tidak terhubung dengan data pegawai.", review: "Tinjau progres tim", waiting: "{n} pegawai menunggu" },
-  en: { title: "Daily progress", form: "Record progress", noEmployee: "Daily progress is recorded by employees; this account has no employee record.", review: "Review the team's progress", waiting: "{n} waiting" },
+  id: { title: "Progres harian", form: "Isi progres", noEmployee: "Progres harian dicatat oleh pegawai; akun ini tidak terhubung dengan data pegawai.", review: "Tinjau progres tim", waiting: "{n} pegawai menunggu", more: "Lainnya", actionPlans: "Rencana aksi", leave: "Cuti dan izin", leaveWaiting: "{n} menunggu keputusan" },
+  en: { title: "Daily progress", form: "Record progress", noEmployee: "Daily progress is recorded by employees; this account has no employee record.", review: "Review the team's progress", waiting: "{n} waiting", more: "More", actionPlans: "Action plans", leave: "Leave", leaveWaiting: "{n} to decide" },
 });
 
 export default function Daily() {
@@ -30,6 +31,7 @@ export default function Daily() {
   const rates = me.subordinates.length > 0;
   const queue = useQuery(DAILY_REVIEW_COUNT, { skip: !rates });
   const waiting = queue.data?.dailyReviewQueue.length ?? 0;
+  const leaveWaiting = usePendingLeaveCount();
 
   if (!me.employee) return <><h1>{t("title")}</h1><Notice>{t("noEmployee")}</Notice></>;
 
@@ -63,6 +65,14 @@ export default function Daily() {
           </Link>
         )}
       </div>
+      {/* The quarter's action plans and leave: less often than the day's entry, one tap away. */}
+      <nav className="k-daily-links" aria-label={t("more")}>
+        <Link to="/harian/rencana-aksi" className="k-button" data-testid="daily-action-link">{t("actionPlans")}</Link>
+        <Link to="/harian/cuti" className="k-button" data-testid="daily-leave-link">
+          {t("leave")}
+          {leaveWaiting > 0 && <span className="k-chip">{t("leaveWaiting", { n: leaveWaiting })}</span>}
+        </Link>
+      </nav>
       <div className="k-daily">
         <section className="k-card" aria-labelledby="daily-form-heading">
           <h2 id="daily-form-heading">{t("form")}</h2>

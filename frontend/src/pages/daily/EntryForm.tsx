@@ -1,7 +1,9 @@
 /**
  * The quick entry of a day's work (R-DAILY), made for a phone: the day (today by default), the
- * work result of the approved SKP (the last one used preselected), what was done (focused), the
- * output (1 and the unit last used for that work result), optional minutes and evidence link;
+ * work result of the approved SKP (the last one used preselected), optionally the action of the
+ * quarter's approved action plan it serves (offered only when that work result has some), what
+ * was done (focused), the output (1 and the unit last used for that work result), optional
+ * minutes, evidence files (a photo from the phone's camera, a PDF) and an evidence link;
  * "Simpan & kirim" records and submits in one request, "Simpan draf" keeps a draft. The server's
  * refusals (holiday, weekend, leave, closed month, a day still to come) land next to their field.
  */
@@ -10,10 +12,11 @@ import { useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { Loading, ProblemBox } from "../../components/Status";
 import { problemOf } from "../../errors";
-import type { DailyEntryFieldsFragment, DailyPlanQuery } from "../../gql/graphql";
+import type { DailyActionsQuery, DailyEntryFieldsFragment, DailyPlanQuery } from "../../gql/graphql";
 import { defineMessages, formatDate, formatDay, useEnumLabel, useLanguage, useT } from "../../i18n";
-import { DAILY_PLAN, DAILY_RECENT, RECORD_ENTRY } from "./queries";
+import { DAILY_ACTIONS, DAILY_PLAN, DAILY_RECENT, RECORD_ENTRY } from "./queries";
 import { yearOf } from "./shared";
+import { fileSize } from "./Week";
 
 const text = defineMessages({
   id: {
@@ -24,6 +27,9 @@ const text = defineMessages({
     cancel: "Batal mengubah", check: "Periksa isian yang ditandai.", returned: "Dikembalikan atasan",
     noPlan: "Anda belum memiliki SKP tahun {year} yang disetujui. Progres harian dicatat pada hasil kerja SKP yang sudah disetujui: ajukan SKP Anda dan tunggu persetujuan atasan lebih dulu.",
     planStatus: "Status SKP tahun {year}: {status}.", openPlan: "Buka SKP saya", noResults: "SKP tahun {year} yang disetujui tidak memuat hasil kerja.",
+    action: "Rencana aksi (opsional)", noAction: "Tanpa rencana aksi", files: "Berkas bukti (opsional)",
+    filesHint: "PDF, PNG, atau JPEG; foto dari kamera juga bisa.", chosen: "Akan diunggah:", current: "Berkas bukti tersimpan",
+    remove: "Hapus {name}",
   },
   en: {
     title: "Record progress", editTitle: "Change an entry", date: "Date", result: "SKP work result", choose: "Choose a work result…",
@@ -33,17 +39,34 @@ const text = defineMessages({
     cancel: "Stop changing", check: "Check the marked fields.", returned: "Returned by the rater",
     noPlan: "You have no approved SKP for {year} yet. Daily progress is recorded against the work results of an approved SKP: submit your SKP and have your rater approve it first.",
     planStatus: "Status of your {year} SKP: {status}.", openPlan: "Open my SKP", noResults: "Your approved {year} SKP has no work results.",
+    action: "Action plan (optional)", noAction: "No action", files: "Evidence files (optional)",
+    filesHint: "PDF, PNG or JPEG; a photo from the camera works too.", chosen: "To upload:", current: "Saved evidence files",
+    remove: "Remove {name}",
   },
 });
 
 type Plan = NonNullable<DailyPlanQuery["myPlan"]>;
+type ActionPlan = DailyActionsQuery["actionPlans"][number];
 type Entry = DailyEntryFieldsFragment;
-type Field = "date" | "workResultId" | "text" | "quantity" | "outputUnit" | "minutes" | "evidenceLink";
-const FIELDS: Field[] = ["date", "workResultId", "text", "quantity", "outputUnit", "minutes", "evidenceLink"];
+type Field = "date" | "workResultId" | "actionItemId" | "text" | "quantity" | "outputUnit" | "minutes" | "evidenceLink"
+  | "evidenceFiles" | "removeEvidenceIds";
+const FIELDS: Field[] = ["date", "workResultId", "actionItemId", "text", "quantity", "outputUnit", "minutes", "evidenceLink",
+  "evidenceFiles", "removeEvidenceIds"];
 const INPUT_ID: Record<Field, string> = {
-  date: "daily-date", workResultId: "daily-result", text: "daily-text", quantity: "daily-quantity",
-  outputUnit: "daily-unit", minutes: "daily-minutes", evidenceLink: "daily-link",
+  date: "daily-date", workResultId: "daily-result", actionItemId: "daily-action", text: "daily-text", quantity: "daily-quantity",
+  outputUnit: "daily-unit", minutes: "daily-minutes", evidenceLink: "daily-link", evidenceFiles: "daily-files",
+  removeEvidenceIds: "daily-current-files",
 };
+const ACCEPT = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg";
+
+/** R-ACTION: the actions an entry of `date` under `resultId` may serve — those of the approved
+ * action plan of the date's quarter, under that work result (the server checks the same). */
+function actionsFor(actionPlans: ActionPlan[], resultId: string, date: string) {
+  return actionPlans
+    .filter((plan) => plan.status === "APPROVED" && plan.period.startsOn <= date && date <= plan.period.endsOn)
+    .flatMap((plan) => plan.items)
+    .filter((item) => item.workResult?.id === resultId);
+}
 
 /** What this person used last, for the rest of the session (the server's latest entries fill it
  * after a reload): the work result, and the output unit per work result. */
@@ -58,11 +81,15 @@ export function EntryForm({ employeeId, date, today, onDate, editing, onCancelEd
   const year = yearOf(date);
   const plan = useQuery(DAILY_PLAN, { variables: { year } });
   const recent = useQuery(DAILY_RECENT, { variables: { employeeId } });
+  const approvedPlanId = plan.data?.myPlan?.status === "APPROVED" ? plan.data.myPlan.id : null;
+  const actions = useQuery(DAILY_ACTIONS, { variables: { planId: approvedPlanId ?? "" }, skip: !approvedPlanId });
   // Kept here, not in the fields: saving a changed entry starts a fresh form (a new key).
   const [done, setDone] = useState<string | null>(null);
   // Both before the form: its defaults (the work result and unit used last) are read once, when
   // it mounts. Without the latest entries (an error) the form starts without those defaults.
-  if ((plan.loading && !plan.data) || (recent.loading && !recent.data)) return <Loading />;
+  // The actions are read with the form too (their choice is part of its first layout); without
+  // them (an error) the form is offered without the choice.
+  if ((plan.loading && !plan.data) || (recent.loading && !recent.data) || (actions.loading && !actions.data)) return <Loading />;
   if (plan.error && !plan.data) return <ProblemBox error={plan.error} />;
   const myPlan = plan.data?.myPlan;
   const dateField = <DateField date={date} today={today} onDate={onDate} t={t} />;
@@ -81,7 +108,8 @@ export function EntryForm({ employeeId, date, today, onDate, editing, onCancelEd
   if (myPlan.workResults.length === 0) return <>{dateField}<div className="k-alert k-alert-info">{t("noResults", { year })}</div></>;
   const latest = (recent.data?.dailyEntries.edges ?? []).map((edge) => edge.node);
   return (
-    <Fields key={`${editing?.id ?? "new"}-${myPlan.id}`} plan={myPlan} latest={latest} date={date} today={today} onDate={onDate}
+    <Fields key={`${editing?.id ?? "new"}-${myPlan.id}`} plan={myPlan} actionPlans={actions.data?.actionPlans ?? []}
+      latest={latest} date={date} today={today} onDate={onDate}
       editing={editing} onCancelEdit={onCancelEdit} onSaved={onSaved} done={done} setDone={setDone} t={t} />
   );
 }
@@ -111,8 +139,8 @@ function FieldError({ field, message }: { field: Field; message?: string }) {
 
 interface Latest { workResult?: { id: string } | null; outputUnit: string }
 
-function Fields({ plan, latest, date, today, onDate, editing, onCancelEdit, onSaved, done, setDone, t }: {
-  plan: Plan; latest: Latest[]; date: string; today: string; onDate: (date: string) => void;
+function Fields({ plan, actionPlans, latest, date, today, onDate, editing, onCancelEdit, onSaved, done, setDone, t }: {
+  plan: Plan; actionPlans: ActionPlan[]; latest: Latest[]; date: string; today: string; onDate: (date: string) => void;
   editing: Entry | null; onCancelEdit: () => void; onSaved: () => void;
   done: string | null; setDone: (message: string | null) => void; t: Translate;
 }) {
@@ -132,6 +160,13 @@ function Fields({ plan, latest, date, today, onDate, editing, onCancelEdit, onSa
   const [unit, setUnit] = useState(editing?.outputUnit ?? unitFor(resultId));
   const [minutes, setMinutes] = useState(editing?.minutes?.toString() ?? "");
   const [link, setLink] = useState(editing?.evidenceLink ?? "");
+  const [actionId, setActionId] = useState(editing?.actionItem?.id ?? "");
+  const [files, setFiles] = useState<File[]>([]);
+  const [filesKey, setFilesKey] = useState(0); // a new key empties the file input
+  const [removeIds, setRemoveIds] = useState<string[]>([]);
+  const actions = actionsFor(actionPlans, resultId, date);
+  // Another work result or a day of another quarter: the action chosen no longer applies.
+  const action = actions.some((item) => item.id === actionId) ? actionId : "";
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [record, { loading }] = useMutation(RECORD_ENTRY, {
@@ -165,7 +200,8 @@ function Fields({ plan, latest, date, today, onDate, editing, onCancelEdit, onSa
             id: editing?.id ?? null, date, workResultId: resultId, text: what, quantity, outputUnit: unit,
             // Not a whole number: -1, so the server names the allowed range next to the field.
             minutes: minutesValue === null ? null : Number.isInteger(minutesValue) ? minutesValue : -1,
-            evidenceLink: link, submit,
+            evidenceLink: link, submit, actionItemId: action || null,
+            evidenceFiles: files.length ? files : null, removeEvidenceIds: removeIds.length ? removeIds : null,
           },
         },
       });
@@ -185,6 +221,10 @@ function Fields({ plan, latest, date, today, onDate, editing, onCancelEdit, onSa
     setQuantity("1");
     setMinutes("");
     setLink("");
+    setActionId("");
+    setFiles([]);
+    setFilesKey(filesKey + 1);
+    setRemoveIds([]);
     onSaved();
     whatRef.current?.focus();
   }
@@ -223,6 +263,19 @@ function Fields({ plan, latest, date, today, onDate, editing, onCancelEdit, onSa
         <FieldError field="workResultId" message={errors.workResultId} />
       </div>
 
+      {(actions.length > 0 || errors.actionItemId) && (
+        <div className="k-field">
+          <label htmlFor="daily-action">{t("action")}</label>
+          <select id="daily-action" value={action} onChange={(e) => setActionId(e.target.value)} {...invalid("actionItemId")}>
+            <option value="">{t("noAction")}</option>
+            {actions.map((item) => (
+              <option key={item.id} value={item.id}>{item.text} ({item.target}{item.unit ? ` ${item.unit}` : ""})</option>
+            ))}
+          </select>
+          <FieldError field="actionItemId" message={errors.actionItemId} />
+        </div>
+      )}
+
       <div className="k-field">
         <label htmlFor="daily-text">{t("what")}</label>
         {/* Focused on arrival: the returning user's next move is to type. */}
@@ -258,6 +311,39 @@ function Fields({ plan, latest, date, today, onDate, editing, onCancelEdit, onSa
             placeholder="https://" {...invalid("evidenceLink")} />
           <FieldError field="evidenceLink" message={errors.evidenceLink} />
         </div>
+      </div>
+
+      {editing && editing.evidenceFiles.length > 0 && (
+        <fieldset className="k-field" id="daily-current-files" tabIndex={-1}>
+          <legend>{t("current")}</legend>
+          {editing.evidenceFiles.map((file) => (
+            // (Daily.css has no checkbox row: its style here, as .k-check of MyPlan.css, which loads with that page only.)
+            <label key={file.id} style={{ display: "flex", gap: "0.5rem", alignItems: "center", fontWeight: 400, margin: "0.25rem 0" }}>
+              <input type="checkbox" checked={removeIds.includes(file.id)}
+                onChange={(e) => setRemoveIds(e.target.checked ? [...removeIds, file.id] : removeIds.filter((id) => id !== file.id))} />
+              <span>{t("remove", { name: file.name })} <span className="k-muted">({fileSize(file.size, language)})</span></span>
+            </label>
+          ))}
+          <FieldError field="removeEvidenceIds" message={errors.removeEvidenceIds} />
+        </fieldset>
+      )}
+
+      <div className="k-field">
+        <label htmlFor="daily-files">{t("files")}</label>
+        <input key={filesKey} id="daily-files" type="file" multiple accept={ACCEPT}
+          onChange={(e) => {
+            setFiles(Array.from(e.target.files ?? []));
+            setErrors(({ evidenceFiles: _refused, ...rest }) => rest); // other files: the refusal no longer applies
+          }}
+          aria-describedby={["daily-files-hint", errors.evidenceFiles && "daily-files-error"].filter(Boolean).join(" ")}
+          aria-invalid={errors.evidenceFiles ? true : undefined} />
+        <p className="k-muted" id="daily-files-hint">{t("filesHint")}</p>
+        {files.length > 0 && (
+          <p className="k-muted" data-testid="daily-files-chosen">
+            {t("chosen")} {files.map((file) => `${file.name} (${fileSize(file.size, language)})`).join(", ")}
+          </p>
+        )}
+        <FieldError field="evidenceFiles" message={errors.evidenceFiles} />
       </div>
 
       <div className="k-daily-actions">

@@ -14,6 +14,7 @@ import { problemOf } from "../../errors";
 import type { DailyEntryFieldsFragment } from "../../gql/graphql";
 import { defineMessages, formatDate, formatDay, useLanguage, useT } from "../../i18n";
 import { REVIEW, REVIEW_ENTRIES, REVIEW_QUEUE } from "./queries";
+import { usePendingLeaveCount } from "./leaveQueries";
 import { EntryItem } from "./Week";
 import "./Daily.css";
 
@@ -26,6 +27,7 @@ const text = defineMessages({
     sending: "Menyimpan…", return: "Kembalikan", undoReturn: "Batal kembalikan", note: "Catatan untuk pegawai (wajib)",
     noteRequired: "Tulis catatan: pegawai perlu tahu apa yang harus diperbaiki.", willReturn: "Akan dikembalikan",
     result: "{a} disetujui, {r} dikembalikan.", someone: "pegawai", refused: "{n} progres tidak dapat diproses:", back: "Progres harian saya",
+    leaveWaiting: "{n} permohonan cuti staf menunggu keputusan Anda.", leaveOpen: "Putuskan permohonan cuti",
   },
   en: {
     title: "Review daily progress", queue: "Waiting for review", empty: "No daily progress is waiting for your review.",
@@ -35,6 +37,7 @@ const text = defineMessages({
     sending: "Saving…", return: "Return", undoReturn: "Do not return", note: "Note for the employee (required)",
     noteRequired: "Write a note: the employee needs to know what to fix.", willReturn: "To be returned",
     result: "{a} approved, {r} returned.", someone: "the employee", refused: "{n} entries could not be processed:", back: "My daily progress",
+    leaveWaiting: "{n} leave requests of your staff wait for your decision.", leaveOpen: "Decide the leave requests",
   },
 });
 
@@ -49,6 +52,7 @@ export default function Review() {
   const queue = useQuery(REVIEW_QUEUE);
   const items = queue.data?.dailyReviewQueue ?? [];
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const leaveWaiting = usePendingLeaveCount();
 
   return (
     <>
@@ -56,6 +60,13 @@ export default function Review() {
         <h1>{t("title")}</h1>
         <Link to="/harian">{t("back")}</Link>
       </div>
+      {/* Leave asked of the rater (R-CALENDAR) is decided on Cuti dan izin, one tap from here. */}
+      {leaveWaiting > 0 && (
+        <div className="k-alert k-alert-info k-spread" data-testid="review-leave-waiting">
+          <span>{t("leaveWaiting", { n: leaveWaiting })}</span>
+          <Link to="/harian/cuti" className="k-button">{t("leaveOpen")}</Link>
+        </div>
+      )}
       {queue.loading && !queue.data && <Loading />}
       {queue.error && !queue.data && <ProblemBox error={queue.error} />}
       <div className="k-daily k-daily-review">

@@ -1,15 +1,16 @@
 /**
  * The week at a glance (dailyWeek): seven days with what the calendar says of each (holiday by
  * name, weekend, leave, closed month), the missing days in red and in words, lateness in working
- * days, and each day's entries with their review state and the rater's note. On one's own week:
- * fill a day, change or submit a draft, change and resubmit a returned entry.
+ * days, and each day's entries with their review state, the action they serve, their evidence
+ * (files to download, a link) and the rater's note. On one's own week: fill a day, change or
+ * submit a draft, change and resubmit a returned entry.
  */
 import { useMutation, useQuery } from "@apollo/client/react";
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { Loading, ProblemBox, StatusBadge } from "../../components/Status";
 import { problemOf } from "../../errors";
 import type { DailyEntryFieldsFragment, DailyWeekQuery } from "../../gql/graphql";
-import { defineMessages, formatDateTime, formatDay, formatWeek, useLanguage, useT, type Language } from "../../i18n";
+import { defineMessages, formatDateTime, formatDay, formatNumber, formatWeek, useLanguage, useT, type Language } from "../../i18n";
 import { DAILY_WEEK, DELETE_ENTRY, SUBMIT_ENTRIES } from "./queries";
 import { addDays, dailyText, lateKey, mondayOf } from "./shared";
 
@@ -20,7 +21,7 @@ const text = defineMessages({
     closed: "Bulan ditutup", missing: "Belum diisi — lewat batas waktu", open: "Belum diisi, batas {deadline}",
     filled: "Terisi tepat waktu", fill: "Isi", fillDay: "Isi progres {day}", add: "Tambah", addDay: "Tambah progres {day}", edit: "Ubah", editReturned: "Ubah & kirim ulang",
     submit: "Kirim", delete: "Hapus", confirmDelete: "Hapus draf progres ini?", summaryMissing: "{n} hari kerja belum diisi dan lewat batas waktu.",
-    caption: "Progres harian minggu {week}",
+    caption: "Progres harian minggu {week}", action: "Rencana aksi", link: "tautan",
   },
   en: {
     title: "This week", titleOther: "Week", previous: "Previous week", next: "Next week",
@@ -28,7 +29,7 @@ const text = defineMessages({
     closed: "Month closed", missing: "Not filled — past the deadline", open: "Not filled yet, due {deadline}",
     filled: "Filled on time", fill: "Fill", fillDay: "Fill in {day}", add: "Add", addDay: "Add progress for {day}", edit: "Change", editReturned: "Change & resubmit",
     submit: "Submit", delete: "Delete", confirmDelete: "Delete this draft entry?", summaryMissing: "{n} working days not filled and past the deadline.",
-    caption: "Daily progress, week {week}",
+    caption: "Daily progress, week {week}", action: "Action", link: "link",
   },
 });
 
@@ -69,6 +70,13 @@ export function Week({ weekDate, today, onWeek, onFill, onEdit }: {
       )}
     </section>
   );
+}
+
+/** A file's size as people read it: "840 B", "12 kB", "1,2 MB". */
+export function fileSize(bytes: number, language: Language): string {
+  if (bytes < 1024) return `${formatNumber(bytes, language)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, language)} kB`;
+  return `${formatNumber(bytes / (1024 * 1024), language, 1)} MB`;
 }
 
 /** The deadline is the moment an entry becomes late (midnight after the due day): people read
@@ -161,8 +169,26 @@ export function EntryItem({ entry, onEdit, showDate = false }: { entry: Entry; o
         {entry.minutes ? ` · ${d("minutes", { n: entry.minutes })}` : ""}
         {entry.workResult && <> · {entry.workResult.text}</>}
       </p>
-      {entry.evidenceLink && (
-        <p className="k-entry-meta k-break"><a href={entry.evidenceLink} target="_blank" rel="noreferrer noopener">{d("evidence")}</a></p>
+      {entry.actionItem && (
+        <p className="k-muted k-entry-meta" data-testid="daily-entry-action">{t("action")}: {entry.actionItem.text}</p>
+      )}
+      {(entry.evidenceLink || entry.evidenceFiles.length > 0) && (
+        <p className="k-entry-meta k-break" data-testid="daily-entry-evidence">
+          {d("evidence")}:{" "}
+          {entry.evidenceFiles.map((file, index) => (
+            <Fragment key={file.id}>
+              {index > 0 && " · "}
+              <a href={file.url} download={file.name}>{file.name}</a>{" "}
+              <span className="k-muted">({fileSize(file.size, language)})</span>
+            </Fragment>
+          ))}
+          {entry.evidenceLink && (
+            <>
+              {entry.evidenceFiles.length > 0 && " · "}
+              <a href={entry.evidenceLink} target="_blank" rel="noreferrer noopener">{t("link")}</a>
+            </>
+          )}
+        </p>
       )}
       {entry.status === "RETURNED" && entry.returnNote && (
         <p className="k-entry-note" data-testid="daily-return-note"><strong>{d("returnNote")}:</strong> {entry.returnNote}</p>

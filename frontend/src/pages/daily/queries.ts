@@ -5,6 +5,8 @@ graphql(`
   fragment DailyEntryFields on DailyEntry {
     id date text quantity outputUnit minutes evidenceLink status lateDays returnNote reviewedAt
     workResult { id text }
+    actionItem { id text }
+    evidenceFiles { id name size url }
     reviewedBy { id name }
   }
 `);
@@ -15,6 +17,18 @@ export const DAILY_PLAN = graphql(`
     myPlan(year: $year) {
       id year status
       workResults { id text type indicators { id aspect unit } }
+    }
+  }
+`);
+
+/** The SKP's quarterly action plans (R-ACTION): an entry may name an action of the approved plan
+ * of its day's quarter, under its work result. */
+export const DAILY_ACTIONS = graphql(`
+  query DailyActions($planId: ID!) {
+    actionPlans(planId: $planId) {
+      id status
+      period { id startsOn endsOn }
+      items { id text target unit workResult { id } }
     }
   }
 `);

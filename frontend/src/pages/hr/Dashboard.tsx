@@ -36,7 +36,7 @@ const HR_DISTRIBUTION = graphql(`
 const PREDICATES = ["SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG"] as const;
 type P = (typeof PREDICATES)[number];
 
-/** R-DIST (DOMAIN.md, SE 3/2023): what each organizational rating allows. */
+/** R-DIST (docs/domain.md, SE 3/2023): what each organizational rating allows. */
 interface Rule { predicates: P[]; op: "max" | "min" | "atLeastOne" | "none"; limit: number }
 const R_DIST: Record<string, Rule[]> = {
   ISTIMEWA: [{ predicates: ["SANGAT_BAIK"], op: "max", limit: 70 }],
