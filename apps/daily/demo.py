@@ -26,11 +26,11 @@ from django.db.models import Count
 from django.utils import formats, timezone
 
 from apps.organization.models import Employee, OrgUnit
-from apps.performance.models import PlanStatus, WorkResult
+from apps.performance.models import PeriodKind, PerformancePeriod, PlanStatus, WorkResult
 
-from . import calendar, calendar_services, discipline, entries
+from . import action_plans, calendar, calendar_services, discipline, entries
 from .holidays import HOLIDAYS
-from .models import DailyEntry, Holiday, Leave, LeaveKind
+from .models import ActionPlan, DailyEntry, Holiday, Leave, LeaveKind
 from .schedule import holidays_between, schedule_for
 
 SECTION = "DISDIK-SD-KUR"
@@ -334,7 +334,37 @@ def load() -> str:
             loader.tell(person)
         loader.reviews()
         loader.script.run()
-    return summary(section, loader, people)
+    return summary(section, loader, people) + " " + _action_plans(section, loader.today)
+
+
+# The actions the staff member drafts for the current quarter (R-ACTION), under his work result.
+DEMO_ACTIONS = [("Menyusun kisi-kisi dan butir soal asesmen kelas 4–6", "3", "dokumen"),
+                ("Uji coba instrumen di dua sekolah dasar", "2", "kegiatan")]
+
+
+def _action_plans(section: OrgUnit, today: dt.date) -> str:
+    """The current quarter's action plans, opened for the section by HR as in the app (a job);
+    the first recorder's plan gets two drafted actions, left for him to submit. Nothing when the
+    quarter's period or the process is missing (said so)."""
+    period = PerformancePeriod.objects.filter(kind=PeriodKind.QUARTER, year=today.year,
+                                              starts_on__lte=today, ends_on__gte=today).first()
+    hr = Employee.objects.filter(position__title="Analis Sumber Daya Manusia Aparatur",
+                                 unit__code="BKPSDM-PKP").select_related("user").first()
+    if period is None or hr is None:
+        return "No action plans: the quarter's review period or the demo HR is missing."
+    with transaction.atomic():  # the job starts when this commits (in process without Celery)
+        action_plans.action_plans_open(actor=hr.user, period=period, unit=section)
+    drafted = (ActionPlan.objects.filter(plan__employee__unit=section, period=period)
+               .select_related("plan__employee__user").order_by("plan__employee__name").first())
+    if drafted is None:
+        return "No action plans opened (is the action_plan process published?)."
+    result = drafted.plan.work_results.order_by("position", "pk").first()
+    for text, target, unit in DEMO_ACTIONS:
+        action_plans.action_item_upsert(actor=drafted.plan.employee.user, action_plan=drafted, item_id=None,
+                                        work_result_id=result.pk, text=text, target=target, unit=unit)
+    opened = ActionPlan.objects.filter(plan__employee__unit=section, period=period).count()
+    return (f"Action plans of {period}: {opened} opened, {len(DEMO_ACTIONS)} actions drafted by "
+            f"{drafted.plan.employee.name}.")
 
 
 def summary(section: OrgUnit, loader: _Loader, people: list[_Person]) -> str:

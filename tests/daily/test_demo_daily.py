@@ -16,7 +16,7 @@ from apps.daily.calendar import working_days
 from apps.daily.demo import last_full_month
 from apps.daily.discipline import month_summary, subtree_employees
 from apps.daily.holidays import HOLIDAYS
-from apps.daily.models import DailyEntry, Leave
+from apps.daily.models import ActionPlan, DailyEntry, Leave
 from apps.daily.schedule import holidays_between, schedule_for
 from apps.organization.models import OrgUnit
 
@@ -84,6 +84,17 @@ def test_demo_month_has_every_state_of_daily_progress(demo, client_for):  # tran
                        "dewi.hidayat": (working - 2, 1, 0, 1, 0),
                        "desi.permata": (working - 1, 1, 0, 0, 0)}
     assert rows["mulyadi.suryani"].on_time == 0  # his SKP was sent back: nothing to record under (R-DAILY)
+
+    # R-ACTION: the current quarter's action plans opened for the section, two actions drafted by
+    # the staff member for him to submit on Rencana aksi.
+    if today.year == year:
+        plans = ActionPlan.objects.filter(plan__employee__unit=section, period__starts_on__lte=today,
+                                          period__ends_on__gte=today)
+        assert set(plans.values_list("plan__employee__user__username", flat=True)) == {
+            "agus.pratama", "dewi.hidayat", "desi.permata"}
+        mine = plans.get(plan__employee=demo.staff)
+        assert (mine.status, mine.items.count()) == ("DRAFT", 2)
+        assert "Action plans of" in out.getvalue() and "2 actions drafted by Agus Pratama" in out.getvalue()
 
     before = _snapshot()
     again = io.StringIO()
