@@ -85,10 +85,10 @@ def test_the_files_the_docs_name_exist():
 
 
 def test_nothing_points_to_design_or_domain_notes_outside_the_repository():
-    names = ("DESIGN" + ".md", "DOMAIN" + ".md")  # now docs/design.md and docs/domain.md
+    names = ("DESIGN" + ".md", "DOMAIN" + ".md", "SPIFFWORKFLOW" + ".md")  # now docs/design.md, domain.md, spiffworkflow.md
     files = [ROOT / "README.md", ROOT / "requirements.txt", *code_files("apps", "schema", "project", "tests", "bench"),
              *[p for p in (ROOT / "frontend" / "src").rglob("*") if p.suffix in {".ts", ".tsx"}]]
     stale = [f"{p.relative_to(ROOT)}:{n}" for p in files
              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if any(name in line for name in names)]
-    assert stale == [], "point these at docs/design.md or docs/domain.md"
+    assert stale == [], "point these at docs/design.md, docs/domain.md or docs/spiffworkflow.md"

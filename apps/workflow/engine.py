@@ -3,7 +3,7 @@
 - ``check_definition`` refuses, with element-level problems, anything that could not run safely.
 - Parsed specs are cached per definition version (``spec_for``).
 - Stored state leaves the spec out (``dumps``/``loads``): the spec is the cached one of the
-  definition version the instance runs on — about half the size and load time (SPIFFWORKFLOW.md).
+  definition version the instance runs on — about half the size and load time (docs/spiffworkflow.md).
 """
 from __future__ import annotations
 
@@ -460,7 +460,7 @@ _serializer = BpmnWorkflowSerializer(BpmnWorkflowSerializer.configure(_config))
 
 def new_workflow(spec_pair: tuple[Any, dict], data: dict) -> BpmnWorkflow:
     workflow = BpmnWorkflow(spec_pair[0], spec_pair[1], script_engine=_ENGINE)
-    workflow.task_tree.data.update(data)  # before the first engine step (SPIFFWORKFLOW.md)
+    workflow.task_tree.data.update(data)  # before the first engine step (docs/spiffworkflow.md)
     return workflow
 
 

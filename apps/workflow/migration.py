@@ -1,7 +1,7 @@
 """Moving running instances to another version of their process — an explicit, checked admin
 action with a dry run. An instance is refused when a task that changed (or was removed) in the
 new version has already completed, or when a waiting or ready task would disappear; SpiffWorkflow
-keeps READY/WAITING task ids but restarts duration timers (SPIFFWORKFLOW.md)."""
+keeps READY/WAITING task ids but restarts duration timers (docs/spiffworkflow.md)."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""Uploaded BPMN code cannot escape: each escape of SPIFFWORKFLOW.md fails at upload or fails
+"""Uploaded BPMN code cannot escape: each escape of docs/spiffworkflow.md fails at upload or fails
 its step cleanly at run time, with nothing written."""
 from __future__ import annotations
 
