@@ -16,6 +16,7 @@ these tests fail with the command to run.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,19 @@ def shot_both(page, name: str) -> None:
     for width in (PHONE, DESKTOP):
         page.set_viewport_size({"width": width, "height": 900})
         shot(page, name)
+
+
+def subscribed(page, operation: str) -> None:
+    """Reload the page with its WebSocket watched until the app has sent the subscription named
+    ``operation`` (e.g. "TaskEvents"), then give the server a moment to join its groups. A live
+    update asserted before that could be sent while nobody listens yet: "networkidle" says
+    nothing about a WebSocket."""
+    frames: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: frames.append(str(payload))))
+    page.reload()
+    page.wait_for_selector("header.k-header")
+    deadline = time.monotonic() + 20
+    while not any(operation in frame for frame in frames):
+        assert time.monotonic() < deadline, f"the app did not subscribe to {operation}"
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(300)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,7 +18,7 @@ from django.conf import settings
 from apps.daily.models import Holiday, Leave, LeaveStatus
 from apps.performance.models import PerformancePlan
 
-from .conftest import PHONE, in_thread, shot, shot_both
+from .conftest import PHONE, in_thread, shot, shot_both, subscribed
 from .test_daily import _nav, _show_week_of, _today, _working_days_up_to_today
 
 
@@ -175,19 +174,6 @@ def test_a_pending_request_is_withdrawn_and_an_overlap_refused(daily, browser_fo
     assert not Leave.objects.filter(pk=leave.pk).exists()
 
 
-def _subscribed(page) -> None:
-    """Reload with the WebSocket watched until the app has asked for dailyReminders."""
-    frames: list[str] = []
-    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: frames.append(str(payload))))
-    page.reload()
-    page.wait_for_selector("header.k-header")
-    deadline = time.monotonic() + 20
-    while not any("DailyReminders" in frame for frame in frames):
-        assert time.monotonic() < deadline, "the app did not subscribe to dailyReminders"
-        page.wait_for_timeout(100)
-    page.wait_for_timeout(300)                                       # the server joins its groups
-
-
 def test_the_reminder_appears_live_and_links_to_harian(daily, browser_for, axe_check):
     from apps.daily.reminders import reminders_send_due
 
@@ -199,7 +185,7 @@ def test_the_reminder_appears_live_and_links_to_harian(daily, browser_for, axe_c
     phone = browser_for(staff.user.username, PHONE)                  # on Beranda
     desktop = browser_for(staff.user.username)
     for page in (phone, desktop):
-        _subscribed(page)
+        subscribed(page, "DailyReminders")
         assert page.get_by_test_id("daily-reminder").count() == 0
 
     assert in_thread(lambda: reminders_send_due(now=moment)) >= 1

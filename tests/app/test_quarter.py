@@ -11,7 +11,7 @@ from strawberry import relay
 from apps.performance.models import Evaluation, Realization
 from apps.workflow.models import HumanTask
 
-from .conftest import PHONE, shot, shot_both
+from .conftest import PHONE, shot, shot_both, subscribed
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -31,6 +31,7 @@ def test_a_quarter_realization_rating_and_approval(demo_year, published, browser
     assert evaluation.status == "SELF_ASSESSMENT"
 
     rater = browser_for(kabid.user.username)                     # on Beranda, badge in the header
+    subscribed(rater, "TaskEvents")                              # listening before anything happens
     rater.wait_for_load_state("networkidle")                     # the count has come
     before = _badge(rater)
 
