@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-test assets frontend frontend-check bench-app migrate demo serve schema messages bench mutation prod-check clean
+.PHONY: run test lint install install-test assets frontend frontend-check bench-app migrate demo serve schema messages bench mutation prod-check clean
 
 # Local development runs with DEBUG on (GraphiQL, a dev secret key); production sets its own env.
 run demo migrate serve: export DEBUG ?= true
@@ -72,8 +72,14 @@ serve: install assets frontend
 ## make run: virtualenv + install + migrate + Tubei demo + serve GraphiQL
 run: demo serve
 
-## make test: install test tools and run the whole suite (DATABASE_URL picks the database)
-test: install-test assets frontend frontend-check
+## make lint: the import contracts of docs/design.md (.importlinter) and ruff (ruff.toml); a broken
+## contract prints the offending import
+lint: install-test
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/ruff check --no-cache .
+
+## make test: install test tools, lint, and run the whole suite (DATABASE_URL picks the database)
+test: install-test lint assets frontend frontend-check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## make schema: re-export schema.graphql after changing the GraphQL API

@@ -70,7 +70,7 @@ def main() -> None:
         ("worker: script `total = score + 1`", "worker",
          lambda: sandbox.execute("total = score + 1", dict(small))),
     ]
-    print(f"| evaluation | path | µs per evaluation |\n|---|---|---:|")
+    print("| evaluation | path | µs per evaluation |\n|---|---|---:|")
     for name, path, fn in cases:
         print(f"| {name} | {path} | {per_call(fn, rounds):.1f} |", flush=True)
 

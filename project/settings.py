@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "apps.performance",
     "apps.notifications",
     "apps.daily",
+    # project-level management commands (export_graphql_schema: apps/ never imports schema/)
+    "project",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,7 @@ import gettext
 import re
 from pathlib import Path
 
-from apps.core.management.commands.export_graphql_schema import SCHEMA_FILE, current_sdl
+from project.management.commands.export_graphql_schema import SCHEMA_FILE, current_sdl
 
 ROOT = Path(__file__).resolve().parent.parent
 

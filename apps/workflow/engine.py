@@ -92,6 +92,11 @@ class CheckedDefinition:
     starters: list[str] = field(default_factory=lambda: list(DEFAULT_STARTERS))
 
 
+# What a failing step of the process itself raises (its conditions, scripts, flows): the runtime
+# catches it by this name, so that only this module imports SpiffWorkflow.
+StepError = SpiffWorkflowException
+
+
 def _clean(message: str) -> str:
     """Plain words for users: no object reprs, no memory addresses."""
     message = re.sub(r"<Element [^>]*>", "the element", str(message))

@@ -19,7 +19,6 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from SpiffWorkflow.exceptions import SpiffWorkflowException
 
 from apps.core import events
 from apps.core.errors import BadInput, Conflict, DomainError, Forbidden, NotFound
@@ -149,7 +148,7 @@ def _run_engine(instance: ProcessInstance, workflow, actor: AbstractBaseUser | N
         workflow.do_engine_steps()
     except (DomainError, registry.HandlerFailed):
         raise
-    except (SpiffWorkflowException, ValueError) as exc:
+    except (engine.StepError, ValueError) as exc:
         inner = getattr(exc, "error_line", None)
         logger.info("step failed in instance %s: %s", instance.pk, exc)
         raise BadInput(_("The process step failed; nothing was saved: %(reason)s")

@@ -99,7 +99,6 @@ def test_an_import_with_bad_rows_lists_each_error_and_writes_nothing(browser_for
 
 
 def test_ikm_paste_submit_and_a_bad_row_is_named(browser_for, published):
-    year = dt.date.today().year
     page = browser_for(published.hr_all.user.username)
     page.goto("/hr/ikm")
     choose_unit(page, "PKM-TUBEI")

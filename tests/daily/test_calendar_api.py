@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from apps.daily.models import Holiday, HolidayKind, Leave, UnitSchedule
+from apps.daily.models import Holiday, Leave, UnitSchedule
 from apps.organization.models import OrgUnit
 
 from ..conftest import gid

@@ -3,7 +3,6 @@ its step cleanly at run time, with nothing written."""
 from __future__ import annotations
 
 import os
-import re
 import threading
 import time
 
