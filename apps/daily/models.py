@@ -20,6 +20,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from apps.organization.models import Employee, OrgUnit
+from apps.performance.models import EvidenceFile
 
 
 class HolidayKind(models.TextChoices):
@@ -182,21 +183,15 @@ class DailyEntry(models.Model):
         verbose_name_plural = _("daily entries")
 
 
-class DailyEntryEvidence(models.Model):
+class DailyEntryEvidence(EvidenceFile):
     """An evidence file (bukti dukung, R-DAILY) of a daily entry: uploaded with the entry by its
     employee, removable while the entry is a draft or returned, served only to those who may read
     the entry (apps/daily/views.py)."""
 
     entry = models.ForeignKey(DailyEntry, on_delete=models.CASCADE, related_name="evidence_files")
     file = models.FileField(upload_to="evidence/daily/%Y/%m/")
-    name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["id"]
+    class Meta(EvidenceFile.Meta):
         verbose_name = _("daily entry evidence")
         verbose_name_plural = _("daily entry evidence")
 

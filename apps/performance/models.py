@@ -344,11 +344,11 @@ class DevelopmentPlanItem(models.Model):
         ordering = ["id"]
 
 
-class Evidence(models.Model):
-    """An uploaded evidence file (bukti dukung) of a realization; served only to plan viewers."""
+class EvidenceFile(models.Model):
+    """What an uploaded evidence file (bukti dukung) records, whatever it supports: a realization
+    (Evidence) or a daily entry (apps.daily's DailyEntryEvidence). Checked before it is stored by
+    evidence_files.evidence_checked; each subclass adds what it belongs to and where it is stored."""
 
-    realization = models.ForeignKey(Realization, on_delete=models.CASCADE, related_name="evidence_files")
-    file = models.FileField(upload_to="evidence/%Y/%m/")
     name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
@@ -356,4 +356,15 @@ class Evidence(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        abstract = True
         ordering = ["id"]
+
+
+class Evidence(EvidenceFile):
+    """An uploaded evidence file (bukti dukung) of a realization; served only to plan viewers."""
+
+    realization = models.ForeignKey(Realization, on_delete=models.CASCADE, related_name="evidence_files")
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+
+    class Meta(EvidenceFile.Meta):
+        pass

@@ -600,11 +600,6 @@ def meeting_record(*, actor: AbstractBaseUser, unit: OrgUnit, period: Performanc
 
 # --- evidence files ---------------------------------------------------------------------------
 
-def evidence_add(*, actor: AbstractBaseUser, realization: Realization, upload) -> Evidence:
-    """Attach an uploaded file to a realization (same rules as recording it)."""
-    return _evidence_store(actor, realization, evidence_checked(upload))
-
-
 def _evidence_store(actor: AbstractBaseUser, realization: Realization, checked: CheckedFile) -> Evidence:
     evidence = Evidence(realization=realization, name=checked.name, content_type=checked.content_type,
                         size=checked.size, uploaded_by=actor)

@@ -172,3 +172,14 @@ def subscribed(page, operation: str) -> None:
         assert time.monotonic() < deadline, f"the app did not subscribe to {operation}"
         page.wait_for_timeout(100)
     page.wait_for_timeout(300)
+
+
+def download(page, link, tmp_path) -> tuple[str, bytes]:
+    """Click the link as a user would: (the name the browser saves it under, the file's bytes)."""
+    with page.expect_download() as info:
+        link.click()
+    file = info.value
+    assert file.failure() is None, file.failure()
+    path = tmp_path / file.suggested_filename
+    file.save_as(path)
+    return file.suggested_filename, path.read_bytes()

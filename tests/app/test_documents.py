@@ -16,22 +16,11 @@ from apps.performance.documents import names
 from apps.performance.models import Evaluation, PerformancePeriod, PerformancePlan
 
 from ..conftest import gid
-from .conftest import DESKTOP, PHONE, shot, shot_both
+from .conftest import DESKTOP, PHONE, download, shot, shot_both
 from .test_hr import choose_unit
 
 PDF_MAGIC, ZIP_MAGIC = b"%PDF", b"PK\x03\x04"
 TAP = 44  # px: the smallest comfortable touch target
-
-
-def download(page, link, tmp_path) -> tuple[str, bytes]:
-    """Click the link as a user would: (the name the browser saves it under, the file's bytes)."""
-    with page.expect_download() as info:
-        link.click()
-    file = info.value
-    assert file.failure() is None, file.failure()
-    path = tmp_path / file.suggested_filename
-    file.save_as(path)
-    return file.suggested_filename, path.read_bytes()
 
 
 def assert_tappable(page, link) -> None:

@@ -26,7 +26,7 @@ from apps.organization.models import Employee, OrgUnit
 from apps.performance.models import PerformancePlan
 
 from ..conftest import PASSWORD, GraphQLClient, gid
-from .conftest import DESKTOP, PHONE, in_thread, shot, shot_both
+from .conftest import DESKTOP, PHONE, download, in_thread, shot, shot_both
 from .test_hr import choose_unit
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -117,16 +117,6 @@ def _cells(row) -> list[str]:
     return [c.inner_text().strip() for c in row.locator("td").all()]
 
 
-def _download(page, link, tmp_path) -> tuple[str, bytes]:
-    with page.expect_download() as info:
-        link.click()
-    file = info.value
-    assert file.failure() is None, file.failure()
-    path = tmp_path / file.suggested_filename
-    file.save_as(path)
-    return file.suggested_filename, path.read_bytes()
-
-
 def _shots(page, name: str) -> None:
     """Phone and desktop screenshots; on a phone nothing is wider than the screen (tables scroll
     inside their own region)."""
@@ -177,7 +167,7 @@ def test_hr_reads_the_months_discipline_downloads_it_closes_and_reopens_it(daily
 
     # The XLSX through the link, as a user saves it: a real workbook with Agus's month in it.
     link = page.get_by_role("link", name=f"Unduh disiplin {MONTHS_ID[month - 1]} {year} (XLSX)", exact=True)
-    filename, content = _download(page, link, tmp_path)
+    filename, content = download(page, link, tmp_path)
     assert filename == discipline_xlsx.filename(section, year, month) and content.startswith(ZIP_MAGIC)
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     agus = next(r for r in sheet.iter_rows(values_only=True) if staff.name in r)
@@ -302,7 +292,7 @@ def test_a_leader_sees_the_figures_but_the_server_refuses_closing(daily_month, p
     figures = api(kabid.user.username).data(ROW, whose)["employeeDiscipline"]
     assert _cells(row)[:4] == [str(figures[k]) for k in ("workingDays", "onTime", "late", "missing")]
     link = page.get_by_test_id("hr-discipline-xlsx")
-    filename, content = _download(page, link, tmp_path)
+    filename, content = download(page, link, tmp_path)
     assert filename == discipline_xlsx.filename(section, year, month) and content.startswith(ZIP_MAGIC)
 
     refusal = api(kabid.user.username).error(CLOSE, {"u": gid("OrgUnit", section.pk), "y": year, "m": month})
