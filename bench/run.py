@@ -28,6 +28,7 @@ import sys
 import time
 from pathlib import Path
 
+from .cpu import CpuMeter
 from .setup import db_label, django_setup
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -126,9 +127,10 @@ def scenario_inbox(report: Report, args) -> None:
 
 # --- complete ------------------------------------------------------------------------------------
 
-def raw_persisted_steps(count: int) -> tuple[float, int]:
+def raw_persisted_steps(count: int) -> tuple[float, int, float]:
     """SpiffWorkflow alone on the same process: read the state row, run the draft step, write the
-    state row, commit — per step. The states are put back afterwards."""
+    state row, commit — per step: (steps/s, steps, CPU ms of this process per step). The states are
+    put back afterwards."""
     from django.db import transaction
 
     from apps.workflow import engine
@@ -139,7 +141,7 @@ def raw_persisted_steps(count: int) -> tuple[float, int]:
     originals = dict(ProcessInstance.objects.filter(pk__in=[t[0] for t in tasks]).values_list("pk", "state"))
     definition = ProcessInstance.objects.select_related("definition").get(pk=tasks[0][0]).definition
     spec = engine.spec_for(definition.pk, definition.checksum, definition.bpmn_xml, definition.process_id)
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     for instance_id, task_uuid in tasks:
         with transaction.atomic():
             state = ProcessInstance.objects.select_for_update().values_list("state", flat=True).get(pk=instance_id)
@@ -149,10 +151,17 @@ def raw_persisted_steps(count: int) -> tuple[float, int]:
             task.run()
             workflow.do_engine_steps()
             ProcessInstance.objects.filter(pk=instance_id).update(state=engine.dumps(workflow))
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     for pk, state in originals.items():
         ProcessInstance.objects.filter(pk=pk).update(state=state)
-    return len(tasks) / elapsed, len(tasks)
+    return len(tasks) / elapsed, len(tasks), cpu / len(tasks) * 1000
+
+
+def _postgres_database() -> str | None:
+    """The benchmark database's name when it is PostgreSQL (its backends' CPU is counted), else None."""
+    from django.db import connection
+
+    return connection.settings_dict["NAME"] if connection.vendor == "postgresql" else None
 
 
 def _stack_env(args) -> dict:
@@ -164,10 +173,11 @@ def _stack_env(args) -> dict:
 def scenario_complete(report: Report, args, *, rate: float | None = None, name: str = "complete") -> None:
     from . import load, stack
 
-    raw_rate, raw_steps = raw_persisted_steps(300)
+    raw_rate, raw_steps, raw_cpu_ms = raw_persisted_steps(300)
     work = load.prepare_work(args.tasks, random.Random(2))
     with stack.running(_stack_env(args), RESULTS.parent / "logs", workers=args.workers) as running:
         pids = running.worker_pids()
+        meter = CpuMeter(pids, _postgres_database())
         before = stack.rss_mb(pids)
         rss_samples = []
 
@@ -178,22 +188,27 @@ def scenario_complete(report: Report, args, *, rate: float | None = None, name: 
                     print(f"  {result.samples[-1][0]:.0f} s: {result.completed} done, "
                           f"RSS {sum(rss_samples[-1]):.0f} MB", flush=True)
 
-        result = asyncio.run(load.run_load(running.url, work, clients=args.clients, seconds=args.seconds,
-                                           rate=rate, on_sample=sample))
+        with meter:
+            result = asyncio.run(load.run_load(running.url, work, clients=args.clients, seconds=args.seconds,
+                                               rate=rate, on_sample=sample))
         after = stack.rss_mb(pids)
     errors = ", ".join(f"{code} {n}" for code, n in result.errors.most_common()) or "none"
     # Steady state: the second half of the run (the first includes connection and cache warm-up).
     half = [s for s in result.samples if s[0] >= result.seconds / 2]
     steady = (half[-1][1] - half[0][1]) / (half[-1][0] - half[0][0]) if len(half) > 1 else result.throughput
     lat = result.latencies_ms
-    target = "≥ 150/s, p95 ≤ 100 ms" if name == "complete" else "errors only CONFLICT, RSS growth < 10 %"
+    target = "≥ 150/s, p95 ≤ 100 ms, CPU ≤ 13 ms" if name == "complete" else "errors only CONFLICT, RSS growth < 10 %"
     growth = ""
     if rss_samples:
         first, last = sum(rss_samples[0]), sum(after)
         growth = (f"; RSS {first:.0f} → {last:.0f} MB ({(last - first) / first * 100:+.1f} %) "
                   f"over {len(rss_samples)} samples")
+    done = max(1, result.completed)
+    cpu = (f"; CPU per completion: workers {meter.web / done * 1000:.1f} ms + PostgreSQL "
+           f"{meter.db / done * 1000:.1f} ms = **{(meter.web + meter.db) / done * 1000:.1f} ms** "
+           f"(raw engine step {raw_cpu_ms:.1f} ms)")
     report.row(name, f"{steady:.0f}/s sustained ({result.completed} in {result.seconds:.0f} s), "
-                     f"p50 {pct(lat, 50):.0f} ms, p95 {pct(lat, 95):.0f} ms",
+                     f"p50 {pct(lat, 50):.0f} ms, p95 {pct(lat, 95):.0f} ms{cpu}",
                f"{args.workers} uvicorn workers, {args.clients} clients{f', paced at {rate}/s' if rate else ''}; "
                f"errors: {errors}; raw SpiffWorkflow persisted step {raw_rate:.0f}/s ({raw_steps} steps, 1 process), "
                f"ratio {steady / raw_rate:.2f}; worker RSS MB before {_mb(before)} after {_mb(after)}{growth}",

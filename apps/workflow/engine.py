@@ -15,6 +15,7 @@ from xml.parsers import expat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from uuid import UUID
 from typing import Any
 
 import jsonschema
@@ -452,10 +453,17 @@ class SpecReferenceConverter(BpmnWorkflowConverter):
         return dct
 
     def from_dict(self, dct):
+        """BpmnWorkflowConverter.from_dict (SpiffWorkflow 3.2.0) with the cached spec objects put
+        in directly: converting them to a dict only for the parent to rebuild them was a tenth of
+        a completion's CPU. Specs hold no run state, so instances share them, as new_workflow does."""
         spec, subprocess_specs = _spec_in_use.get()
-        dct["spec"] = self.registry.convert(spec)
-        dct["subprocess_specs"] = self.mapping_to_dict(subprocess_specs)
-        return super().from_dict(dct)
+        workflow = self.target_class(spec, subprocess_specs, deserializing=True)
+        workflow.tasks = self.mapping_from_dict(dct["tasks"], UUID, workflow=workflow)
+        workflow.task_tree = workflow.tasks.get(UUID(dct["root"]))
+        self.set_default_attributes(workflow, dct)
+        self.subprocesses_from_dict(dct["subprocesses"], workflow)
+        workflow.bpmn_events = self.registry.restore(dct.pop("bpmn_events", []))
+        return workflow
 
 
 _config = dict(SPIFF_CONFIG)

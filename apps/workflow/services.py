@@ -120,7 +120,8 @@ def definition_retire(*, actor: AbstractBaseUser, definition: ProcessDefinition)
 
 # What a step reads of its definition (forms, tasks, lanes) never changes within a version: keep
 # it per process, keyed by id and checksum, instead of decoding those JSON columns on every step.
-_HEAVY_DEFINITION_FIELDS = ("bpmn_xml", "forms", "user_tasks", "lanes", "lane_bindings", "starters")
+_HEAVY_DEFINITION_COLUMNS = tuple(f"instance__definition__{name}" for name in
+                                  ("bpmn_xml", "forms", "user_tasks", "lanes", "lane_bindings", "starters"))
 
 
 @functools.lru_cache(maxsize=256)
@@ -454,11 +455,14 @@ def _start(definition: ProcessDefinition, requests: list[StartRequest], actor) -
 def _locked_task(task_id: int, actor: AbstractBaseUser) -> HumanTask:
     """The task, row-locked, if the actor may see it (else NOT_FOUND). Whoever may complete it
     sees it (its candidates are granted the instance); only others need the visibility query."""
-    task = (HumanTask.objects.select_for_update(of=("self",))
-            .select_related("instance__definition", "assignee", "subject")
-            .defer(*(f"instance__definition__{name}" for name in _HEAVY_DEFINITION_FIELDS)).filter(pk=task_id).first())
-    if task is None:
-        raise NotFound()
+    try:
+        # get(), not first(): first() would order by pk, and compiling that ORDER BY across the
+        # joined rows cost a third of this query's CPU (py-spy, docs/design.md "Speed").
+        task = (HumanTask.objects.select_for_update(of=("self",))
+                .select_related("instance__definition", "assignee", "subject")
+                .defer(*_HEAVY_DEFINITION_COLUMNS).get(pk=task_id))
+    except HumanTask.DoesNotExist:
+        raise NotFound() from None
     _use_cached_definition(task.instance)
     task.actor_may_complete = selectors.may_complete(actor, task)
     if not task.actor_may_complete and not selectors.tasks_visible_to(actor).filter(pk=task.pk).exists():
