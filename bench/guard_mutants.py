@@ -57,12 +57,15 @@ MODULES: dict[str, list[str]] = {
                                    "tests/workflow/test_timers.py", "tests/performance/test_task_holders.py",
                                    "tests/workflow/test_handlers.py", "tests/workflow/test_admin_pages.py"],
     "apps/performance/selectors.py": [*MATRIX, "tests/test_nested_visibility.py", "tests/test_me_and_visibility.py",
-                                      *PERFORMANCE_ACCESS],
+                                      *PERFORMANCE_ACCESS, "tests/performance/test_quarter.py"],  # R-DIST's population
     "apps/organization/selectors.py": [*MATRIX, "tests/test_me_and_visibility.py", "tests/test_selectors.py",
                                        "tests/test_hr_mutations.py", "tests/test_org_scope.py"],
     "apps/workflow/services.py": [*MATRIX, "tests/performance/test_process_binding.py", "tests/workflow"],
     "apps/performance/services.py": [*MATRIX, *PERFORMANCE_ACCESS, "tests/performance/test_quarter.py",
                                      "tests/performance/test_planning.py"],
+    "apps/performance/steps.py": ["tests/performance/test_process_binding.py", "tests/performance/test_annual.py",
+                                  "tests/performance/test_quarter.py", "tests/performance/test_planning.py",
+                                  "tests/performance/test_whole_year.py", *MATRIX],
     "apps/organization/services.py": [*MATRIX, "tests/test_hr_mutations.py", "tests/test_org_scope.py",
                                       "tests/test_import.py"],
     "apps/organization/importer.py": ["tests/test_org_scope.py", "tests/test_import.py"],
@@ -147,8 +150,8 @@ DOMAIN_ERRORS = {"Forbidden", "NotFound", "BadInput", "Conflict", "Unauthenticat
                  "PermissionDenied", "SandboxError"}
 # In services and the importer most raises validate input; there only the access checks count.
 ACCESS_ERRORS = {"Forbidden", "NotFound", "Unauthenticated", "PermissionDenied", "Conflict"}
-PERMISSION_ONLY = {"apps/workflow/services.py", "apps/performance/services.py", "apps/organization/services.py",
-                   "apps/organization/importer.py"}
+PERMISSION_ONLY = {"apps/workflow/services.py", "apps/performance/services.py", "apps/performance/steps.py",
+                   "apps/organization/services.py", "apps/organization/importer.py"}
 PREDICATE_PREFIXES = ("may_", "_may_", "is_", "manages_", "_require", "require_")
 SELECTOR_FILES = {"selectors.py"}
 # Functions of selector files that compute, not decide who sees what: their operators are no guards.

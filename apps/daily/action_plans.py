@@ -11,19 +11,23 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.errors import BadInput, Forbidden, NotFound
+from apps.organization import selectors as org
 from apps.organization.models import OrgUnit
 from apps.performance import history
 from apps.performance import selectors as performance_selectors
 from apps.performance import services as performance
 from apps.performance.models import Job, PerformancePeriod, PerformancePlan, PeriodKind, PlanEvent
+from apps.performance.steps import require_role
 from apps.workflow import selectors as workflow_selectors
 from apps.workflow import services as workflow
+from apps.workflow.lanes import EMPLOYEE, RATER
 from apps.workflow.registry import Binding
 
-from .models import ActionPlan, ActionPlanItem
+from .models import ActionPlan, ActionPlanItem, ActionPlanStatus
 
 ACTION_PLAN_PROCESS = "action_plan"
 ACTION_PLAN_BINDING = "daily.action_plan"  # the kind of object an action_plan instance is bound to
@@ -156,3 +160,57 @@ def action_item_delete(*, actor: AbstractBaseUser, item: ActionPlanItem) -> None
     _require_drafting(actor, action_plan)
     audit(action_plan, actor, "ACTION_ITEM_DELETED", {"itemId": item.pk, "text": item.text})
     item.delete()
+
+
+# --- the process's steps (called by handlers.py inside the step's transaction) --------------------
+
+def _for_step(actor: AbstractBaseUser | None, action_plan_id: int, role: str) -> ActionPlan:
+    """The bound action plan, locked, once the person completing the step holds ``role`` towards
+    its employee (performance.steps.require_role: the regulation names who acts)."""
+    action_plan = (ActionPlan.objects.select_for_update(of=("self",))
+                   .select_related("plan__employee__unit", "plan__employee__rater__rater", "period")
+                   .get(pk=action_plan_id))
+    require_role(actor=actor, employee=action_plan.plan.employee, role=role)
+    return action_plan
+
+
+@transaction.atomic(savepoint=False)
+def action_plan_submit(*, actor: AbstractBaseUser | None, action_plan_id: int, notes: str) -> ActionPlan:
+    """The employee submits: at least one action, each under a work result of the action plan's own SKP."""
+    action_plan = _for_step(actor, action_plan_id, EMPLOYEE)
+    items = list(action_plan.items.select_related("work_result"))
+    if not items:
+        raise BadInput(_("Add at least one action under a work result before submitting the action plan."),
+                       fields={"items": _("required")})
+    # The items were checked when saved; the SKP's work results may have moved on since.
+    foreign = [item for item in items if item.work_result.plan_id != action_plan.plan_id]
+    if foreign:
+        raise BadInput(_("Some actions are under a work result that is no longer in the SKP: change or delete them."),
+                       fields={f"items.{item.pk}": _("not a work result of this plan") for item in foreign})
+    action_plan.status = ActionPlanStatus.SUBMITTED
+    action_plan.save(update_fields=["status"])
+    audit(action_plan, actor, "ACTION_PLAN_SUBMITTED", {"notes": notes})
+    return action_plan
+
+
+@transaction.atomic(savepoint=False)
+def action_plan_return(*, actor: AbstractBaseUser | None, action_plan_id: int, notes: str) -> ActionPlan:
+    """The rater sends it back to the employee with notes (REVISE)."""
+    action_plan = _for_step(actor, action_plan_id, RATER)
+    action_plan.status, action_plan.revision_notes = ActionPlanStatus.DRAFT, notes
+    action_plan.save(update_fields=["status", "revision_notes"])
+    audit(action_plan, actor, "ACTION_PLAN_RETURNED", {"notes": notes})
+    return action_plan
+
+
+@transaction.atomic(savepoint=False)
+def action_plan_approve(*, actor: AbstractBaseUser | None, action_plan_id: int) -> ActionPlan:
+    """The rater approves."""
+    action_plan = _for_step(actor, action_plan_id, RATER)
+    action_plan.status, action_plan.approved_at, action_plan.revision_notes = (
+        ActionPlanStatus.APPROVED, timezone.now(), "")
+    # HR acting for a rater outside the system (the Sekda's) has no employee record: None.
+    action_plan.approved_by = org.employee_of(actor)
+    action_plan.save(update_fields=["status", "approved_at", "approved_by", "revision_notes"])
+    audit(action_plan, actor, "ACTION_PLAN_APPROVED")
+    return action_plan

@@ -9,3 +9,4 @@ class PerformanceConfig(AppConfig):
 
     def ready(self) -> None:
         from . import handlers  # noqa: F401 - registers the SKP process handlers
+        from . import tasks  # noqa: F401 - registers the Celery tasks that services.py queues by name

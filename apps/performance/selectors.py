@@ -15,10 +15,12 @@ from .models import (
     Evaluation,
     EvaluationMeeting,
     EvaluationStatus,
+    PerformancePeriod,
     PerformancePlan,
     PlanStatus,
     Realization,
     SatisfactionSurvey,
+    UnitOrgRating,
     WorkResult,
 )
 
@@ -30,8 +32,30 @@ def satisfaction_index_for(unit: OrgUnit, year: int) -> rules.SatisfactionResult
     return rules.satisfaction_index(responses) if responses else None
 
 
+def rated_in_subtree(unit: OrgUnit, period: PerformancePeriod) -> QuerySet[Evaluation]:
+    """R-DIST's population: the evaluations of the period with a predicate, final or not yet,
+    of the employees of the unit and of every unit below it. Every distribution reads it — the
+    distributionCheck query, the annual rating (steps.annual_rating_send_for_approval), the
+    documents — so that all count alike."""
+    return Evaluation.objects.filter(period=period, predicate__isnull=False,
+                                     plan__employee__unit__path__startswith=unit.path)
 
 
+def predicates_in_subtree(unit: OrgUnit, period: PerformancePeriod, *, excluding: int | None = None) -> list[str]:
+    """The predicates of rated_in_subtree (1 query); ``excluding``: an evaluation left out (the
+    one being rated, counted with its new predicate by the caller)."""
+    rated = rated_in_subtree(unit, period)
+    if excluding is not None:
+        rated = rated.exclude(pk=excluding)
+    return list(rated.values_list("predicate", flat=True))
+
+
+def distribution_check(*, unit: OrgUnit, period: PerformancePeriod) -> tuple[str | None, dict, list]:
+    """R-DIST for the unit's employees (its subtree) with a predicate in the period (2 queries):
+    the unit's organizational rating, the count of each predicate, the rules it breaks."""
+    org_rating = UnitOrgRating.objects.filter(unit=unit, period=period).values_list("rating", flat=True).first()
+    counts, violations = rules.distribution_summary(org_rating, predicates_in_subtree(unit, period))
+    return org_rating, counts, violations
 
 
 def plans_visible_to(user: AbstractBaseUser) -> QuerySet[PerformancePlan]:

@@ -1,9 +1,10 @@
-"""Every write of the performance cycle; each public function is one transaction."""
+"""Every write of the performance cycle but the BPMN steps' (steps.py); each public function is one transaction."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+from celery import current_app
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -46,6 +47,8 @@ from .models import (
     WorkResultType,
 )
 from .selectors import approved_plan_ids, parse_number, satisfaction_index_for
+# A read (R-DIST), kept here under its old name while schema/performance.py calls it from here.
+from .selectors import distribution_check  # noqa: F401
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -329,18 +332,25 @@ def _run_chunk(job: Job, ids: list[int]) -> None:
         job.save(update_fields=["progress", "errors", "status", "finished_at"])
 
 
+# The Celery tasks of tasks.py, queued by name: tasks.py imports this module, so this one never
+# imports it (.importlinter); PerformanceConfig.ready() imports tasks.py, which registers them.
+RUN_JOB, RUN_JOB_CHUNK = "performance.run_job", "performance.run_job_chunk"
+
+
+def _enqueue(task: str, *args) -> None:
+    current_app.tasks[task].delay(*args)
+
+
 def job_run(job_id: int) -> None:
     """Split the job into chunks, one Celery task each: in parallel on the workers with a
     broker, one after the other in this process without one."""
-    from .tasks import run_job_chunk
-
     job = Job.objects.get(pk=job_id)
     ids = JOBS[job.kind][0](job)
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, total=len(ids))
     if not ids:
         Job.objects.filter(pk=job.pk).update(status=JobStatus.DONE, finished_at=timezone.now())
     for start in range(0, len(ids), JOB_CHUNK):
-        run_job_chunk.delay(job.pk, ids[start:start + JOB_CHUNK])
+        _enqueue(RUN_JOB_CHUNK, job.pk, ids[start:start + JOB_CHUNK])
 
 
 def job_run_chunk(job_id: int, ids: list[int]) -> None:
@@ -349,9 +359,7 @@ def job_run_chunk(job_id: int, ids: list[int]) -> None:
 
 def _start_job(actor: AbstractBaseUser, kind: str, params: dict) -> Job:
     job = Job.objects.create(kind=kind, params=params, created_by=actor)
-    from .tasks import run_job
-
-    transaction.on_commit(lambda: run_job.delay(job.pk))
+    transaction.on_commit(lambda: _enqueue(RUN_JOB, job.pk))
     return job
 
 
@@ -548,15 +556,6 @@ def org_rating_set(*, actor: AbstractBaseUser, unit: OrgUnit, period: Performanc
     record, _created = UnitOrgRating.objects.update_or_create(
         unit=unit, period=period, defaults={"rating": value, "set_by": Employee.objects.filter(user=actor).first()})
     return record
-
-
-def distribution_check(*, unit: OrgUnit, period: PerformancePeriod) -> tuple[str | None, dict, list]:
-    """R-DIST for the unit's employees (its subtree) with a predicate in the period."""
-    org_rating = UnitOrgRating.objects.filter(unit=unit, period=period).values_list("rating", flat=True).first()
-    predicates = list(Evaluation.objects.filter(period=period, plan__employee__unit__path__startswith=unit.path)
-                      .filter(predicate__isnull=False).values_list("predicate", flat=True))
-    counts, violations = rules.distribution_summary(org_rating, predicates)
-    return org_rating, counts, violations
 
 
 # --- continuous feedback and evaluation meetings ------------------------------------------------

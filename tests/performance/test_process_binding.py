@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from apps.performance import services
+import pytest
+
+from apps.core.errors import Forbidden
+from apps.performance import services, steps
 from apps.performance.models import Evaluation, PerformancePlan, PlanStatus, WorkResult
 from apps.workflow.models import HumanTask, ProcessDefinition, ProcessInstance
 
@@ -178,3 +181,15 @@ def test_a_changed_definition_cannot_hand_a_plan_step_to_someone_else(quarter, c
     plan.refresh_from_db()
     review.refresh_from_db()
     assert plan.status == PlanStatus.SUBMITTED and review.state == "READY"
+
+
+def test_a_step_the_regulation_gives_a_person_is_refused_when_nobody_acts(quarter):
+    """A changed definition may call a step's handler from a service task after a timer, where
+    nobody completes anything: the step is refused as it is to the wrong person (FORBIDDEN, not
+    a crash), and the plan stays as it was."""
+    d, _q1_id, _q1 = quarter
+    plan = PerformancePlan.objects.get(employee=d.staff, year=YEAR)
+    with pytest.raises(Forbidden):
+        steps.plan_approve(actor=None, plan_id=plan.pk)
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.APPROVED

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 
-from apps.performance.models import Evaluation, Indicator, PerformancePlan, WorkResult
+from apps.performance.models import (Evaluation, Indicator, PerformancePeriod, PerformancePlan, UnitOrgRating,
+                                     WorkResult)
 
 from ..conftest import gid
 from ..workflow.helpers import COMPLETE, complete
@@ -160,3 +161,22 @@ def test_distribution_check_is_read_like_unit_performance(quarter, client_for):
                 "SANGAT_BAIK"] == 1, who
         else:
             assert check["errors"][0]["extensions"] == dashboard["errors"][0]["extensions"] == {"code": "NOT_FOUND"}, who
+
+
+def test_distribution_counts_the_period_and_the_units_subtree_only(quarter, client_for):
+    """R-DIST reads one population (selectors.rated_in_subtree): the predicates given in the
+    period to the employees of the unit and the units below it, against the unit's own rating for
+    that period — not another quarter's predicates or rating, nor those of the unit above."""
+    d, period, q1 = quarter
+    q2 = PerformancePeriod.objects.get(year=YEAR, kind="QUARTER", number=2)
+    plan = {e: PerformancePlan.objects.get(employee=getattr(d, e), year=YEAR) for e in ("staff", "kabid")}
+    Evaluation.objects.create(plan=plan["staff"], period=q1, predicate="SANGAT_BAIK", status="FINAL")
+    Evaluation.objects.create(plan=plan["staff"], period=q2, predicate="BAIK", status="FINAL")
+    Evaluation.objects.create(plan=plan["kabid"], period=q1, predicate="KURANG", status="FINAL")  # the unit above
+    # The section's own rating for q1 is recorded last: the first rows are the ones it must not read.
+    UnitOrgRating.objects.create(unit=d.kasi.unit, period=q2, rating="KURANG")
+    UnitOrgRating.objects.create(unit=d.kabid.unit, period=q1, rating="ISTIMEWA")
+    UnitOrgRating.objects.create(unit=d.kasi.unit, period=q1, rating="BAIK")
+    check = client_for(d.hr_all.user.username).data(DIST, {"u": gid("OrgUnit", d.kasi.unit_id), "p": period})
+    counted = {c["predicate"]: c["count"] for c in check["distributionCheck"]["counts"] if c["count"]}
+    assert (check["distributionCheck"]["orgRating"], counted) == ("BAIK", {"SANGAT_BAIK": 1})

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from apps.organization import selectors as org
 from apps.organization.models import Employee, EmploymentType, OrgUnit, PositionClass
 
-from .. import rules, services, suggestions
+from .. import rules, selectors, suggestions
 from ..models import (
     BehaviorExpectation,
     CoreValue,
@@ -231,7 +231,7 @@ class PredicatesDocument:
     government: str
     leader: Person | None
     org_rating: str | None
-    counts: dict[str, int]  # as services.distribution_check counts them
+    counts: dict[str, int]  # as selectors.distribution_check counts them
     rules: list[DistributionRule]
     rows: list[PredicateRow]
 
@@ -249,12 +249,12 @@ def distribution_rules(org_rating: str, violations: list[rules.DistributionViola
 
 def predicates_document(unit: OrgUnit, period: PerformancePeriod,
                         nip_shown: Callable[[Employee], bool]) -> PredicatesDocument:
-    """6 queries: the unit with its leader, its root, R-DIST (2, services.distribution_check),
+    """6 queries: the unit with its leader, its root, R-DIST (2, selectors.distribution_check),
     the employees of the subtree, their evaluations of the period. ``nip_shown``: whose NIP the
     viewer may see (organization.selectors.personal_details_visible); the others print "-"."""
     unit = OrgUnit.objects.select_related("leader", *_joins("leader")).get(pk=unit.pk)
     government = org.government_of(unit)
-    org_rating, counts, violations = services.distribution_check(unit=unit, period=period)
+    org_rating, counts, violations = selectors.distribution_check(unit=unit, period=period)
     employees = (Employee.objects.filter(unit__path__startswith=unit.path, is_active=True)
                  .select_related(*PERSON_JOINS).order_by("unit__path", "name", "pk"))
     evaluations = {e["plan__employee_id"]: e for e in Evaluation.objects.filter(

@@ -1,6 +1,6 @@
 """Penetapan predikat kinerja pegawai: a unit's predicate determination for a period as PDF, for
 its leader to sign — the organizational rating, what R-DIST allows for it against the actual
-distribution (services.distribution_check, rules.distribution_violations), and every employee
+distribution (selectors.distribution_check, rules.distribution_violations), and every employee
 of the unit and its sub-units with the predicate of their FINAL evaluation and any recorded
 override reason."""
 from __future__ import annotations
@@ -31,7 +31,7 @@ from .layout import (
 from .layout import build as build_pdf
 
 NOT_FINAL = "belum final"
-# services.distribution_check counts every predicate given in the period, final or not yet.
+# selectors.distribution_check counts every predicate given in the period, final or not yet.
 COUNTED = ("Dihitung dari semua evaluasi periode ini yang telah diberi predikat oleh pejabat penilai, termasuk "
            "yang belum berstatus final, sebagaimana pemeriksaan distribusi predikat (R-DIST) di aplikasi.")
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from apps.organization import selectors as org
 from apps.organization.models import Employee, OrgUnit, PositionClass
 
-from .. import rules
+from .. import rules, selectors
 from ..models import (
     Evaluation,
     EvaluationStatus,
@@ -144,10 +144,8 @@ def recap_of(unit: OrgUnit, year: int, period: PerformancePeriod | None,
 
 def _distribution(rated: list[UnitOrgRating], unit: OrgUnit, period: PerformancePeriod) -> list[DistributionRow]:
     """R-DIST of each rated unit, over every predicate of its subtree in the period (as
-    services.distribution_check counts them: rated, final or not), read in one query."""
-    predicates = list(Evaluation.objects.filter(
-        period=period, predicate__isnull=False, plan__employee__unit__path__startswith=unit.path)
-        .values_list("plan__employee__unit__path", "predicate"))
+    selectors.distribution_check counts them: selectors.rated_in_subtree), read in one query."""
+    predicates = list(selectors.rated_in_subtree(unit, period).values_list("plan__employee__unit__path", "predicate"))
     rows = []
     for record in rated:
         counts, violations = rules.distribution_summary(
