@@ -7,17 +7,20 @@ Each work result needs at least one indicator. Returns the problems, one per off
 """
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from .models import OrgGoal, PerformancePlan, WorkResult
+from .models import Indicator, OrgGoal, PerformancePlan, WorkResult
 
 
 def supervisor_plan(plan: PerformancePlan) -> PerformancePlan | None:
     rater_id = plan.rater_id_of_record
     if rater_id is None:
         return None
-    return PerformancePlan.objects.filter(employee_id=rater_id, year=plan.year).first()
+    try:  # get(), not first(): first() would order by the model's ordering, a join on employee
+        return PerformancePlan.objects.get(employee_id=rater_id, year=plan.year)
+    except PerformancePlan.DoesNotExist:
+        return None
 
 
 def parents_allowed(plan: PerformancePlan) -> QuerySet[WorkResult]:
@@ -36,7 +39,11 @@ NOT_LOADED = object()
 
 def cascade_problems(plan: PerformancePlan, upper: PerformancePlan | None = NOT_LOADED) -> list[dict]:
     """``upper``: the rater's plan, when the caller has it already."""
-    results = list(plan.work_results.prefetch_related("parents", "indicators").select_related("org_goal__unit"))
+    # Two queries on the hot path of every approval: the results with a has-indicator flag, and
+    # only the plan ids of their parents (no indicator or parent rows built).
+    results = list(plan.work_results.select_related("org_goal__unit")
+                   .annotate(has_indicator=Exists(Indicator.objects.filter(work_result=OuterRef("pk"))))
+                   .prefetch_related(Prefetch("parents", queryset=WorkResult.objects.only("plan_id").order_by())))
     if not results:
         return [{"workResultId": None, "message": _("The plan has no work results yet.")}]
     if upper is NOT_LOADED:
@@ -56,7 +63,7 @@ def cascade_problems(plan: PerformancePlan, upper: PerformancePlan | None = NOT_
                 problems.append(_problem(result, _("it supports no organizational goal")))
             elif goal.year != plan.year or not unit_path.startswith(goal.unit.path):
                 problems.append(_problem(result, _("its organizational goal is not one of this unit for this year")))
-        if not any(True for _i in result.indicators.all()):
+        if not result.has_indicator:
             problems.append(_problem(result, _("it has no indicator")))
     return problems
 
