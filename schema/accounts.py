@@ -54,9 +54,7 @@ class AccountsQuery:
     def me(self, info: Info) -> Me:
         user = require_user(info)
         employee = selectors.employee_of(user)
-        scopes = list(
-            selectors.units_managed_by(user).filter(hr_scopes__user=user)
-        ) if not user.is_superuser else []
+        scopes = selectors.own_hr_scopes(user)
         return Me(
             user=user,
             employee=employee,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -11,7 +11,9 @@ from strawberry.types import Info
 
 from apps.core.errors import Unauthenticated
 from apps.organization import selectors
-from apps.organization.models import Employee
+
+if TYPE_CHECKING:
+    from apps.organization.models import Employee
 
 
 @dataclass

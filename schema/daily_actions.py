@@ -11,26 +11,17 @@ import strawberry_django
 from strawberry import relay
 from strawberry.types import Info
 
-from apps.core.errors import NotFound
+from apps.daily import action_plan_selectors as selectors
 from apps.daily import action_plans as services
 from apps.daily import models
-from apps.performance import selectors as performance_selectors
-from apps.performance.models import Job
 
+from . import common
+from .common import scoped, visible_plans
 from .context import require_user
-from .documents import period_by_id
 from .ids import decode_id
-from .organization import EmployeeType, _one, _unit
-from .performance import (
-    JobType,
-    PerformancePeriodType,
-    PerformancePlanType,
-    WorkResultType,
-    _of_visible_plans,
-    _plan,
-    plan_visibility,
-)
-from .workflow import ProcessInstanceType, scoped
+from .organization import EmployeeType
+from .performance import JobType, PerformancePeriodType, PerformancePlanType, WorkResultType, of_visible_plans
+from .workflow import ProcessInstanceType
 
 ActionPlanStatusEnum = strawberry.enum(models.ActionPlanStatus, name="ActionPlanStatus")
 
@@ -44,7 +35,7 @@ class ActionPlanItemType(relay.Node):
     unit: str
     position: int
 
-    get_queryset = _of_visible_plans("action_plan__plan")
+    get_queryset = of_visible_plans("action_plan__plan")
 
 
 @strawberry_django.type(models.ActionPlan, name="ActionPlan")
@@ -60,14 +51,15 @@ class ActionPlanType(relay.Node):
     approved_at: Optional[dt.datetime]
     created_at: dt.datetime
 
-    get_queryset = _of_visible_plans("plan")
+    get_queryset = of_visible_plans("plan")
 
 
 def bound_action_plan(info: Info, instance) -> models.ActionPlan | None:
     """ProcessInstance.actionPlan: the action plan the instance is bound to, if the viewer may see its SKP."""
     if instance.bound_kind != services.ACTION_PLAN_BINDING:
         return None
-    return models.ActionPlan.objects.filter(plan_visibility(info), pk=instance.bound_id).first()
+    action_plans = selectors.action_plans_visible_to(require_user(info), visible_plans(info))
+    return common.row_or_none(action_plans, instance.bound_id)
 
 
 @strawberry.input
@@ -79,25 +71,16 @@ class ActionItemInput:
     unit: str = ""
 
 
-def _action_plan(user, action_plan_id: strawberry.ID) -> models.ActionPlan:
-    action_plan = services.action_plans_visible_to(user).select_related("plan__employee").filter(
-        pk=decode_id(action_plan_id, "ActionPlan")).first()
-    if action_plan is None:
-        raise NotFound()
-    return action_plan
-
-
 @strawberry.type
 class ActionPlanQuery:
     @strawberry_django.field(description="R-ACTION: the SKP's quarterly action plans, by quarter.")
     def action_plans(self, info: Info, plan_id: strawberry.ID) -> list[ActionPlanType]:
-        plan = _plan(require_user(info), plan_id)
-        return scoped(models.ActionPlan.objects.filter(plan=plan).order_by("period__number", "pk"))
+        return scoped(selectors.action_plans_of(common.plan(require_user(info), plan_id)))
 
     @strawberry_django.field
     def action_plan(self, info: Info, id: strawberry.ID) -> ActionPlanType:
-        action_plans = models.ActionPlan.objects.filter(plan_visibility(info), pk=decode_id(id, "ActionPlan"))
-        return _one(action_plans, info)
+        action_plans = selectors.action_plans_visible_to(require_user(info), visible_plans(info))
+        return common.node(info, action_plans, id, "ActionPlan")
 
 
 @strawberry.type
@@ -105,27 +88,25 @@ class ActionPlanMutation:
     @strawberry.mutation(description="HR: open a quarter's action plans for the approved SKPs of a unit and its "
                                      "sub-units (a background job).")
     def open_action_plans(self, info: Info, period_id: strawberry.ID, unit_id: strawberry.ID) -> JobType:
-        job = services.action_plans_open(actor=require_user(info), period=period_by_id(period_id), unit=_unit(unit_id))
-        return Job.objects.get(pk=job.pk)
+        job = services.action_plans_open(actor=require_user(info), period=common.period(period_id),
+                                         unit=common.unit(unit_id))
+        return common.fresh(job)
 
     @strawberry.mutation(description="The employee, while drafting: add or change an action under a work result.")
     def upsert_action_item(self, info: Info, action_plan_id: strawberry.ID,
                            input: ActionItemInput) -> ActionPlanItemType:
         user = require_user(info)
+        action_plan = common.lookup(selectors.action_plans_for_change(user), action_plan_id, "ActionPlan")
         item = services.action_item_upsert(
-            actor=user, action_plan=_action_plan(user, action_plan_id),
+            actor=user, action_plan=action_plan,
             item_id=decode_id(input.id, "ActionPlanItem") if input.id else None,
             work_result_id=decode_id(input.work_result_id, "WorkResult"),
             text=input.text, target=input.target, unit=input.unit)
-        return models.ActionPlanItem.objects.get(pk=item.pk)
+        return common.fresh(item)
 
     @strawberry.mutation(description="The employee, while drafting: remove an action.")
     def delete_action_item(self, info: Info, id: strawberry.ID) -> bool:
         user = require_user(info)
-        item = models.ActionPlanItem.objects.filter(
-            performance_selectors.visible_plan_condition(user, "action_plan__plan"),
-            pk=decode_id(id, "ActionPlanItem")).first()
-        if item is None:
-            raise NotFound()
+        item = common.lookup(selectors.action_items_visible_to(user), id, "ActionPlanItem")
         services.action_item_delete(actor=user, item=item)
         return True

@@ -19,30 +19,21 @@ from django.utils.translation import gettext as _
 from strawberry import relay
 from strawberry.types import Info
 
-from apps.core.errors import BadInput, NotFound
+from apps.core.errors import BadInput
 from apps.daily import calendar_services as services
-from apps.daily import models
-from apps.daily.schedule import leaves_visible_to, schedule_source
-from apps.organization.models import OrgUnit
+from apps.daily import models, schedule
 from apps.performance.services import MAX_YEAR, MIN_YEAR
 
-from .context import context, require_user
+from . import common
+from .common import scoped, visible_leaves
+from .context import require_user
 from .ids import decode_id
-from .organization import CursorConnection, EmployeeType, OrgUnitType, _employee, _one, _unit
-from .workflow import scoped
+from .organization import CursorConnection, EmployeeType, OrgUnitType
 
 HolidayKindEnum = strawberry.enum(models.HolidayKind, name="HolidayKind")
 LeaveKindEnum = strawberry.enum(models.LeaveKind, name="LeaveKind")
 LeaveStatusEnum = strawberry.enum(models.LeaveStatus, name="LeaveStatus")
 UnitTimeZoneEnum = strawberry.enum(models.TimeZoneName, name="UnitTimeZone")
-
-
-def visible_leaves(info: Info) -> QuerySet[models.Leave]:
-    """leaves_visible_to the viewer, built once per request."""
-    cache = context(info).cache
-    if "leaves" not in cache:
-        cache["leaves"] = leaves_visible_to(require_user(info))
-    return cache["leaves"]
 
 
 @strawberry_django.type(models.Holiday, name="Holiday")
@@ -78,25 +69,17 @@ class LeaveType(relay.Node):
 
     @classmethod
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(pk__in=visible_leaves(info))
+        return schedule.scope_to_visible_leaves(queryset, visible_leaves(info))
 
 
-def _schedule_of(unit: OrgUnit) -> UnitScheduleType:
-    schedule, source_id = schedule_source(unit)
-    source = unit if source_id == unit.pk else OrgUnit.objects.filter(pk=source_id).first() if source_id else None
-    return UnitScheduleType(unit=unit, working_days=schedule.working_days,
-                            time_zone=UnitTimeZoneEnum(schedule.time_zone), defined_by=source)
+def _schedule_of(unit) -> UnitScheduleType:
+    effective, source = schedule.unit_schedule(unit)
+    return UnitScheduleType(unit=unit, working_days=effective.working_days,
+                            time_zone=UnitTimeZoneEnum(effective.time_zone), defined_by=source)
 
 
 def _leave(info: Info, leave_id: strawberry.ID) -> models.Leave:
-    leave = visible_leaves(info).filter(pk=decode_id(leave_id, "Leave")).first()
-    if leave is None:
-        raise NotFound()
-    return leave
-
-
-def _reload(info: Info, leave: models.Leave) -> LeaveType:
-    return _one(models.Leave.objects.filter(pk=leave.pk), info)
+    return common.lookup(visible_leaves(info), leave_id, "Leave")
 
 
 @strawberry.type
@@ -107,26 +90,21 @@ class CalendarQuery:
         require_user(info)
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise BadInput(_("The year is out of range."), fields={"year": "range"})
-        return models.Holiday.objects.filter(date__year=year).order_by("date")
+        return schedule.holidays_of_year(year)
 
     @strawberry.field(description="R-CALENDAR: a unit's working week and time zone, its own or inherited.")
     def unit_schedule(self, info: Info, unit_id: strawberry.ID) -> UnitScheduleType:
         require_user(info)
-        return _schedule_of(_unit(unit_id))
+        return _schedule_of(common.unit(unit_id))
 
     @strawberry_django.connection(CursorConnection[LeaveType], description="Leave you may see (your own, your "
                                   "staff's, your units'), latest first. `unitId`: only of the employees of that "
                                   "unit and its sub-units (it narrows what you may see, never widens it).")
     def leaves(self, info: Info, employee_id: strawberry.ID | None = None,
                status: LeaveStatusEnum | None = None, unit_id: strawberry.ID | None = None) -> QuerySet[models.Leave]:
-        qs = visible_leaves(info)
-        if employee_id:
-            qs = qs.filter(employee_id=decode_id(employee_id, "Employee"))
-        if unit_id:
-            qs = qs.filter(employee__unit__path__startswith=_unit(unit_id).path)
-        if status:
-            qs = qs.filter(status=status.value)
-        return scoped(qs.order_by("-starts_on", "-pk"))
+        return scoped(schedule.leaves_filtered(
+            visible_leaves(info), employee_id=decode_id(employee_id, "Employee") if employee_id else None,
+            unit=common.unit(unit_id) if unit_id else None, status=status.value if status else None))
 
 
 @strawberry.type
@@ -146,7 +124,7 @@ class CalendarMutation:
     def set_unit_schedule(self, info: Info, unit_id: strawberry.ID, working_days: int,
                           time_zone: UnitTimeZoneEnum) -> UnitScheduleType:
         actor = require_user(info)
-        unit = _unit(unit_id)
+        unit = common.unit(unit_id)
         services.unit_schedule_set(actor=actor, unit=unit, working_days=working_days, time_zone=time_zone.value)
         return _schedule_of(unit)
 
@@ -155,23 +133,23 @@ class CalendarMutation:
     def record_leave(self, info: Info, employee_id: strawberry.ID, starts_on: dt.date, ends_on: dt.date,
                      kind: LeaveKindEnum, note: str = "") -> LeaveType:
         actor = require_user(info)
-        leave = services.leave_record(actor=actor, employee=_employee(employee_id), starts_on=starts_on,
+        leave = services.leave_record(actor=actor, employee=common.employee(employee_id), starts_on=starts_on,
                                       ends_on=ends_on, kind=kind.value, note=note)
-        return _reload(info, leave)
+        return common.reload(info, leave)
 
     @strawberry.mutation(description="The employee: mark your own leave; it waits for your rater.")
     def request_leave(self, info: Info, starts_on: dt.date, ends_on: dt.date, kind: LeaveKindEnum,
                       note: str = "") -> LeaveType:
         leave = services.leave_request(actor=require_user(info), starts_on=starts_on, ends_on=ends_on,
                                        kind=kind.value, note=note)
-        return _reload(info, leave)
+        return common.reload(info, leave)
 
     @strawberry.mutation(description="The employee's rater (an acting official included): approve or reject a "
                                      "pending leave.")
     def decide_leave(self, info: Info, leave_id: strawberry.ID, approve: bool, note: str = "") -> LeaveType:
         actor = require_user(info)
         leave = services.leave_decide(actor=actor, leave=_leave(info, leave_id), approve=approve, note=note)
-        return _reload(info, leave)
+        return common.reload(info, leave)
 
     @strawberry.mutation(description="Withdraw a pending leave you recorded; HR of the employee's unit removes any.")
     def cancel_leave(self, info: Info, leave_id: strawberry.ID) -> bool:

@@ -9,7 +9,7 @@ Anyone else: NOT_FOUND.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import strawberry
 from django.db.models import QuerySet
@@ -21,13 +21,16 @@ from strawberry.types import Info
 from apps.core.errors import BadInput
 from apps.daily import discipline, discipline_xlsx
 from apps.daily.audience import employee_for_daily
-from apps.organization.models import Employee
 from apps.performance.documents import names
 
+from . import common
 from .context import require_user
-from .documents import DocumentLink, readable_unit
+from .documents import DocumentLink
 from .ids import decode_id
-from .organization import EmployeeType, _unit
+from .organization import EmployeeType
+
+if TYPE_CHECKING:
+    from apps.organization.models import Employee
 
 
 @strawberry.type(name="DisciplineRow", description="R-DISCIPLINE: one employee's month, counted up to today "
@@ -106,7 +109,7 @@ class DisciplineQuery:
             "that is nobody."))
     def discipline(self, info: Info, unit_id: strawberry.ID, year: int, month: int) -> Iterable[DisciplineRowType]:
         user = require_user(info)
-        return _Pages(discipline.discipline_visible(user, _unit(unit_id), year, month), year, month)
+        return _Pages(discipline.discipline_visible(user, common.unit(unit_id), year, month), year, month)
 
     @strawberry.field(description="R-DISCIPLINE of one employee for a month: for the employee, their rater and "
                                   "the rater's rater, HR of their unit and the leaders of it or above.")
@@ -117,7 +120,7 @@ class DisciplineQuery:
     @strawberry.field(description="The XLSX of R-DISCIPLINE for a unit and its sub-units and a month (the figures "
                                   "for the allowance calculation): for HR of the unit and the leaders above.")
     def discipline_export(self, info: Info, unit_id: strawberry.ID, year: int, month: int) -> DocumentLink:
-        unit = readable_unit(info, unit_id)
+        unit = common.readable_unit(info, unit_id)
         discipline.month_bounds(year, month)
         return DocumentLink(url=reverse("document-discipline", args=[unit.pk, year, month]),
                             filename=discipline_xlsx.filename(unit, year, month), content_type=names.XLSX)

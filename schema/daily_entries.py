@@ -27,22 +27,15 @@ from apps.daily import schedule
 from apps.daily.audience import employee_for_daily
 from apps.daily.models import DailyEntry, DailyEntryEvidence, EntryStatus, MonthClosure
 
-from .context import context, require_user
+from . import common
+from .common import scoped, visible_entries
+from .context import require_user
 from .daily_actions import ActionPlanItemType
 from .ids import decode_id
-from .organization import CursorConnection, EmployeeType, OrgUnitType, _unit
+from .organization import CursorConnection, EmployeeType, OrgUnitType
 from .performance import WorkResultType
-from .workflow import scoped
 
 EntryStatusEnum = strawberry.enum(EntryStatus, name="DailyEntryStatus")
-
-
-def visible_entries(info: Info) -> QuerySet[DailyEntry]:
-    """entries_visible_to the viewer, built once per request (its role look-ups run once)."""
-    cache = context(info).cache
-    if "daily_entries" not in cache:
-        cache["daily_entries"] = selectors.entries_visible_to(require_user(info))
-    return cache["daily_entries"]
 
 
 @strawberry_django.type(DailyEntryEvidence, name="DailyEntryEvidence")
@@ -58,7 +51,7 @@ class DailyEntryEvidenceType(relay.Node):
 
     @classmethod
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(entry__in=visible_entries(info))
+        return selectors.scope_to_visible_entries(queryset, visible_entries(info), "entry")
 
 
 @strawberry_django.type(DailyEntry, name="DailyEntry")
@@ -94,7 +87,7 @@ class DailyEntryType(relay.Node):
 
     @classmethod
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(pk__in=visible_entries(info))
+        return selectors.scope_to_visible_entries(queryset, visible_entries(info))
 
 
 class _WeekEntries:
@@ -108,7 +101,7 @@ class _WeekEntries:
         if self.by_date is None:
             self.by_date = defaultdict(list)
             if self.dates:
-                for entry in optimize(DailyEntry.objects.filter(pk__in=self.dates).order_by("date", "pk"), info):
+                for entry in optimize(selectors.entries_by_pks(self.dates), info):
                     self.by_date[self.dates[entry.pk]].append(entry)
         return self.by_date[date]
 
@@ -233,7 +226,7 @@ def _saved(entry: DailyEntry) -> DailyEntry:
 
 
 def _entries(info: Info, pks) -> QuerySet[DailyEntry]:
-    return optimize(DailyEntry.objects.filter(pk__in=list(pks)).order_by("date", "pk"), info)
+    return optimize(selectors.entries_by_pks(pks), info)
 
 
 @strawberry.type
@@ -241,17 +234,10 @@ class DailyEntriesQuery:
     @strawberry_django.connection(CursorConnection[DailyEntryType],
                                   description="Daily entries you may see, newest first.")
     def daily_entries(self, info: Info, filter: DailyEntryFilter | None = None) -> QuerySet[DailyEntry]:
-        qs = visible_entries(info)
         f = filter or DailyEntryFilter()
-        if f.employee_id:
-            qs = qs.filter(employee_id=decode_id(f.employee_id, "Employee"))
-        if f.from_:
-            qs = qs.filter(date__gte=f.from_)
-        if f.to:
-            qs = qs.filter(date__lte=f.to)
-        if f.status:
-            qs = qs.filter(status=f.status.value)
-        return scoped(qs.order_by("-date", "-pk"))
+        return scoped(selectors.entries_filtered(
+            visible_entries(info), employee_id=decode_id(f.employee_id, "Employee") if f.employee_id else None,
+            from_=f.from_, to=f.to, status=f.status.value if f.status else None))
 
     @strawberry.field(description="The week (Monday–Sunday) holding `date`: your own, or an employee's whose "
                                   "entries you may see.")
@@ -325,10 +311,10 @@ class DailyEntriesMutation:
     @strawberry.mutation(description="HR of the unit: close an ended month for the unit and the units below it; "
                                      "its entries are then refused (R-LATE).")
     def close_month(self, info: Info, unit_id: strawberry.ID, year: int, month: int) -> MonthClosureType:
-        closure = services.month_close(actor=require_user(info), unit=_unit(unit_id), year=year, month=month)
-        return MonthClosure.objects.select_related("unit").get(pk=closure.pk)
+        closure = services.month_close(actor=require_user(info), unit=common.unit(unit_id), year=year, month=month)
+        return schedule.closure_with_unit(closure)
 
     @strawberry.mutation(description="HR of the unit: reopen a month closed for the unit.")
     def reopen_month(self, info: Info, unit_id: strawberry.ID, year: int, month: int) -> bool:
-        services.month_reopen(actor=require_user(info), unit=_unit(unit_id), year=year, month=month)
+        services.month_reopen(actor=require_user(info), unit=common.unit(unit_id), year=year, month=month)
         return True

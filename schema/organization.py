@@ -14,13 +14,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from strawberry import relay
 from strawberry.types import Info
-from strawberry_django.optimizer import optimize
 from strawberry_django.relay import DjangoCursorConnection
 from strawberry_django.relay.cursor_connection import DjangoCursorEdge
 
-from apps.core.errors import BadInput, NotFound
-from apps.organization import importer, models, services
+from apps.core.errors import BadInput
+from apps.organization import importer, models, selectors, services
 
+from . import common
 from .context import context, require_user
 from .ids import decode_id
 
@@ -94,28 +94,6 @@ class EmployeeFilter:
     is_active: bool | None = True
 
 
-def _unit(unit_id: strawberry.ID) -> models.OrgUnit:
-    try:
-        return models.OrgUnit.objects.select_related("leader").get(pk=decode_id(unit_id, "OrgUnit"))
-    except models.OrgUnit.DoesNotExist:
-        raise NotFound() from None
-
-
-def _employee(employee_id: strawberry.ID) -> models.Employee:
-    try:
-        return models.Employee.objects.select_related("unit", "position__unit").get(
-            pk=decode_id(employee_id, "Employee"))
-    except models.Employee.DoesNotExist:
-        raise NotFound() from None
-
-
-def _one(qs: QuerySet, info: Info):
-    obj = optimize(qs, info).first()
-    if obj is None:
-        raise NotFound()
-    return obj
-
-
 def _well_formed(cursor: str) -> bool:
     try:
         kind, values = relay.from_base64(cursor)
@@ -149,47 +127,28 @@ class OrganizationQuery:
     @strawberry_django.connection(CursorConnection[OrgUnitType])
     def org_units(self, info: Info, filter: OrgUnitFilter | None = None) -> QuerySet[models.OrgUnit]:
         require_user(info)
-        qs = models.OrgUnit.objects.order_by("path", "pk")
-        if filter:
-            if filter.kind:
-                qs = qs.filter(kind=filter.kind)
-            if filter.parent_id:
-                qs = qs.filter(parent=_unit(filter.parent_id))
-            if filter.within_id:
-                qs = qs.filter(path__startswith=_unit(filter.within_id).path)
-            if filter.search:
-                qs = qs.filter(name__icontains=filter.search) | qs.filter(code__icontains=filter.search)
-        return qs
+        f = filter or OrgUnitFilter()
+        return selectors.units_filtered(kind=f.kind, parent=common.unit(f.parent_id) if f.parent_id else None,
+                                        within=common.unit(f.within_id) if f.within_id else None, search=f.search)
 
     @strawberry_django.field
     def org_unit(self, info: Info, id: strawberry.ID) -> OrgUnitType:
         require_user(info)
-        return _one(models.OrgUnit.objects.filter(pk=decode_id(id, "OrgUnit")), info)
+        return common.node(info, selectors.all_units(), id, "OrgUnit")
 
     @strawberry_django.connection(CursorConnection[EmployeeType])
     def employees(self, info: Info, filter: EmployeeFilter | None = None) -> QuerySet[models.Employee]:
         require_user(info)
-        qs = models.Employee.objects.order_by("name", "pk")
-        filter = filter or EmployeeFilter()
-        if filter.is_active is not None:
-            qs = qs.filter(is_active=filter.is_active)
-        if filter.unit_id:
-            unit = _unit(filter.unit_id)
-            qs = qs.filter(unit__path__startswith=unit.path) if filter.include_subunits else qs.filter(unit=unit)
-        if filter.search:
-            qs = qs.filter(name__icontains=filter.search)
-        if filter.position_class:
-            qs = qs.filter(position__position_class=filter.position_class)
-        if filter.employment_type:
-            qs = qs.filter(employment_type=filter.employment_type)
-        if filter.rater_id:
-            qs = qs.filter(rater_id=decode_id(filter.rater_id, "Employee"))
-        return qs
+        f = filter or EmployeeFilter()
+        return selectors.employees_filtered(
+            is_active=f.is_active, unit=common.unit(f.unit_id) if f.unit_id else None,
+            include_subunits=f.include_subunits, search=f.search, position_class=f.position_class,
+            employment_type=f.employment_type, rater_id=decode_id(f.rater_id, "Employee") if f.rater_id else None)
 
     @strawberry_django.field
     def employee(self, info: Info, id: strawberry.ID) -> EmployeeType:
         require_user(info)
-        return _one(models.Employee.objects.filter(pk=decode_id(id, "Employee")), info)
+        return common.node(info, selectors.all_employees(), id, "Employee")
 
 
 @strawberry.type(name="ImportRowError")
@@ -209,10 +168,6 @@ class ImportResultType:
     accounts_created: int
 
 
-def _reload_employee(info: Info, pk: int) -> models.Employee:
-    return _one(models.Employee.objects.filter(pk=pk), info)
-
-
 @strawberry.type
 class OrganizationMutation:
     @strawberry_django.mutation(handle_django_errors=False)
@@ -220,20 +175,20 @@ class OrganizationMutation:
                        supervisor_id: strawberry.ID | None = None) -> EmployeeType:
         """HR: set the rater of an employee explicitly; null returns to the one derived from the org tree."""
         actor = require_user(info)
-        employee = _employee(employee_id)
-        supervisor = _employee(supervisor_id) if supervisor_id else None
+        employee = common.employee(employee_id)
+        supervisor = common.employee(supervisor_id) if supervisor_id else None
         services.employee_set_supervisor(actor=actor, employee=employee, supervisor=supervisor)
-        return _reload_employee(info, employee.pk)
+        return common.reload(info, employee)
 
     @strawberry_django.mutation(handle_django_errors=False)
     def set_acting(self, info: Info, employee_id: strawberry.ID,
                    acting_for_employee_id: strawberry.ID | None = None) -> EmployeeType:
         """HR: appoint an acting official (Plt) for the head post held by another employee; null ends it."""
         actor = require_user(info)
-        employee = _employee(employee_id)
-        acting_for = _employee(acting_for_employee_id) if acting_for_employee_id else None
+        employee = common.employee(employee_id)
+        acting_for = common.employee(acting_for_employee_id) if acting_for_employee_id else None
         services.employee_set_acting(actor=actor, employee=employee, acting_for=acting_for)
-        return _reload_employee(info, employee.pk)
+        return common.reload(info, employee)
 
     @strawberry.mutation
     def import_organization(self, info: Info, units_csv: str, employees_csv: str) -> ImportResultType:

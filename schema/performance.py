@@ -7,7 +7,7 @@ from typing import Optional
 
 import strawberry
 import strawberry_django
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from strawberry import relay
 from strawberry.file_uploads import Upload
@@ -16,20 +16,22 @@ from strawberry.types import Info
 from strawberry_django.optimizer import OptimizerStore, optimize
 
 from apps.core.errors import NotFound
-from apps.organization.models import Employee
-from apps.performance import models, rules, selectors, services, suggestions
+from apps.organization import selectors as organization
+from apps.performance import choices, models, selectors, services, suggestions
 
+from . import common
 from .accounts import UserType
+from .common import scoped, visible_plans
 from .context import context, require_user
-from .documents import DocumentLink, evaluation_document, period_by_id, plan_document, readable_unit
+from .documents import DocumentLink, evaluation_document, plan_document
 from .ids import decode_id
-from .organization import CursorConnection, EmployeeType, OrgUnitType, _one, _unit
-from .workflow import ProcessInstanceType, scoped
+from .organization import CursorConnection, EmployeeType, OrgUnitType
+from .workflow import ProcessInstanceType
 
-RatingEnum = strawberry.enum(rules.Rating, name="Rating")
-PredicateEnum = strawberry.enum(rules.Predicate, name="Predicate")
-OrgRatingEnum = strawberry.enum(rules.OrgRating, name="OrgRating")
-SurveyElementEnum = strawberry.enum(rules.SurveyElement, name="SurveyElement")
+RatingEnum = strawberry.enum(choices.Rating, name="Rating")
+PredicateEnum = strawberry.enum(choices.Predicate, name="Predicate")
+OrgRatingEnum = strawberry.enum(choices.OrgRating, name="OrgRating")
+SurveyElementEnum = strawberry.enum(choices.SurveyElement, name="SurveyElement")
 
 
 @strawberry.type
@@ -47,10 +49,11 @@ class SatisfactionIndex:
     element_scores: list[ElementScore]
 
     @classmethod
-    def of(cls, result: rules.SatisfactionResult) -> "SatisfactionIndex":
+    def of(cls, result) -> "SatisfactionIndex":
+        """From R-IKM's result (selectors.satisfaction_index_for, satisfaction_index_of)."""
         return cls(score=float(result.score), category=result.category, category_label=result.category_label,
                    respondents=result.respondents,
-                   element_scores=[ElementScore(element=rules.SurveyElement(k), score=float(v))
+                   element_scores=[ElementScore(element=choices.SurveyElement(k), score=float(v))
                                    for k, v in result.element_scores.items()])
 
 
@@ -59,12 +62,12 @@ class PerformanceQuery:
     @strawberry.field(description="R-MATRIX: the predicate that two ratings give.")
     def predicate_preview(self, info: Info, result_rating: RatingEnum, behavior_rating: RatingEnum) -> PredicateEnum:
         require_user(info)
-        return rules.predicate(result_rating, behavior_rating)
+        return selectors.predicate_of(result_rating, behavior_rating)
 
     @strawberry.field(description="R-IKM: the unit's public-satisfaction index for a year, over all its surveys.")
     def satisfaction_index(self, info: Info, unit_id: strawberry.ID, year: int) -> SatisfactionIndex | None:
         require_user(info)
-        result = selectors.satisfaction_index_for(_unit(unit_id), year)
+        result = selectors.satisfaction_index_for(common.unit(unit_id), year)
         return SatisfactionIndex.of(result) if result else None
 
 
@@ -73,9 +76,9 @@ class PerformanceMutation:
     @strawberry.mutation(description="HR of the unit or its leader: record survey responses (9 answers 1–4 each).")
     def submit_satisfaction_survey(self, info: Info, unit_id: strawberry.ID, year: int,
                                    responses: list[list[int]]) -> SatisfactionIndex:
-        survey = services.satisfaction_survey_submit(actor=require_user(info), unit=_unit(unit_id), year=year,
+        survey = services.satisfaction_survey_submit(actor=require_user(info), unit=common.unit(unit_id), year=year,
                                                      responses=responses)
-        return SatisfactionIndex.of(rules.satisfaction_index(survey.responses))
+        return SatisfactionIndex.of(selectors.satisfaction_index_of(survey))
 
 
 # --- the performance year and the SKP --------------------------------------------------------
@@ -87,45 +90,34 @@ class PerformanceMutation:
 # result's parents or feedback, an evaluation's plan ...) never shows more than the roots.
 
 
-def visible_plans(info: Info) -> QuerySet[models.PerformancePlan]:
-    """plans_visible_to the viewer, built once per request (its role look-ups run once)."""
-    cache = context(info).cache
-    if "plans" not in cache:
-        cache["plans"] = selectors.plans_visible_to(require_user(info))
-    return cache["plans"]
-
-
-def plan_visibility(info: Info, path: str = "plan"):
-    """A ``.filter()`` argument: the rows whose plan (reached by ``path``; "pk" for plans) the
-    viewer may see, as a correlated EXISTS (selectors.visible_plan_condition), never an IN."""
-    return selectors.visible_plan_condition(require_user(info), path, visible_plans(info))
-
-
 def bound_plan(info: Info, instance) -> models.PerformancePlan | None:
     """ProcessInstance.plan: the plan the instance is bound to, if the viewer may see it."""
     if instance.bound_kind != services.PLAN_BINDING:
         return None
-    return visible_plans(info).filter(pk=instance.bound_id).first()
+    return common.row_or_none(visible_plans(info), instance.bound_id)
 
 
 def bound_evaluation(info: Info, instance) -> models.Evaluation | None:
     """ProcessInstance.evaluation: the evaluation the instance is bound to, if the viewer may see its plan."""
     if instance.bound_kind != services.EVALUATION_BINDING:
         return None
-    return models.Evaluation.objects.filter(plan_visibility(info), pk=instance.bound_id).first()
+    evaluations = selectors.evaluations_visible_to(require_user(info), visible_plans(info))
+    return common.row_or_none(evaluations, instance.bound_id)
 
 
-def _of_visible_plans(path: str):
+def of_visible_plans(path: str):
     """A type's get_queryset: only the rows whose plan (reached by ``path``) the viewer may see."""
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(plan_visibility(info, path))
+        return selectors.scope_to_visible_plans(queryset, require_user(info), path, visible_plans(info))
     return classmethod(get_queryset)
 
 
-def _work_result_visibility(info: Info, path: str):
-    """A ``.filter()`` argument: the rows whose work result (reached by ``path``; "pk" for work
-    results) the viewer may see (selectors.work_results_visible_to), as correlated EXISTS."""
-    return selectors.visible_work_result_condition(require_user(info), path, visible_plans(info))
+def _of_visible_work_results(path: str):
+    """A type's get_queryset: only the rows whose work result (reached by ``path``; "pk" for work
+    results) the viewer may see (selectors.work_results_visible_to)."""
+    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
+        return selectors.scope_to_visible_work_results(queryset, require_user(info), path, visible_plans(info))
+    return classmethod(get_queryset)
 
 
 PlanStatusEnum = strawberry.enum(models.PlanStatus, name="PlanStatus")
@@ -157,10 +149,8 @@ class IndicatorType(relay.Node):
     unit: str
     kind: IndicatorKindEnum
 
-    @classmethod
-    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        # Also those of the rater's work results: targets are what a subordinate cascades from.
-        return queryset.filter(_work_result_visibility(info, "work_result"))
+    # Also those of the rater's work results: targets are what a subordinate cascades from.
+    get_queryset = _of_visible_work_results("work_result")
 
 
 @strawberry_django.type(models.WorkResult, name="WorkResult")
@@ -175,9 +165,7 @@ class WorkResultType(relay.Node):
         description="The rater's work results this one supports (RHK atasan yang diintervensi).")
     feedback: list["FeedbackType"] = strawberry_django.field(description="Continuous feedback from the rater.")
 
-    @classmethod
-    def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(_work_result_visibility(info, "pk"))
+    get_queryset = _of_visible_work_results("pk")
 
 
 @strawberry_django.type(models.Feedback, name="Feedback")
@@ -187,7 +175,7 @@ class FeedbackType:
     created_at: dt.datetime
 
     # With the plan only: a subordinate sees the rater's work results, not what she was told.
-    get_queryset = _of_visible_plans("work_result__plan")
+    get_queryset = of_visible_plans("work_result__plan")
 
 
 @strawberry_django.type(models.BehaviorExpectation, name="BehaviorExpectation")
@@ -195,7 +183,7 @@ class BehaviorExpectationType:
     core_value: CoreValueEnum
     text: str
 
-    get_queryset = _of_visible_plans("plan")
+    get_queryset = of_visible_plans("plan")
 
 
 @strawberry_django.type(models.PlanEvent, name="PlanEvent")
@@ -205,26 +193,15 @@ class PlanEventType:
     data: JSON
     created_at: dt.datetime
 
-    get_queryset = _of_visible_plans("plan")
+    get_queryset = of_visible_plans("plan")
 
 
-RATER_PLANS, RATER_RESULTS = "rater_plans", "rater_plan_results"
-
-
-def _rater_results(info: Info, rater: str) -> Prefetch:
-    """supervisorWorkResults of a whole list at once: the plans of the raters reached by ``rater``
-    (every year; the resolver keeps the plan's own) with their work results, scoped as
-    WorkResultType scopes them and optimized for the selection. Through the employee's current
-    rater, only the plans some SKP without a recorded rater falls back to (usually none: one
-    query)."""
-    results = models.WorkResult.objects.filter(_work_result_visibility(info, "pk"))
-    results = optimize(results, info, store=OptimizerStore.with_hints(only=["plan_id"]))
-    plans = models.PerformancePlan.objects.only("id", "employee_id", "year").order_by().prefetch_related(
-        Prefetch("work_results", queryset=results, to_attr=RATER_RESULTS))
-    if rater != "rater":
-        plans = plans.filter(Exists(models.PerformancePlan.objects.filter(
-            rater__isnull=True, employee__rater_id=OuterRef("employee_id"), year=OuterRef("year"))))
-    return Prefetch(f"{rater}__plans", queryset=plans, to_attr=RATER_PLANS)
+def _rater_results(info: Info, rater: str):
+    """supervisorWorkResults of a whole list at once (selectors.rater_results_prefetch), scoped
+    as WorkResultType scopes them and optimized for the selection."""
+    return selectors.rater_results_prefetch(
+        require_user(info), rater, visible_plans(info),
+        lambda results: optimize(results, info, store=OptimizerStore.with_hints(only=["plan_id"])))
 
 
 @strawberry_django.type(models.PerformancePlan, name="PerformancePlan")
@@ -245,7 +222,7 @@ class PerformancePlanType(relay.Node):
         description="Null unless you may see the instance itself (processInstance).")
     approved_at: Optional[dt.datetime]
 
-    get_queryset = _of_visible_plans("pk")
+    get_queryset = of_visible_plans("pk")
 
     @strawberry_django.field(only=["year", "rater_id", "employee__rater_id", "rater__id", "employee__rater__id"],
                              select_related=["employee", "rater", "employee__rater"],
@@ -253,15 +230,7 @@ class PerformancePlanType(relay.Node):
                                                lambda info: _rater_results(info, "employee__rater")],
                              description="The rater's work results for this year, to cascade from.")
     def supervisor_work_results(self) -> list[WorkResultType]:
-        # The rater as cascade.supervisor_plan reads it: recorded on the SKP, else the employee's.
-        holder = self if self.rater_id else self.employee
-        if holder.rater_id is None:
-            return []
-        if type(holder).rater.is_cached(holder) and hasattr(holder.rater, RATER_PLANS):
-            return [r for plan in getattr(holder.rater, RATER_PLANS) if plan.year == self.year
-                    for r in getattr(plan, RATER_RESULTS)]
-        # Not prefetched (a mutation's answer): a queryset, so WorkResult's scoping applies.
-        return models.WorkResult.objects.filter(plan__employee_id=holder.rater_id, plan__year=self.year)
+        return selectors.supervisor_work_results(self)
 
     @strawberry_django.field(only=["year", "employee__nip"], select_related=["employee"],
                              description="The SKP as PDF, following the PermenPANRB 6/2022 form (a draft is "
@@ -309,88 +278,69 @@ class WorkResultInput:
     indicators: list[IndicatorInput] = strawberry.field(default_factory=list)
 
 
-def _plan(user, plan_id: strawberry.ID) -> models.PerformancePlan:
-    plan = selectors.plans_visible_to(user).select_related("employee__unit", "employee__position", "rater").filter(
-        pk=decode_id(plan_id, "PerformancePlan")).first()
-    if plan is None:
-        raise NotFound()
-    return plan
-
-
 @strawberry.type
 class PlanningQuery:
     @strawberry_django.field
     def performance_plan(self, info: Info, id: strawberry.ID) -> PerformancePlanType:
-        return _one(visible_plans(info).filter(pk=decode_id(id, "PerformancePlan")), info)
+        return common.node(info, visible_plans(info), id, "PerformancePlan")
 
     @strawberry_django.field
     def my_plan(self, info: Info, year: int) -> Optional[PerformancePlanType]:
         user = require_user(info)
         # Optimized like every root, so that nested fields are scoped by their types.
-        return optimize(models.PerformancePlan.objects.filter(employee__user=user, year=year), info).first()
+        return common.first_or_none(info, selectors.own_plans(user, year))
 
     @strawberry_django.connection(CursorConnection[PerformancePlanType])
     def performance_plans(self, info: Info, filter: PlanFilter | None = None) -> QuerySet[models.PerformancePlan]:
-        qs = visible_plans(info)
         f = filter or PlanFilter()
-        if f.year:
-            qs = qs.filter(year=f.year)
-        if f.unit_id:
-            qs = qs.filter(employee__unit__path__startswith=_unit(f.unit_id).path)
-        if f.employee_id:
-            qs = qs.filter(employee_id=decode_id(f.employee_id, "Employee"))
-        if f.status:
-            qs = qs.filter(status=f.status)
-        return scoped(qs.order_by("year", "employee__name", "pk"))
+        return scoped(selectors.plans_filtered(
+            require_user(info), plans=visible_plans(info), year=f.year,
+            unit=common.unit(f.unit_id) if f.unit_id else None,
+            employee_id=decode_id(f.employee_id, "Employee") if f.employee_id else None, status=f.status))
 
     @strawberry_django.field
     def org_goals(self, info: Info, unit_id: strawberry.ID, year: int) -> list[OrgGoalType]:
         """The goals of the unit and of every unit above it (what its work can support)."""
         require_user(info)
-        unit = _unit(unit_id)
-        return models.OrgGoal.objects.filter(unit_id__in=unit.ancestor_ids, year=year).order_by("unit__depth", "pk")
+        return selectors.org_goals_for(common.unit(unit_id), year)
 
     @strawberry_django.field
     def job(self, info: Info, id: strawberry.ID) -> JobType:
-        user = require_user(info)
-        qs = models.Job.objects.filter(pk=decode_id(id, "Job"))
-        return _one(qs if user.is_superuser else qs.filter(created_by=user), info)
+        return common.node(info, selectors.jobs_visible_to(require_user(info)), id, "Job")
 
 
 @strawberry.type
 class PlanningMutation:
     @strawberry.mutation(description="HR: open a year for a unit and its sub-units (a background job).")
     def open_performance_year(self, info: Info, year: int, unit_id: strawberry.ID) -> JobType:
-        job = services.performance_year_open(actor=require_user(info), year=year, unit=_unit(unit_id))
-        return models.Job.objects.get(pk=job.pk)
+        job = services.performance_year_open(actor=require_user(info), year=year, unit=common.unit(unit_id))
+        return common.fresh(job)
 
     @strawberry.mutation(description="HR of the unit or its leader: record a goal (Renstra / Perjanjian Kinerja).")
     def upsert_org_goal(self, info: Info, unit_id: strawberry.ID, year: int, text: str, id: strawberry.ID | None = None,
                         source: GoalSourceEnum | None = None, indicator: str = "", target: str = "") -> OrgGoalType:
-        goal = services.org_goal_upsert(actor=require_user(info), unit=_unit(unit_id), year=year,
+        goal = services.org_goal_upsert(actor=require_user(info), unit=common.unit(unit_id), year=year,
                                         goal_id=decode_id(id, "OrgGoal") if id else None, text=text,
                                         source=source.value if source else None, indicator=indicator, target=target)
-        return models.OrgGoal.objects.get(pk=goal.pk)
+        return common.fresh(goal)
 
     @strawberry.mutation(description="The employee, while drafting: add or change a work result with its indicators.")
     def upsert_work_result(self, info: Info, plan_id: strawberry.ID, input: WorkResultInput) -> WorkResultType:
         user = require_user(info)
         result = services.work_result_upsert(
-            actor=user, plan=_plan(user, plan_id), work_result_id=decode_id(input.id, "WorkResult") if input.id else None,
+            actor=user, plan=common.plan(user, plan_id),
+            work_result_id=decode_id(input.id, "WorkResult") if input.id else None,
             text=input.text, type=input.type.value, parent_ids=[decode_id(p, "WorkResult") for p in input.parent_ids],
             org_goal_id=decode_id(input.org_goal_id, "OrgGoal") if input.org_goal_id else None,
             perspective=input.perspective.value if input.perspective else None,
             indicators=[{"aspect": i.aspect.value, "text": i.text, "target": i.target, "unit": i.unit,
                          "kind": i.kind.value} for i in input.indicators])
-        return models.WorkResult.objects.get(pk=result.pk)
+        return common.fresh(result)
 
     @strawberry.mutation
     def delete_work_result(self, info: Info, id: strawberry.ID) -> bool:
         user = require_user(info)
-        result = models.WorkResult.objects.filter(selectors.visible_plan_condition(user),
-                                                  pk=decode_id(id, "WorkResult")).select_related("plan__employee").first()
-        if result is None:
-            raise NotFound()
+        result = common.lookup(selectors.work_results_for_change(user), id, "WorkResult")
         services.work_result_delete(actor=user, work_result=result)
         return True
 
@@ -398,16 +348,16 @@ class PlanningMutation:
     def set_plan_attachments(self, info: Info, plan_id: strawberry.ID, resources: list[str],
                              accountability: list[str], consequences: list[str]) -> PerformancePlanType:
         user = require_user(info)
-        plan = services.plan_attachments_set(actor=user, plan=_plan(user, plan_id), resources=resources,
+        plan = services.plan_attachments_set(actor=user, plan=common.plan(user, plan_id), resources=resources,
                                              accountability=accountability, consequences=consequences)
-        return _one(models.PerformancePlan.objects.filter(pk=plan.pk), info)
+        return common.reload(info, plan)
 
     @strawberry.mutation(description="The rater (or the drafting employee): the leader's expectation for a core value.")
     def set_behavior_expectation(self, info: Info, plan_id: strawberry.ID, core_value: CoreValueEnum,
                                  text: str) -> BehaviorExpectationType:
         user = require_user(info)
-        return services.behavior_expectation_set(actor=user, plan=_plan(user, plan_id), core_value=core_value.value,
-                                                 text=text)
+        return services.behavior_expectation_set(actor=user, plan=common.plan(user, plan_id),
+                                                 core_value=core_value.value, text=text)
 
 
 
@@ -437,7 +387,7 @@ class EvidenceType(relay.Node):
     def url(self) -> str:
         return reverse("evidence-download", args=[self.pk])
 
-    get_queryset = _of_visible_plans("realization__indicator__work_result__plan")
+    get_queryset = of_visible_plans("realization__indicator__work_result__plan")
 
 
 @strawberry_django.type(models.Realization, name="Realization")
@@ -452,7 +402,7 @@ class RealizationType(relay.Node):
         description="Why the value differs from the one suggested by the approved daily progress (empty if not).")
     recorded_at: dt.datetime
 
-    get_queryset = _of_visible_plans("indicator__work_result__plan")
+    get_queryset = of_visible_plans("indicator__work_result__plan")
 
 
 @strawberry.type(description="An indicator's realization as the approved daily progress of the period gives it: the "
@@ -490,8 +440,7 @@ def _plan_realizations(info: Info, plan_id: int) -> dict[int, list[models.Realiz
     place = ".".join(key for key in info.path.as_list() if isinstance(key, str))
     loaded = context(info).cache.setdefault("realizations", {})
     if (plan_id, place) not in loaded:
-        found = models.Realization.objects.filter(plan_visibility(info, "indicator__work_result__plan"),
-                                                  indicator__work_result__plan_id=plan_id).order_by("pk")
+        found = selectors.plan_realizations(require_user(info), plan_id, visible_plans(info))
         by_period = loaded[plan_id, place] = {}
         for realization in optimize(found, info, store=OptimizerStore.with_hints(only=["period_id"])):
             by_period.setdefault(realization.period_id, []).append(realization)
@@ -519,7 +468,7 @@ class EvaluationType(relay.Node):
     override_reason: str = strawberry_django.field(description="Recorded when R-DIST was exceeded (annual).")
     credit_points: Optional[float] = strawberry_django.field(description="R-CREDIT, functional positions (annual).")
 
-    get_queryset = _of_visible_plans("plan")
+    get_queryset = of_visible_plans("plan")
 
     @strawberry_django.field(only=["period__year", "period__kind", "period__number", "plan__employee__nip"],
                              select_related=["period", "plan__employee"],
@@ -566,11 +515,7 @@ class DistributionCheck:
 
 
 def _evaluation(user, evaluation_id: strawberry.ID) -> models.Evaluation:
-    evaluation = models.Evaluation.objects.filter(selectors.visible_plan_condition(user),
-                                                  pk=decode_id(evaluation_id, "Evaluation")).first()
-    if evaluation is None:
-        raise NotFound()
-    return evaluation
+    return common.lookup(selectors.evaluations_visible_to(user), evaluation_id, "Evaluation")
 
 
 @strawberry.type
@@ -578,30 +523,29 @@ class EvaluationQuery:
     @strawberry_django.field
     def performance_periods(self, info: Info, year: int) -> list[PerformancePeriodType]:
         require_user(info)
-        return models.PerformancePeriod.objects.filter(year=year).order_by("kind", "number")
+        return selectors.periods_of_year(year)
 
     @strawberry_django.field
     def evaluation(self, info: Info, id: strawberry.ID) -> EvaluationType:
-        evaluations = models.Evaluation.objects.filter(plan_visibility(info), pk=decode_id(id, "Evaluation"))
-        return _one(evaluations, info)
+        evaluations = selectors.evaluations_visible_to(require_user(info), visible_plans(info))
+        return common.node(info, evaluations, id, "Evaluation")
 
     @strawberry_django.field
     def evaluations(self, info: Info, plan_id: strawberry.ID) -> list[EvaluationType]:
         """The plan's evaluations, periodic and annual, side by side (R-ANNUAL)."""
         user = require_user(info)
-        evaluations = models.Evaluation.objects.filter(plan=_plan(user, plan_id))
-        return scoped(evaluations.order_by("period__kind", "period__number"))
+        return scoped(selectors.evaluations_of(common.plan(user, plan_id)))
 
     @strawberry.field(description="R-DIST: the unit's predicate distribution against its organizational rating. "
                                   "For HR of the unit and the leaders above, as unitPerformance.")
     def distribution_check(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID) -> DistributionCheck:
         # The counts of a small unit reveal single ratings: the readers of unitPerformance only.
-        unit = readable_unit(info, unit_id)
-        org_rating, counts, violations = services.distribution_check(unit=unit, period=period_by_id(period_id))
+        unit = common.readable_unit(info, unit_id)
+        org_rating, counts, violations = selectors.distribution_check(unit=unit, period=common.period(period_id))
         total = sum(counts.values())
         return DistributionCheck(
-            org_rating=rules.OrgRating(org_rating) if org_rating else None,
-            counts=[PredicateCount(predicate=rules.Predicate(p), count=n,
+            org_rating=choices.OrgRating(org_rating) if org_rating else None,
+            counts=[PredicateCount(predicate=choices.Predicate(p), count=n,
                                    percent=round(n * 100 / total, 2) if total else 0.0) for p, n in counts.items()],
             violations=[DistributionViolationType(rule=v.rule, message=v.message) for v in violations])
 
@@ -616,8 +560,8 @@ class WorkResultFeedbackInput:
 class EvaluationMutation:
     @strawberry.mutation(description="HR: open a review period for the approved plans of a unit and its sub-units.")
     def open_review_period(self, info: Info, period_id: strawberry.ID, unit_id: strawberry.ID) -> JobType:
-        job = services.review_period_open(actor=require_user(info), period=period_by_id(period_id), unit=_unit(unit_id))
-        return models.Job.objects.get(pk=job.pk)
+        job = services.review_period_open(actor=require_user(info), period=common.period(period_id), unit=common.unit(unit_id))
+        return common.fresh(job)
 
     @strawberry.mutation(description="The employee, during self-assessment: realization of an indicator with evidence "
                                      "(links, and/or PDF/PNG/JPEG files by multipart upload). A value other than the "
@@ -628,15 +572,12 @@ class EvaluationMutation:
                            evidence_files: list[Upload] | None = None,
                            deviation_reason: Optional[str] = None) -> RealizationType:
         user = require_user(info)
-        indicator = models.Indicator.objects.select_related("work_result__plan__employee__unit").filter(
-            selectors.visible_plan_condition(user, "work_result__plan"), pk=decode_id(indicator_id, "Indicator")).first()
-        if indicator is None:
-            raise NotFound()
-        realization = services.realization_record(actor=user, indicator=indicator, period=period_by_id(period_id),
+        indicator = common.lookup(selectors.indicators_for_change(user), indicator_id, "Indicator")
+        realization = services.realization_record(actor=user, indicator=indicator, period=common.period(period_id),
                                                   value=value, note=note, evidence_links=evidence_links or [],
                                                   evidence_files=evidence_files or [],
                                                   deviation_reason=deviation_reason or "")
-        return models.Realization.objects.get(pk=realization.pk)
+        return common.fresh(realization)
 
     @strawberry.mutation(description="The rater holding the rating task: ratings and feedback; the predicate follows R-MATRIX.")
     def rate_evaluation(self, info: Info, evaluation_id: strawberry.ID, result_rating: RatingEnum,
@@ -648,14 +589,14 @@ class EvaluationMutation:
             actor=user, evaluation=_evaluation(user, evaluation_id), result_rating=result_rating.value,
             behavior_rating=behavior_rating.value, feedback=feedback, behavior_feedback=behavior_feedback or {},
             result_feedback={decode_id(f.work_result_id, "WorkResult"): f.text for f in work_result_feedback or []})
-        return _one(models.Evaluation.objects.filter(pk=evaluation.pk), info)
+        return common.reload(info, evaluation)
 
     @strawberry.mutation(description="R-ORG: the parent unit's leader sets a unit's organizational rating.")
     def set_org_rating(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID,
                        rating: OrgRatingEnum) -> OrgRatingEnum:
-        record = services.org_rating_set(actor=require_user(info), unit=_unit(unit_id), period=period_by_id(period_id),
+        record = services.org_rating_set(actor=require_user(info), unit=common.unit(unit_id), period=common.period(period_id),
                                          rating=rating.value)
-        return rules.OrgRating(record.rating)
+        return choices.OrgRating(record.rating)
 
 
 
@@ -704,54 +645,48 @@ class DevelopmentPlanItemType:
     activity: str
     created_at: dt.datetime
 
-    get_queryset = _of_visible_plans("plan")
+    get_queryset = of_visible_plans("plan")
 
 
 @strawberry.type
 class MonitoringQuery:
     @strawberry_django.field(description="Competence development items from the annual follow-up.")
     def development_plan(self, info: Info, employee_id: strawberry.ID, year: int) -> list[DevelopmentPlanItemType]:
-        user = require_user(info)
-        plan = selectors.plans_visible_to(user).filter(employee_id=decode_id(employee_id, "Employee"), year=year).first()
-        if plan is None:
+        items = selectors.development_items(require_user(info), decode_id(employee_id, "Employee"), year)
+        if items is None:
             raise NotFound()
-        return plan.development_items.all()
+        return items
 
     @strawberry.field(description="Your progress for the year: per indicator, target, realization to date, percent.")
     def my_progress(self, info: Info, year: int) -> list[IndicatorProgress]:
-        user = require_user(info)
-        plan = models.PerformancePlan.objects.filter(employee__user=user, year=year).first()
-        if plan is None:
-            return []
         return [IndicatorProgress(work_result_text=row["work_result"].text, indicator=row["indicator"],
                                   target=row["indicator"].target,
                                   realization=row["realization"].value if row["realization"] else None,
                                   percent=float(row["percent"]) if row["percent"] is not None else None)
-                for row in selectors.progress_of(plan)]
+                for row in selectors.own_progress(require_user(info), year)]
 
     @strawberry.field(description="A unit's aggregates for the year: for HR of the unit and the leaders above.")
     def unit_performance(self, info: Info, unit_id: strawberry.ID, year: int) -> UnitPerformance:
-        unit = readable_unit(info, unit_id)
+        unit = common.readable_unit(info, unit_id)
         data = selectors.unit_performance(unit, year)
         total = sum(data["predicates"].values())
         return UnitPerformance(
             plans_by_status=[StatusCount(status=models.PlanStatus(s), count=data["plans_by_status"].get(s, 0))
                              for s in models.PlanStatus.values],
             overdue_plans=data["overdue"],
-            predicate_distribution=[PredicateCount(predicate=rules.Predicate(p), count=data["predicates"].get(p, 0),
+            predicate_distribution=[PredicateCount(predicate=choices.Predicate(p), count=data["predicates"].get(p, 0),
                                                    percent=round(data["predicates"].get(p, 0) * 100 / total, 2) if total else 0.0)
-                                    for p in rules.Predicate.values],
+                                    for p in choices.Predicate.values],
             satisfaction=SatisfactionIndex.of(data["ikm"]) if data["ikm"] else None,
             meetings_held=data["meetings"])
 
     @strawberry_django.field(description="A unit's evaluation meetings of the year: for its staff, HR of the unit "
                                          "and the leaders above.")
     def evaluation_meetings(self, info: Info, unit_id: strawberry.ID, year: int) -> list[EvaluationMeetingType]:
-        user = require_user(info)
-        unit = _unit(unit_id)
-        if not selectors.may_read_meetings(user, unit):
+        meetings = selectors.meetings_readable_by(require_user(info), common.unit(unit_id), year)
+        if meetings is None:
             raise NotFound()
-        return models.EvaluationMeeting.objects.filter(unit=unit, period__year=year)
+        return meetings
 
 
 @strawberry.type
@@ -759,20 +694,16 @@ class MonitoringMutation:
     @strawberry.mutation(description="The rater: continuous feedback on a work result, at any time.")
     def give_feedback(self, info: Info, work_result_id: strawberry.ID, text: str) -> FeedbackType:
         user = require_user(info)
-        result = models.WorkResult.objects.select_related("plan__employee").filter(
-            selectors.visible_plan_condition(user), pk=decode_id(work_result_id, "WorkResult")).first()
-        if result is None:
-            raise NotFound()
+        result = common.lookup(selectors.work_results_for_change(user), work_result_id, "WorkResult")
         return services.feedback_give(actor=user, work_result=result, text=text)
 
     @strawberry.mutation(description="The unit's leader or HR: record a quarterly evaluation meeting.")
     def record_evaluation_meeting(self, info: Info, unit_id: strawberry.ID, period_id: strawberry.ID,
                                   held_at: dt.datetime, attendee_ids: list[strawberry.ID], minutes: str,
                                   actions: list[str] | None = None) -> EvaluationMeetingType:
-        attendees = list(Employee.objects.select_related("unit").filter(
-            pk__in=[decode_id(a, "Employee") for a in attendee_ids]))
+        attendees = organization.employees_by_pks(decode_id(a, "Employee") for a in attendee_ids)
         if len(attendees) != len(set(attendee_ids)):
             raise NotFound()
-        meeting = services.meeting_record(actor=require_user(info), unit=_unit(unit_id), period=period_by_id(period_id),
+        meeting = services.meeting_record(actor=require_user(info), unit=common.unit(unit_id), period=common.period(period_id),
                                           held_at=held_at, attendees=attendees, minutes=minutes, actions=actions or [])
-        return models.EvaluationMeeting.objects.get(pk=meeting.pk)
+        return common.fresh(meeting)

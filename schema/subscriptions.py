@@ -77,8 +77,7 @@ class DailyReminder:
 
 
 def _task_event(user, message: dict) -> TaskEvent | None:
-    task = (workflow_selectors.tasks_visible_to(user).select_related("subject")
-            .filter(pk=message["task_id"]).first())
+    task = workflow_selectors.visible_task(user, message["task_id"])
     if task is None:
         return None
     return TaskEvent(kind=TaskEventKind(message["kind"]), task_id=relay.GlobalID("Task", str(task.pk)),
@@ -88,7 +87,7 @@ def _task_event(user, message: dict) -> TaskEvent | None:
 
 
 def _may_see_plan(user, plan_id: int) -> bool:
-    return performance_selectors.plans_visible_to(user).filter(pk=plan_id).exists()
+    return performance_selectors.may_see_plan(user, plan_id)
 
 
 def _viewer(info: Info):

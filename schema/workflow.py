@@ -6,19 +6,20 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import strawberry
 import strawberry_django
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import QuerySet
 from strawberry import relay
 from strawberry.scalars import JSON
 from strawberry.types import Info
-from strawberry_django.queryset import get_queryset_config
 
-from apps.core.errors import BadInput, NotFound
+from apps.core.errors import BadInput
 from apps.workflow import layout, migration, models, selectors, services
 
+from . import common
 from .accounts import UserType
+from .common import scoped, visible_instances
 from .context import context, require_user
 from .ids import decode_id
-from .organization import CursorConnection, EmployeeType, _employee, _one
+from .organization import CursorConnection, EmployeeType
 
 if TYPE_CHECKING:
     from .daily_actions import ActionPlanType
@@ -28,20 +29,6 @@ if TYPE_CHECKING:
 # viewer may see, so that no nested path (a plan's or an evaluation's processInstance, an
 # event's task ...) shows more than processInstance(id) or task(id) would.
 
-
-def visible_instances(info: Info) -> QuerySet[models.ProcessInstance]:
-    """instances_visible_to the viewer, built once per request (its role look-ups run once)."""
-    cache = context(info).cache
-    if "instances" not in cache:
-        cache["instances"] = selectors.instances_visible_to(require_user(info))
-    return cache["instances"]
-
-
-def scoped(qs: QuerySet) -> QuerySet:
-    """A root's queryset that its selector already scoped to the viewer: the type's
-    get_queryset need not filter it again (it still scopes everything nested)."""
-    get_queryset_config(qs).type_get_queryset_did_run = True
-    return qs
 
 DefinitionStatus = strawberry.enum(models.DefinitionStatus, name="ProcessDefinitionStatus")
 InstanceStatus = strawberry.enum(models.InstanceStatus, name="ProcessInstanceStatus")
@@ -100,7 +87,7 @@ class ProcessEventType:
 
     @classmethod
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(instance__in=visible_instances(info).values("pk"))
+        return selectors.scope_to_visible_instances(queryset, visible_instances(info))
 
 
 @strawberry.type
@@ -123,7 +110,7 @@ class ProcessInstanceType(relay.Node):
 
     @classmethod
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(pk__in=visible_instances(info).values("pk"))
+        return selectors.scope_to_visible_instances(queryset, visible_instances(info), "pk")
 
     @strawberry_django.field(only=["state", "definition_id"], select_related=["definition"],
                              description="Where the instance has been and is, for drawing it on its diagram.")
@@ -131,12 +118,11 @@ class ProcessInstanceType(relay.Node):
         completed, active = selectors.diagram_state(self)
         return ProcessDiagram(completed_elements=completed, active_elements=active)
 
-    @strawberry_django.field(prefetch_related=[lambda info: Prefetch(
-        "tasks", to_attr="ready_tasks", queryset=models.HumanTask.objects.filter(state=models.TaskState.READY)
-        .annotate(viewer_holds=selectors.holds_task(context(info).user)))])
+    @strawberry_django.field(prefetch_related=[
+        lambda info: selectors.ready_tasks_prefetch(context(info).user, to_attr="ready_tasks")])
     def active_tasks(self) -> list["TaskType"]:
         ready = getattr(self, "ready_tasks", None)  # prefetched, unless a mutation returned the instance
-        return list(self.tasks.filter(state=models.TaskState.READY)) if ready is None else ready
+        return selectors.ready_tasks_of(self) if ready is None else ready
 
     # What the instance runs for, so a client can show it next to the task (issue 12): the
     # binding the starting service recorded, never process data; shown only to those who may see it.
@@ -182,21 +168,16 @@ class TaskType(relay.Node):
                              description="Submitted data; while the task is open, its saved draft (only for "
                                          "whoever may complete it, {} for others).")
     def data(self, info: Info) -> JSON:
-        if self.state != models.TaskState.READY:
-            return self.data
-        holds = getattr(self, "viewer_holds", None)  # annotated where the optimizer loads the task
-        if holds is None:
-            holds = selectors.may_complete(context(info).user, self)
-        return self.data if holds else {}
+        return selectors.task_data_for(context(info).user, self)
 
     @classmethod
     def get_queryset(cls, queryset: QuerySet, info: Info, **kwargs) -> QuerySet:
-        return queryset.filter(instance__in=visible_instances(info).values("pk"))
+        return selectors.scope_to_visible_instances(queryset, visible_instances(info))
 
     # The forms by a join, not by select_related("instance"): processInstance is read with its
     # own scoping (ProcessInstanceType.get_queryset) and the two would clash.
     @strawberry_django.field(only=["form_key", "ui_form_key"],
-                             annotate={"definition_forms": F("instance__definition__forms")})
+                             annotate={"definition_forms": selectors.definition_forms()})
     def form(self) -> TaskForm | None:
         if not self.form_key:
             return None
@@ -243,10 +224,7 @@ def _task_pk(info: Info, task_id: strawberry.ID) -> int:
 
 
 def _definition(user, definition_id: strawberry.ID) -> models.ProcessDefinition:
-    definition = selectors.definitions_visible_to(user).filter(pk=decode_id(definition_id, "ProcessDefinition")).first()
-    if definition is None:
-        raise NotFound()
-    return definition
+    return common.lookup(selectors.definitions_visible_to(user), definition_id, "ProcessDefinition")
 
 
 @strawberry.type
@@ -279,61 +257,36 @@ class WorkflowQuery:
     @strawberry_django.field
     def process_definitions(self, info: Info, key: str | None = None) -> list[ProcessDefinitionType]:
         """Process admins see every version; everyone else the published ones."""
-        qs = selectors.definitions_visible_to(require_user(info)).order_by("key", "-version")
-        return qs.filter(key=key) if key else qs
+        return selectors.definitions_filtered(require_user(info), key)
 
     @strawberry_django.field
     def process_definition(self, info: Info, id: strawberry.ID) -> ProcessDefinitionType:
         user = require_user(info)
-        return _one(selectors.definitions_visible_to(user).filter(pk=decode_id(id, "ProcessDefinition")), info)
+        return common.node(info, selectors.definitions_visible_to(user), id, "ProcessDefinition")
 
     @strawberry_django.connection(CursorConnection[TaskType])
     def tasks(self, info: Info, filter: TaskFilter | None = None) -> QuerySet[models.HumanTask]:
-        user = require_user(info)
         f = filter or TaskFilter()
-        qs = selectors.tasks_for_me(user) if f.mine else selectors.tasks_visible_to(user, visible_instances(info))
-        if f.state:
-            qs = qs.filter(state=f.state)
-        if f.process_instance_id:
-            qs = qs.filter(instance_id=decode_id(f.process_instance_id, "ProcessInstance"))
-        if f.subject_employee_id:
-            qs = qs.filter(subject_id=decode_id(f.subject_employee_id, "Employee"))
-        if f.bpmn_id:
-            qs = qs.filter(bpmn_id=f.bpmn_id)
-        if f.lane:
-            qs = qs.filter(lane=f.lane)
-        if f.process_key:
-            qs = qs.filter(instance__key=f.process_key)
-        if f.due_before:
-            qs = qs.filter(due_at__lt=f.due_before)
-        # tasks_for_me: READY tasks of the viewer, who holds view of their instances (granted
-        # with the task) — not filtered again, which would cost the inbox its index.
-        return scoped(qs.order_by("-created_at", "-pk"))
+        return scoped(selectors.tasks_filtered(
+            require_user(info), mine=f.mine, instances=visible_instances(info), state=f.state,
+            instance_id=decode_id(f.process_instance_id, "ProcessInstance") if f.process_instance_id else None,
+            subject_id=decode_id(f.subject_employee_id, "Employee") if f.subject_employee_id else None,
+            bpmn_id=f.bpmn_id, lane=f.lane, process_key=f.process_key, due_before=f.due_before))
 
     @strawberry_django.field
     def task(self, info: Info, id: strawberry.ID) -> TaskType:
-        return _one(selectors.tasks_visible_to(require_user(info), visible_instances(info))
-                    .filter(pk=decode_id(id, "Task")), info)
+        return common.node(info, selectors.tasks_visible_to(require_user(info), visible_instances(info)), id, "Task")
 
     @strawberry_django.field
     def process_instance(self, info: Info, id: strawberry.ID) -> ProcessInstanceType:
-        return _one(visible_instances(info).filter(pk=decode_id(id, "ProcessInstance")), info)
+        return common.node(info, visible_instances(info), id, "ProcessInstance")
 
     @strawberry_django.connection(CursorConnection[ProcessInstanceType])
     def process_instances(self, info: Info, filter: ProcessInstanceFilter | None = None) -> QuerySet[models.ProcessInstance]:
-        qs = visible_instances(info)
         f = filter or ProcessInstanceFilter()
-        if f.key:
-            qs = qs.filter(key=f.key)
-        if f.status:
-            qs = qs.filter(status=f.status)
-        if f.subject_employee_id:
-            qs = qs.filter(subject_id=decode_id(f.subject_employee_id, "Employee"))
-        return scoped(qs.order_by("-started_at", "-pk"))
-
-
-def _reload_task(info: Info, pk: int) -> models.HumanTask:
-    return _one(models.HumanTask.objects.filter(pk=pk), info)
+        return scoped(selectors.instances_filtered(
+            require_user(info), instances=visible_instances(info), key=f.key, status=f.status,
+            subject_id=decode_id(f.subject_employee_id, "Employee") if f.subject_employee_id else None))
 
 
 @strawberry.type
@@ -344,19 +297,19 @@ class WorkflowMutation:
         """Process admin: check a BPMN file and store it as a new draft version."""
         definition = services.definition_upload(actor=require_user(info), bpmn_xml=bpmn_xml, forms=forms,
                                                 lane_bindings=lane_bindings, key=key)
-        return _one(models.ProcessDefinition.objects.filter(pk=definition.pk), info)
+        return common.reload(info, definition)
 
     @strawberry.mutation
     def publish_process_definition(self, info: Info, id: strawberry.ID) -> ProcessDefinitionType:
         user = require_user(info)
         definition = services.definition_publish(actor=user, definition=_definition(user, id))
-        return _one(models.ProcessDefinition.objects.filter(pk=definition.pk), info)
+        return common.reload(info, definition)
 
     @strawberry.mutation
     def retire_process_definition(self, info: Info, id: strawberry.ID) -> ProcessDefinitionType:
         user = require_user(info)
         definition = services.definition_retire(actor=user, definition=_definition(user, id))
-        return _one(models.ProcessDefinition.objects.filter(pk=definition.pk), info)
+        return common.reload(info, definition)
 
     @strawberry.mutation
     def migrate_process_instances(self, info: Info, from_definition_id: strawberry.ID, to_definition_id: strawberry.ID,
@@ -372,43 +325,40 @@ class WorkflowMutation:
     def start_process(self, info: Info, key: str, subject_employee_id: strawberry.ID,
                       data: JSON | None = None) -> ProcessInstanceType:
         user = require_user(info)
-        subject = _employee(subject_employee_id)
+        subject = common.employee(subject_employee_id)
         if data is not None and not isinstance(data, dict):
             raise BadInput(fields={"data": "object"})
         instance = services.process_start(actor=user, key=key, subject=subject, data=data)
-        return _one(models.ProcessInstance.objects.filter(pk=instance.pk), info)
+        return common.reload(info, instance)
 
     @strawberry.mutation
     def claim_task(self, info: Info, id: strawberry.ID) -> TaskType:
         task = services.task_claim(actor=require_user(info), task_id=_task_pk(info, id))
-        return _reload_task(info, task.pk)
+        return common.reload(info, task)
 
     @strawberry.mutation
     def unclaim_task(self, info: Info, id: strawberry.ID) -> TaskType:
         task = services.task_unclaim(actor=require_user(info), task_id=_task_pk(info, id))
-        return _reload_task(info, task.pk)
+        return common.reload(info, task)
 
     @strawberry.mutation
     def save_task_draft(self, info: Info, id: strawberry.ID, data: JSON) -> TaskType:
         task = services.task_save_draft(actor=require_user(info), task_id=_task_pk(info, id), data=data)
-        return _reload_task(info, task.pk)
+        return common.reload(info, task)
 
     @strawberry.mutation
     def reassign_task(self, info: Info, id: strawberry.ID, employee_id: strawberry.ID) -> TaskType:
         """HR of the subject's unit: give an open task to another employee."""
         user = require_user(info)
-        task = services.task_reassign(actor=user, task_id=_task_pk(info, id), employee=_employee(employee_id))
-        return _reload_task(info, task.pk)
+        task = services.task_reassign(actor=user, task_id=_task_pk(info, id), employee=common.employee(employee_id))
+        return common.reload(info, task)
 
     @strawberry.mutation
     def complete_task(self, info: Info, id: strawberry.ID, data: JSON) -> CompleteTaskPayload:
         """Submit the task's form. The data is checked against the task's JSON Schema first."""
         result = services.task_complete(actor=require_user(info), task_id=_task_pk(info, id), data=data)
-        next_ids = [t.pk for t in result.next_tasks]
         return CompleteTaskPayload(
-            task=_reload_task(info, result.task.pk),
-            process_instance=models.ProcessInstance.objects.get(pk=result.instance.pk),
-            next_tasks=list(models.HumanTask.objects.filter(pk__in=next_ids)),
+            task=common.reload(info, result.task),
+            process_instance=common.fresh(result.instance),
+            next_tasks=selectors.tasks_by_pks([t.pk for t in result.next_tasks]),
         )
-
-

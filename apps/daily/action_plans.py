@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,13 +33,6 @@ ACTION_PLAN_PROCESS = "action_plan"
 ACTION_PLAN_BINDING = "daily.action_plan"  # the kind of object an action_plan instance is bound to
 OPEN_JOB = "open_action_plans"
 TEXT_MAX, TARGET_MAX, UNIT_MAX = 2000, 200, 50  # target and unit: the model's column sizes
-
-
-# --- reads ------------------------------------------------------------------------------------
-
-def action_plans_visible_to(user: AbstractBaseUser) -> QuerySet[ActionPlan]:
-    """Whoever may see the SKP sees its action plans (performance.selectors.plans_visible_to)."""
-    return ActionPlan.objects.filter(performance_selectors.visible_plan_condition(user))
 
 
 # --- opening a quarter for a unit ---------------------------------------------------------------

@@ -118,3 +118,32 @@ def review_queue(rater_user: AbstractBaseUser) -> list[QueueItem]:
     employees = Employee.objects.select_related("unit", "position").in_bulk([row["employee_id"] for row in rows])
     return [QueueItem(employee=employees[row["employee_id"]], waiting=row["waiting"], oldest=row["oldest"])
             for row in rows]
+
+
+# --- what the GraphQL resolvers read ----------------------------------------------------------
+
+def scope_to_visible_entries(queryset: QuerySet, entries: QuerySet[DailyEntry], field: str = "pk") -> QuerySet:
+    """``queryset`` narrowed to the rows whose entry (``field``; "pk" for entries) is one of
+    ``entries`` (entries_visible_to the viewer)."""
+    return queryset.filter(**{f"{field}__in": entries})
+
+
+def entries_by_pks(pks) -> QuerySet[DailyEntry]:
+    """Entries a service returned or a week holds, by day (to be optimized for a selection)."""
+    return DailyEntry.objects.filter(pk__in=list(pks)).order_by("date", "pk")
+
+
+def entries_filtered(entries: QuerySet[DailyEntry], *, employee_id: int | None = None,
+                     from_: dt.date | None = None, to: dt.date | None = None,
+                     status: str | None = None) -> QuerySet[DailyEntry]:
+    """dailyEntries: the visible entries (``entries``: entries_visible_to the viewer), newest
+    first, narrowed to an employee, a span of days and a status."""
+    if employee_id is not None:
+        entries = entries.filter(employee_id=employee_id)
+    if from_:
+        entries = entries.filter(date__gte=from_)
+    if to:
+        entries = entries.filter(date__lte=to)
+    if status:
+        entries = entries.filter(status=status)
+    return entries.order_by("-date", "-pk")

@@ -174,3 +174,39 @@ def employee_calendar(employee: Employee, start: dt.date, end: dt.date) -> list[
                                 holiday=holiday.name if holiday else None, holiday_kind=holiday.kind if holiday else None,
                                 excused=leave_kind.get(day)))
     return days
+
+
+# --- what the GraphQL resolvers read ----------------------------------------------------------
+
+def unit_schedule(unit: OrgUnit) -> tuple[Schedule, OrgUnit | None]:
+    """The effective schedule of ``unit`` and the unit that set it (None: nobody did)."""
+    schedule, source_id = schedule_source(unit)
+    source = unit if source_id == unit.pk else OrgUnit.objects.filter(pk=source_id).first() if source_id else None
+    return schedule, source
+
+
+def holidays_of_year(year: int) -> QuerySet[Holiday]:
+    return Holiday.objects.filter(date__year=year).order_by("date")
+
+
+def scope_to_visible_leaves(queryset: QuerySet[Leave], leaves: QuerySet[Leave]) -> QuerySet[Leave]:
+    """``queryset`` narrowed to ``leaves`` (leaves_visible_to the viewer)."""
+    return queryset.filter(pk__in=leaves)
+
+
+def leaves_filtered(leaves: QuerySet[Leave], *, employee_id: int | None = None, unit: OrgUnit | None = None,
+                    status: str | None = None) -> QuerySet[Leave]:
+    """leaves: the visible leave (``leaves``: leaves_visible_to the viewer), latest first,
+    narrowed (never widened) to an employee, a unit's subtree and a status."""
+    if employee_id is not None:
+        leaves = leaves.filter(employee_id=employee_id)
+    if unit is not None:
+        leaves = leaves.filter(employee__unit__path__startswith=unit.path)
+    if status:
+        leaves = leaves.filter(status=status)
+    return leaves.order_by("-starts_on", "-pk")
+
+
+def closure_with_unit(closure: MonthClosure) -> MonthClosure:
+    """A month closure read again with its unit (1 query)."""
+    return MonthClosure.objects.select_related("unit").get(pk=closure.pk)

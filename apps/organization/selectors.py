@@ -131,3 +131,72 @@ def personal_details_visible(user: AbstractBaseUser) -> Callable[[Employee], boo
         return lambda employee: True
     unit_ids = set(units.values_list("pk", flat=True))
     return lambda employee: employee.pk in ids or employee.unit_id in unit_ids
+
+
+# --- what the GraphQL lists and lookups read (the org tree is for everyone signed in) ----------
+
+def units_with_leader() -> QuerySet[OrgUnit]:
+    """Every unit, its head post's occupant joined: what a service given a unit reads."""
+    return OrgUnit.objects.select_related("leader")
+
+
+def employees_with_unit() -> QuerySet[Employee]:
+    """Every employee, unit and position joined: what a service given an employee reads."""
+    return Employee.objects.select_related("unit", "position__unit")
+
+
+def all_units() -> QuerySet[OrgUnit]:
+    return OrgUnit.objects.all()
+
+
+def all_employees() -> QuerySet[Employee]:
+    return Employee.objects.all()
+
+
+def employees_by_pks(pks: Iterable[int]) -> list[Employee]:
+    """The employees of ``pks`` that exist, with their units (1 query)."""
+    return list(Employee.objects.select_related("unit").filter(pk__in=list(pks)))
+
+
+def units_filtered(*, kind: str | None = None, parent: OrgUnit | None = None, within: OrgUnit | None = None,
+                   search: str | None = None) -> QuerySet[OrgUnit]:
+    """orgUnits: the tree in path order, narrowed by kind, a parent's children, a subtree and a
+    part of the name or code."""
+    qs = OrgUnit.objects.order_by("path", "pk")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if parent is not None:
+        qs = qs.filter(parent=parent)
+    if within is not None:
+        qs = qs.filter(path__startswith=within.path)
+    if search:
+        qs = qs.filter(name__icontains=search) | qs.filter(code__icontains=search)
+    return qs
+
+
+def employees_filtered(*, is_active: bool | None = True, unit: OrgUnit | None = None, include_subunits: bool = True,
+                       search: str | None = None, position_class: str | None = None,
+                       employment_type: str | None = None, rater_id: int | None = None) -> QuerySet[Employee]:
+    """employees: by name, narrowed by activity, unit (with its sub-units or not), part of the
+    name, position class, employment type and rater."""
+    qs = Employee.objects.order_by("name", "pk")
+    if is_active is not None:
+        qs = qs.filter(is_active=is_active)
+    if unit is not None:
+        qs = qs.filter(unit__path__startswith=unit.path) if include_subunits else qs.filter(unit=unit)
+    if search:
+        qs = qs.filter(name__icontains=search)
+    if position_class:
+        qs = qs.filter(position__position_class=position_class)
+    if employment_type:
+        qs = qs.filter(employment_type=employment_type)
+    if rater_id is not None:
+        qs = qs.filter(rater_id=rater_id)
+    return qs
+
+
+def own_hr_scopes(user: AbstractBaseUser) -> list[OrgUnit]:
+    """The units an HR user was given (not those below them); none for a superuser (they manage all)."""
+    if user.is_superuser:
+        return []
+    return list(units_managed_by(user).filter(hr_scopes__user=user))

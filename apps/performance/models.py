@@ -8,7 +8,7 @@ from django.db import models
 
 from apps.organization.models import Employee, OrgUnit
 
-from .rules import OrgRating, Predicate, Rating
+from .choices import OrgRating, Predicate, Rating
 
 
 class SatisfactionSurvey(models.Model):

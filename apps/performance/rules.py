@@ -12,34 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.conf import settings
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Rating(models.TextChoices):
-    """R-RATING: the rater's rating of results (hasil kerja) and of behaviour (perilaku kerja)."""
-
-    DI_ATAS_EKSPEKTASI = "DI_ATAS_EKSPEKTASI", _("Above expectations")
-    SESUAI_EKSPEKTASI = "SESUAI_EKSPEKTASI", _("Meets expectations")
-    DI_BAWAH_EKSPEKTASI = "DI_BAWAH_EKSPEKTASI", _("Below expectations")
-
-
-class Predicate(models.TextChoices):
-    SANGAT_BAIK = "SANGAT_BAIK", _("Very good")
-    BAIK = "BAIK", _("Good")
-    BUTUH_PERBAIKAN = "BUTUH_PERBAIKAN", _("Needs improvement")
-    KURANG = "KURANG", _("Poor (misconduct)")
-    SANGAT_KURANG = "SANGAT_KURANG", _("Very poor")
-
-
-class OrgRating(models.TextChoices):
-    """R-ORG: the organizational predicate of a unit for a period."""
-
-    ISTIMEWA = "ISTIMEWA", _("Outstanding")
-    BAIK = "BAIK", _("Good")
-    BUTUH_PERBAIKAN = "BUTUH_PERBAIKAN", _("Needs improvement")
-    KURANG = "KURANG", _("Poor")
-    SANGAT_KURANG = "SANGAT_KURANG", _("Very poor")
+from .choices import OrgRating, Predicate, Rating, SurveyElement
 
 
 A, S, B = Rating.DI_ATAS_EKSPEKTASI, Rating.SESUAI_EKSPEKTASI, Rating.DI_BAWAH_EKSPEKTASI
@@ -162,18 +137,6 @@ def distribution_violations(org_rating: str, predicates: Iterable[str]) -> list[
 
 
 # --- R-IKM (PermenPANRB 14/2017) ----------------------------------------------------------
-
-class SurveyElement(models.TextChoices):
-    PERSYARATAN = "PERSYARATAN", _("Requirements")
-    PROSEDUR = "PROSEDUR", _("Procedure")
-    WAKTU = "WAKTU", _("Service time")
-    BIAYA = "BIAYA", _("Cost")
-    PRODUK = "PRODUK", _("Service product")
-    KOMPETENSI = "KOMPETENSI", _("Staff competence")
-    PERILAKU = "PERILAKU", _("Staff behaviour")
-    PENGADUAN = "PENGADUAN", _("Complaint handling")
-    SARANA = "SARANA", _("Facilities")
-
 
 ELEMENTS = list(SurveyElement)
 TWO = Decimal("0.01")

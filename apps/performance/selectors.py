@@ -4,7 +4,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from collections.abc import Callable
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from apps.organization import selectors as org
 from apps.organization.models import OrgUnit
@@ -12,9 +14,13 @@ from apps.workflow.models import ProcessInstanceUserObjectPermission
 
 from . import rules
 from .models import (
+    DevelopmentPlanItem,
     Evaluation,
     EvaluationMeeting,
     EvaluationStatus,
+    Indicator,
+    Job,
+    OrgGoal,
     PerformancePeriod,
     PerformancePlan,
     PlanStatus,
@@ -183,3 +189,163 @@ def may_see_unit_aggregates(user: AbstractBaseUser, unit: OrgUnit) -> bool:
     if org.manages_unit(user, unit):
         return True
     return OrgUnit.objects.filter(pk__in=unit.ancestor_ids, leader__user=user).exists()
+
+
+# --- what the GraphQL resolvers read, each already scoped to the viewer ------------------------
+# ``plans``: plans_visible_to(user), when the caller has it (its role look-ups then run once).
+
+def scope_to_visible_plans(queryset: QuerySet, user: AbstractBaseUser, path: str = "plan",
+                           plans: QuerySet[PerformancePlan] | None = None) -> QuerySet:
+    """``queryset`` narrowed to the rows whose plan (reached by ``path``; "pk" for plans) the
+    viewer may see: what every type holding anything of a plan scopes its rows by."""
+    return queryset.filter(visible_plan_condition(user, path, plans))
+
+
+def scope_to_visible_work_results(queryset: QuerySet, user: AbstractBaseUser, path: str = "pk",
+                                  plans: QuerySet[PerformancePlan] | None = None) -> QuerySet:
+    """``queryset`` narrowed to the rows whose work result (reached by ``path``) the viewer may
+    see (work_results_visible_to)."""
+    return queryset.filter(visible_work_result_condition(user, path, plans))
+
+
+def plans_for_change(user: AbstractBaseUser) -> QuerySet[PerformancePlan]:
+    """The plans the viewer may see, with what the services changing one check (owner, unit,
+    position, rater) joined."""
+    return plans_visible_to(user).select_related("employee__unit", "employee__position", "rater")
+
+
+def may_see_plan(user: AbstractBaseUser, pk: int) -> bool:
+    return plans_visible_to(user).filter(pk=pk).exists()
+
+
+def own_plans(user: AbstractBaseUser, year: int) -> QuerySet[PerformancePlan]:
+    """The viewer's own plan of the year (at most one)."""
+    return PerformancePlan.objects.filter(employee__user=user, year=year)
+
+
+def plans_filtered(user: AbstractBaseUser, *, year: int | None = None, unit: OrgUnit | None = None,
+                   employee_id: int | None = None, status: str | None = None,
+                   plans: QuerySet[PerformancePlan] | None = None) -> QuerySet[PerformancePlan]:
+    """performancePlans: the visible plans by year and name, narrowed by year, a unit's subtree,
+    an employee and a status."""
+    qs = plans_visible_to(user) if plans is None else plans
+    if year:
+        qs = qs.filter(year=year)
+    if unit is not None:
+        qs = qs.filter(employee__unit__path__startswith=unit.path)
+    if employee_id is not None:
+        qs = qs.filter(employee_id=employee_id)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("year", "employee__name", "pk")
+
+
+RATER_PLANS, RATER_RESULTS = "rater_plans", "rater_plan_results"
+
+
+def rater_results_prefetch(user: AbstractBaseUser, rater: str, plans: QuerySet[PerformancePlan],
+                           prepare: Callable[[QuerySet], QuerySet]) -> Prefetch:
+    """The rater's work results of a whole list of plans at once (supervisorWorkResults): the
+    plans of the raters reached by ``rater`` (every year; the caller keeps the plan's own), each
+    with its work results scoped as work_results_visible_to and passed through ``prepare`` (the
+    optimizer, for the selection). Through the employee's current rater, only the plans some SKP
+    without a recorded rater falls back to (usually none: one query)."""
+    results = prepare(WorkResult.objects.filter(visible_work_result_condition(user, "pk", plans)))
+    rater_plans = PerformancePlan.objects.only("id", "employee_id", "year").order_by().prefetch_related(
+        Prefetch("work_results", queryset=results, to_attr=RATER_RESULTS))
+    if rater != "rater":
+        rater_plans = rater_plans.filter(Exists(PerformancePlan.objects.filter(
+            rater__isnull=True, employee__rater_id=OuterRef("employee_id"), year=OuterRef("year"))))
+    return Prefetch(f"{rater}__plans", queryset=rater_plans, to_attr=RATER_PLANS)
+
+
+def supervisor_work_results(plan: PerformancePlan) -> list[WorkResult] | QuerySet[WorkResult]:
+    """The rater's work results of the plan's year, the rater as cascade.supervisor_plan reads it
+    (recorded on the SKP, else the employee's): from rater_results_prefetch where a list loaded
+    them, else (a mutation's answer) a queryset, for the caller's type to scope."""
+    holder = plan if plan.rater_id else plan.employee
+    if holder.rater_id is None:
+        return []
+    if type(holder).rater.is_cached(holder) and hasattr(holder.rater, RATER_PLANS):
+        return [r for rater_plan in getattr(holder.rater, RATER_PLANS) if rater_plan.year == plan.year
+                for r in getattr(rater_plan, RATER_RESULTS)]
+    return WorkResult.objects.filter(plan__employee_id=holder.rater_id, plan__year=plan.year)
+
+
+def work_results_for_change(user: AbstractBaseUser) -> QuerySet[WorkResult]:
+    """The work results of the plans the viewer may see, with the plan's owner joined."""
+    return WorkResult.objects.filter(visible_plan_condition(user)).select_related("plan__employee")
+
+
+def indicators_for_change(user: AbstractBaseUser) -> QuerySet[Indicator]:
+    """The indicators of the plans the viewer may see, with plan, owner and unit joined."""
+    return Indicator.objects.select_related("work_result__plan__employee__unit").filter(
+        visible_plan_condition(user, "work_result__plan"))
+
+
+def org_goals_for(unit: OrgUnit, year: int) -> QuerySet[OrgGoal]:
+    """The goals of the unit and of every unit above it (what its work can support), top down."""
+    return OrgGoal.objects.filter(unit_id__in=unit.ancestor_ids, year=year).order_by("unit__depth", "pk")
+
+
+def jobs_visible_to(user: AbstractBaseUser) -> QuerySet[Job]:
+    """A superuser every job; anyone else the jobs they started."""
+    return Job.objects.all() if user.is_superuser else Job.objects.filter(created_by=user)
+
+
+def periods() -> QuerySet[PerformancePeriod]:
+    """Review periods are reference data."""
+    return PerformancePeriod.objects.all()
+
+
+def periods_of_year(year: int) -> QuerySet[PerformancePeriod]:
+    return PerformancePeriod.objects.filter(year=year).order_by("kind", "number")
+
+
+def evaluations_visible_to(user: AbstractBaseUser,
+                           plans: QuerySet[PerformancePlan] | None = None) -> QuerySet[Evaluation]:
+    """The evaluations of the plans the viewer may see."""
+    return Evaluation.objects.filter(visible_plan_condition(user, "plan", plans))
+
+
+def evaluations_of(plan: PerformancePlan) -> QuerySet[Evaluation]:
+    """A plan's evaluations, periodic and annual, side by side (R-ANNUAL)."""
+    return Evaluation.objects.filter(plan=plan).order_by("period__kind", "period__number")
+
+
+def plan_realizations(user: AbstractBaseUser, plan_id: int,
+                      plans: QuerySet[PerformancePlan] | None = None) -> QuerySet[Realization]:
+    """The realizations of a plan for every period, scoped to the viewer."""
+    return Realization.objects.filter(visible_plan_condition(user, "indicator__work_result__plan", plans),
+                                      indicator__work_result__plan_id=plan_id).order_by("pk")
+
+
+def development_items(user: AbstractBaseUser, employee_id: int, year: int) -> QuerySet[DevelopmentPlanItem] | None:
+    """The development items of an employee's plan of the year, or None when the viewer may not
+    see that plan (or there is none)."""
+    plan = plans_visible_to(user).filter(employee_id=employee_id, year=year).first()
+    return None if plan is None else plan.development_items.all()
+
+
+def own_progress(user: AbstractBaseUser, year: int) -> list[dict]:
+    """progress_of the viewer's own plan of the year; none without one."""
+    plan = own_plans(user, year).first()
+    return [] if plan is None else progress_of(plan)
+
+
+def meetings_readable_by(user: AbstractBaseUser, unit: OrgUnit, year: int) -> QuerySet[EvaluationMeeting] | None:
+    """A unit's evaluation meetings of the year, or None when the viewer may not read them
+    (may_read_meetings)."""
+    if not may_read_meetings(user, unit):
+        return None
+    return EvaluationMeeting.objects.filter(unit=unit, period__year=year)
+
+
+def predicate_of(result_rating: str, behavior_rating: str) -> rules.Predicate:
+    """R-MATRIX, for a preview."""
+    return rules.predicate(result_rating, behavior_rating)
+
+
+def satisfaction_index_of(survey: SatisfactionSurvey) -> rules.SatisfactionResult:
+    """R-IKM over one survey's responses."""
+    return rules.satisfaction_index(survey.responses)

@@ -48,7 +48,6 @@ from .models import (
 )
 from .selectors import approved_plan_ids, parse_number, satisfaction_index_for
 # A read (R-DIST), kept here under its old name while schema/performance.py calls it from here.
-from .selectors import distribution_check  # noqa: F401
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 

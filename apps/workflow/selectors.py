@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+import datetime as dt
+
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from apps.organization import selectors as org
 from apps.organization.models import Employee, Role
@@ -113,3 +115,99 @@ def holds_open_task(user: AbstractBaseUser, instance_id: int, bpmn_id: str) -> b
 def diagram_state(instance: ProcessInstance) -> tuple[list[str], list[str]]:
     """The elements an instance has completed and is at, read from its stored state."""
     return engine.element_states(engine.loads(instance.state, engine.definition_spec(instance.definition)))
+
+
+# --- what the GraphQL resolvers read, each already scoped to the viewer ------------------------
+# ``instances``: instances_visible_to(user), when the caller has it (its role look-ups run once).
+
+def scope_to_visible_instances(queryset: QuerySet, instances: QuerySet[ProcessInstance],
+                               field: str = "instance") -> QuerySet:
+    """``queryset`` narrowed to the rows whose instance (``field``; "pk" for instances) is one of
+    ``instances`` (instances_visible_to the viewer)."""
+    return queryset.filter(**{f"{field}__in": instances.values("pk")})
+
+
+def definitions_filtered(user: AbstractBaseUser, key: str | None = None) -> QuerySet[ProcessDefinition]:
+    """processDefinitions: the visible versions by key, newest first, of one key if given."""
+    qs = definitions_visible_to(user).order_by("key", "-version")
+    return qs.filter(key=key) if key else qs
+
+
+def tasks_filtered(user: AbstractBaseUser, *, mine: bool | None = None,
+                   instances: QuerySet[ProcessInstance] | None = None, state: str | None = None,
+                   instance_id: int | None = None, subject_id: int | None = None, bpmn_id: str | None = None,
+                   lane: str | None = None, process_key: str | None = None,
+                   due_before: dt.datetime | None = None) -> QuerySet[HumanTask]:
+    """tasks: the viewer's inbox (``mine``: tasks_for_me) or the tasks of the visible instances,
+    newest first, narrowed by each given criterion.
+
+    tasks_for_me are READY tasks of the viewer, who holds view of their instances (granted with
+    the task): not filtered by the visible instances again, which would cost the inbox its index."""
+    qs = tasks_for_me(user) if mine else tasks_visible_to(user, instances)
+    if state:
+        qs = qs.filter(state=state)
+    if instance_id is not None:
+        qs = qs.filter(instance_id=instance_id)
+    if subject_id is not None:
+        qs = qs.filter(subject_id=subject_id)
+    if bpmn_id:
+        qs = qs.filter(bpmn_id=bpmn_id)
+    if lane:
+        qs = qs.filter(lane=lane)
+    if process_key:
+        qs = qs.filter(instance__key=process_key)
+    if due_before:
+        qs = qs.filter(due_at__lt=due_before)
+    return qs.order_by("-created_at", "-pk")
+
+
+def instances_filtered(user: AbstractBaseUser, *, instances: QuerySet[ProcessInstance] | None = None,
+                       key: str | None = None, status: str | None = None,
+                       subject_id: int | None = None) -> QuerySet[ProcessInstance]:
+    """processInstances: the visible instances, latest started first, narrowed by key, status, subject."""
+    qs = instances_visible_to(user) if instances is None else instances
+    if key:
+        qs = qs.filter(key=key)
+    if status:
+        qs = qs.filter(status=status)
+    if subject_id is not None:
+        qs = qs.filter(subject_id=subject_id)
+    return qs.order_by("-started_at", "-pk")
+
+
+def visible_task(user: AbstractBaseUser, pk: int) -> HumanTask | None:
+    """The task ``pk`` with its subject, if the viewer may see it."""
+    return tasks_visible_to(user).select_related("subject").filter(pk=pk).first()
+
+
+def ready_tasks_prefetch(user: AbstractBaseUser, to_attr: str) -> Prefetch:
+    """An instance's READY tasks for a whole list of instances, each marked with whether the
+    viewer holds it (``viewer_holds``, holds_task)."""
+    return Prefetch("tasks", to_attr=to_attr, queryset=HumanTask.objects.filter(state=TaskState.READY)
+                    .annotate(viewer_holds=holds_task(user)))
+
+
+def ready_tasks_of(instance: ProcessInstance) -> list[HumanTask]:
+    return list(instance.tasks.filter(state=TaskState.READY))
+
+
+def tasks_by_pks(pks: list[int]) -> list[HumanTask]:
+    return list(HumanTask.objects.filter(pk__in=pks))
+
+
+def definition_forms() -> F:
+    """Per task row: its definition's forms (an annotation: a join, not a select_related of the
+    instance, which the instance's own scoping would clash with)."""
+    return F("instance__definition__forms")
+
+
+def task_data_for(user: AbstractBaseUser, task: HumanTask) -> dict:
+    """A task's data as the viewer may read it: once submitted, as everyone who sees the task
+    does; while open, its saved draft only for whoever may complete it ({} for others) — from
+    the ``viewer_holds`` annotation (holds_task) where a list loaded the task, else 1 query."""
+    if task.state != TaskState.READY:
+        return task.data
+    holds = getattr(task, "viewer_holds", None)
+    if holds is None:
+        holds = may_complete(user, task)
+    return task.data if holds else {}
