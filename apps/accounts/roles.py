@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import enum
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from apps.organization.models import Employee, OrgUnit, Role
 
@@ -18,7 +18,7 @@ class UserRole(enum.Enum):
     SUPERUSER = "SUPERUSER"
 
 
-def roles_of(user: AbstractBaseUser, employee: Employee | None) -> list[UserRole]:
+def roles_of(user: User, employee: Employee | None) -> list[UserRole]:
     """Constant number of queries: one for groups, three for the derived relations."""
     roles: list[UserRole] = []
     if employee is not None:

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib import auth
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -38,7 +38,7 @@ def _digest(token: str) -> str:
 @dataclass
 class LoginResult:
     token: str
-    user: AbstractBaseUser
+    user: User
     expires_at: dt.datetime
 
 
@@ -64,7 +64,7 @@ def check_login_rate(request: HttpRequest, username: str) -> None:
 
 
 @transaction.atomic
-def session_login(*, request: HttpRequest, username: str, password: str) -> AbstractBaseUser:
+def session_login(*, request: HttpRequest, username: str, password: str) -> User:
     """Check the credentials (rate-limited) and start a session: the web pages' login."""
     check_login_rate(request, username)
     user = auth.authenticate(request, username=username, password=password)
@@ -107,7 +107,7 @@ def _session_store(session_key: str | None):
     return import_module(settings.SESSION_ENGINE).SessionStore(session_key)
 
 
-def credentials_live(user: AbstractBaseUser, *, api_token_id: int | None, session_key: str | None) -> bool:
+def credentials_live(user: User, *, api_token_id: int | None, session_key: str | None) -> bool:
     """Whether the token or session a long-lived connection (WebSocket) signed in with still
     signs ``user`` in: not revoked, expired, logged out, or the user deactivated."""
     if api_token_id is not None:
@@ -119,7 +119,7 @@ def credentials_live(user: AbstractBaseUser, *, api_token_id: int | None, sessio
     return False
 
 
-def user_for_token(token: str) -> tuple[AbstractBaseUser, ApiToken] | None:
+def user_for_token(token: str) -> tuple[User, ApiToken] | None:
     """The active user a live token belongs to, or None (1 query, plus 1 write a minute)."""
     if not token.startswith(TOKEN_PREFIX):
         return None

@@ -8,7 +8,7 @@ opened (apps.performance's job machinery, through ``register_job``). Every write
 transaction; every change is also appended to the SKP's history (R-AUDIT)."""
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -38,7 +38,7 @@ TEXT_MAX, TARGET_MAX, UNIT_MAX = 2000, 200, 50  # target and unit: the model's c
 # --- opening a quarter for a unit ---------------------------------------------------------------
 
 @transaction.atomic
-def action_plans_open(*, actor: AbstractBaseUser, period: PerformancePeriod, unit: OrgUnit) -> Job:
+def action_plans_open(*, actor: User, period: PerformancePeriod, unit: OrgUnit) -> Job:
     """HR of the unit: one action plan + ``action_plan`` instance per APPROVED SKP of the
     period's year in the unit's subtree, as a background job (idempotent: running it again
     adds only what is missing)."""
@@ -99,7 +99,7 @@ def _locked(action_plan: ActionPlan) -> ActionPlan:
             .get(pk=action_plan.pk))
 
 
-def _require_drafting(actor: AbstractBaseUser, action_plan: ActionPlan) -> None:
+def _require_drafting(actor: User, action_plan: ActionPlan) -> None:
     """Only the employee holding the action plan's open drafting task may change its items."""
     if action_plan.plan.employee.user_id != actor.pk or action_plan.process_instance_id is None or \
             not workflow_selectors.holds_open_task(actor, action_plan.process_instance_id, "draft"):
@@ -125,7 +125,7 @@ def _item_fields(text: str, target: str, unit: str) -> tuple[str, str, str]:
 
 
 @transaction.atomic
-def action_item_upsert(*, actor: AbstractBaseUser, action_plan: ActionPlan, item_id: int | None,
+def action_item_upsert(*, actor: User, action_plan: ActionPlan, item_id: int | None,
                        work_result_id: int, text: str, target: str, unit: str = "") -> ActionPlanItem:
     """The drafting employee adds or changes an action under a work result of the action plan's
     own SKP. Any other work result (another plan's, another year's) answers like a missing id."""
@@ -148,7 +148,7 @@ def action_item_upsert(*, actor: AbstractBaseUser, action_plan: ActionPlan, item
 
 
 @transaction.atomic
-def action_item_delete(*, actor: AbstractBaseUser, item: ActionPlanItem) -> None:
+def action_item_delete(*, actor: User, item: ActionPlanItem) -> None:
     action_plan = _locked(item.action_plan)
     _require_drafting(actor, action_plan)
     audit(action_plan, actor, "ACTION_ITEM_DELETED", {"itemId": item.pk, "text": item.text})
@@ -157,7 +157,7 @@ def action_item_delete(*, actor: AbstractBaseUser, item: ActionPlanItem) -> None
 
 # --- the process's steps (called by handlers.py inside the step's transaction) --------------------
 
-def _for_step(actor: AbstractBaseUser | None, action_plan_id: int, role: str) -> ActionPlan:
+def _for_step(actor: User | None, action_plan_id: int, role: str) -> ActionPlan:
     """The bound action plan, locked, once the person completing the step holds ``role`` towards
     its employee (performance.steps.require_role: the regulation names who acts)."""
     action_plan = (ActionPlan.objects.select_for_update(of=("self",))
@@ -168,7 +168,7 @@ def _for_step(actor: AbstractBaseUser | None, action_plan_id: int, role: str) ->
 
 
 @transaction.atomic(savepoint=False)
-def action_plan_submit(*, actor: AbstractBaseUser | None, action_plan_id: int, notes: str) -> ActionPlan:
+def action_plan_submit(*, actor: User | None, action_plan_id: int, notes: str) -> ActionPlan:
     """The employee submits: at least one action, each under a work result of the action plan's own SKP."""
     action_plan = _for_step(actor, action_plan_id, EMPLOYEE)
     items = list(action_plan.items.select_related("work_result"))
@@ -187,7 +187,7 @@ def action_plan_submit(*, actor: AbstractBaseUser | None, action_plan_id: int, n
 
 
 @transaction.atomic(savepoint=False)
-def action_plan_return(*, actor: AbstractBaseUser | None, action_plan_id: int, notes: str) -> ActionPlan:
+def action_plan_return(*, actor: User | None, action_plan_id: int, notes: str) -> ActionPlan:
     """The rater sends it back to the employee with notes (REVISE)."""
     action_plan = _for_step(actor, action_plan_id, RATER)
     action_plan.status, action_plan.revision_notes = ActionPlanStatus.DRAFT, notes
@@ -197,7 +197,7 @@ def action_plan_return(*, actor: AbstractBaseUser | None, action_plan_id: int, n
 
 
 @transaction.atomic(savepoint=False)
-def action_plan_approve(*, actor: AbstractBaseUser | None, action_plan_id: int) -> ActionPlan:
+def action_plan_approve(*, actor: User | None, action_plan_id: int) -> ActionPlan:
     """The rater approves."""
     action_plan = _for_step(actor, action_plan_id, RATER)
     action_plan.status, action_plan.approved_at, action_plan.revision_notes = (

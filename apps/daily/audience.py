@@ -7,7 +7,7 @@ or of any unit above it (apps.performance.selectors.may_see_unit_aggregates); a 
 anybody else the records do not exist (NOT_FOUND)."""
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Model, Q, QuerySet
 
 from apps.core.errors import NotFound
@@ -16,13 +16,13 @@ from apps.organization.models import Employee, OrgUnit
 from apps.performance.selectors import may_see_unit_aggregates
 
 
-def personally_related(user: AbstractBaseUser, prefix: str = "") -> Q:
+def personally_related(user: User, prefix: str = "") -> Q:
     """On Employee (or through ``prefix``, e.g. ``"employee__"``): the viewer themself, those
     they rate and those their ratees rate."""
     return Q(**{f"{prefix}user": user}) | Q(**{f"{prefix}rater__user": user}) | Q(**{f"{prefix}rater__rater__user": user})
 
 
-def records_visible_to(user: AbstractBaseUser, model: type[Model]) -> QuerySet:
+def records_visible_to(user: User, model: type[Model]) -> QuerySet:
     """The rows of ``model`` (a record with an ``employee`` foreign key) the viewer may read.
     Lazy; building it costs up to 3 queries (the units the viewer leads, HR's role and scopes)."""
     if not user.is_authenticated:
@@ -38,7 +38,7 @@ def records_visible_to(user: AbstractBaseUser, model: type[Model]) -> QuerySet:
     return model.objects.filter(condition)
 
 
-def employee_visible(user: AbstractBaseUser, employee: Employee) -> bool:
+def employee_visible(user: User, employee: Employee) -> bool:
     """Whether the viewer may read this employee's records, whether or not there are any (the
     rule of records_visible_to for one employee, with ``unit`` loaded; 0–4 queries)."""
     if user.is_superuser or employee.user_id == user.pk:
@@ -48,7 +48,7 @@ def employee_visible(user: AbstractBaseUser, employee: Employee) -> bool:
     return may_see_unit_aggregates(user, employee.unit)
 
 
-def employee_for_daily(user: AbstractBaseUser, employee_id: int | None) -> Employee:
+def employee_for_daily(user: User, employee_id: int | None) -> Employee:
     """The employee whose records the viewer asks for — their own (``None``) or one they may
     read — with ``unit`` and ``position`` loaded. NOT_FOUND otherwise, whether or not the id
     exists. 1 query for one's own, up to 5 for another's."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -33,7 +33,7 @@ MAX_NOTE_LENGTH = 2000
 MAX_HOLIDAY_NAME = Holiday._meta.get_field("name").max_length
 
 
-def keeps_national_calendar(user: AbstractBaseUser) -> bool:
+def keeps_national_calendar(user: User) -> bool:
     """HR managing a top-level unit (the whole tree), or a superuser (1 query)."""
     if not user.is_authenticated:
         return False
@@ -41,7 +41,7 @@ def keeps_national_calendar(user: AbstractBaseUser) -> bool:
         user=user, unit__parent__isnull=True, user__groups__name=Role.PERFORMANCE_ADMIN).exists()
 
 
-def _require_national_hr(actor: AbstractBaseUser) -> None:
+def _require_national_hr(actor: User) -> None:
     if not keeps_national_calendar(actor):
         raise Forbidden(_("Only HR managing the whole organization may change the national holidays."))
 
@@ -49,7 +49,7 @@ def _require_national_hr(actor: AbstractBaseUser) -> None:
 # --- holidays -----------------------------------------------------------------------------------
 
 @transaction.atomic
-def holiday_set(*, actor: AbstractBaseUser, date: dt.date, name: str, kind: str) -> Holiday:
+def holiday_set(*, actor: User, date: dt.date, name: str, kind: str) -> Holiday:
     """Add a national holiday or day of collective leave, or rename / reclassify the one on ``date``."""
     _require_national_hr(actor)
     name = (name or "").strip()
@@ -68,7 +68,7 @@ def holiday_set(*, actor: AbstractBaseUser, date: dt.date, name: str, kind: str)
 
 
 @transaction.atomic
-def holiday_delete(*, actor: AbstractBaseUser, date: dt.date) -> None:
+def holiday_delete(*, actor: User, date: dt.date) -> None:
     """Remove the holiday on ``date`` (e.g. the government moved it): it is a working day again."""
     _require_national_hr(actor)
     deleted, _detail = Holiday.objects.filter(date=date).delete()
@@ -79,7 +79,7 @@ def holiday_delete(*, actor: AbstractBaseUser, date: dt.date) -> None:
 # --- a unit's schedule ----------------------------------------------------------------------------
 
 @transaction.atomic
-def unit_schedule_set(*, actor: AbstractBaseUser, unit: OrgUnit, working_days: int, time_zone: str) -> UnitSchedule:
+def unit_schedule_set(*, actor: User, unit: OrgUnit, working_days: int, time_zone: str) -> UnitSchedule:
     """HR of the unit: its working week (5: Monday–Friday, 6: Monday–Saturday) and time zone,
     for it and every unit below it without its own."""
     if not org.manages_unit(actor, unit):
@@ -140,7 +140,7 @@ def _lock(employee: Employee) -> Employee:
 
 
 @transaction.atomic
-def leave_record(*, actor: AbstractBaseUser, employee: Employee, starts_on: dt.date, ends_on: dt.date, kind: str,
+def leave_record(*, actor: User, employee: Employee, starts_on: dt.date, ends_on: dt.date, kind: str,
                  note: str = "") -> Leave:
     """HR of the employee's unit records leave (cuti, dinas luar, sick): approved at once."""
     employee = _lock(employee)
@@ -155,7 +155,7 @@ def leave_record(*, actor: AbstractBaseUser, employee: Employee, starts_on: dt.d
 
 
 @transaction.atomic
-def leave_request(*, actor: AbstractBaseUser, starts_on: dt.date, ends_on: dt.date, kind: str,
+def leave_request(*, actor: User, starts_on: dt.date, ends_on: dt.date, kind: str,
                   note: str = "") -> Leave:
     """The employee marks their own leave; it waits for their rater."""
     me = org.employee_of(actor)
@@ -169,7 +169,7 @@ def leave_request(*, actor: AbstractBaseUser, starts_on: dt.date, ends_on: dt.da
 
 
 @transaction.atomic
-def leave_decide(*, actor: AbstractBaseUser, leave: Leave, approve: bool, note: str = "") -> Leave:
+def leave_decide(*, actor: User, leave: Leave, approve: bool, note: str = "") -> Leave:
     """The employee's current rater (an acting official included) approves or rejects a pending
     leave; a rejected one no longer blocks other leave on its days. A leave covering a closed
     month is not approved (R-LATE); rejecting it changes no figure, so it stays possible."""
@@ -192,7 +192,7 @@ def leave_decide(*, actor: AbstractBaseUser, leave: Leave, approve: bool, note: 
 
 
 @transaction.atomic
-def leave_cancel(*, actor: AbstractBaseUser, leave: Leave) -> None:
+def leave_cancel(*, actor: User, leave: Leave) -> None:
     """Whoever recorded a leave withdraws it while it waits for the rater; HR of the employee's
     unit removes any leave (a record made in error). The row is deleted: nothing refers to it."""
     leave = Leave.objects.select_for_update(of=("self",)).select_related("employee__unit").get(pk=leave.pk)

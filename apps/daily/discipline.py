@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Min, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -168,7 +168,7 @@ def subtree_employees(unit: OrgUnit) -> QuerySet[Employee]:
             .select_related("unit", "position").order_by("unit__path", "name", "pk"))
 
 
-def discipline_visible(user: AbstractBaseUser, unit: OrgUnit, year: int, month: int) -> QuerySet[Employee]:
+def discipline_visible(user: User, unit: OrgUnit, year: int, month: int) -> QuerySet[Employee]:
     """The employees of subtree_employees(unit) whose month the viewer may see: all of them for
     HR of the unit and the leaders of the unit or above (as unitPerformance); otherwise the
     viewer's own row, those they rate and those their ratees rate (apps/daily/audience.py; one

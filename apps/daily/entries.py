@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import formats, timezone
@@ -60,7 +60,7 @@ def _day(value: dt.date) -> str:
     return formats.date_format(value, "j F Y")
 
 
-def _own_employee(actor: AbstractBaseUser) -> Employee:
+def _own_employee(actor: User) -> Employee:
     employee = org.employee_of(actor)
     if employee is None:
         raise Forbidden(_("Only employees record daily progress."))
@@ -179,7 +179,7 @@ def _fields(*, text: str, quantity, output_unit: str, minutes: int | None, evide
     return fields, number if number is not None else Decimal(0)
 
 
-def _work_result(actor: AbstractBaseUser, employee: Employee, work_result_id: int, year: int) -> WorkResult:
+def _work_result(actor: User, employee: Employee, work_result_id: int, year: int) -> WorkResult:
     """R-DAILY: a work result of the employee's own approved SKP of the entry's year. One the
     caller may not see at all is NOT_FOUND; one they may see (their own of another year or not
     yet approved, their rater's) is the caller's mistake: BAD_USER_INPUT."""
@@ -251,7 +251,7 @@ def _stored_files_deleted(names: list[str]) -> None:
         transaction.on_commit(lambda: [storage.delete(name) for name in names])
 
 
-def _evidence_written(actor: AbstractBaseUser, entry: DailyEntry, files: _Files) -> None:
+def _evidence_written(actor: User, entry: DailyEntry, files: _Files) -> None:
     """Remove and add the entry's files (a delete and one insert, each only when needed) and
     leave them on the entry as if prefetched: the answer reads them from there. A failure after
     a file reached storage takes the stored files of this call with it."""
@@ -278,7 +278,7 @@ def _evidence_written(actor: AbstractBaseUser, entry: DailyEntry, files: _Files)
     entry._prefetched_objects_cache = {"evidence_files": cached}  # type: ignore[attr-defined]
 
 
-def _entries_for_change(actor: AbstractBaseUser, employee: Employee, entry_ids: list[int]) -> list[DailyEntry]:
+def _entries_for_change(actor: User, employee: Employee, entry_ids: list[int]) -> list[DailyEntry]:
     """The actor's own entries, locked, in the order asked. An id the actor may not see is
     NOT_FOUND; one they see but that is not theirs, FORBIDDEN."""
     wanted = list(dict.fromkeys(entry_ids))
@@ -299,7 +299,7 @@ def _require_editable(entry: DailyEntry) -> None:
 
 
 @transaction.atomic
-def entry_record(*, actor: AbstractBaseUser, entry_id: int | None, date: dt.date, work_result_id: int, text: str,
+def entry_record(*, actor: User, entry_id: int | None, date: dt.date, work_result_id: int, text: str,
                  quantity: Decimal | str, output_unit: str, minutes: int | None = None, evidence_link: str = "",
                  action_item_id: int | None = None, submit: bool = False, evidence_files: list | None = None,
                  remove_evidence_ids: list[int] | None = None) -> DailyEntry:
@@ -340,7 +340,7 @@ def entry_record(*, actor: AbstractBaseUser, entry_id: int | None, date: dt.date
 
 
 @transaction.atomic
-def entries_submit(*, actor: AbstractBaseUser, entry_ids: list[int]) -> list[DailyEntry]:
+def entries_submit(*, actor: User, entry_ids: list[int]) -> list[DailyEntry]:
     """R-DAILY/R-LATE: submit the employee's draft or returned entries, all or none. Each day is
     checked again (a holiday or a closed month may have come since it was drafted)."""
     if not entry_ids:
@@ -362,7 +362,7 @@ def entries_submit(*, actor: AbstractBaseUser, entry_ids: list[int]) -> list[Dai
 
 
 @transaction.atomic
-def entry_delete(*, actor: AbstractBaseUser, entry_id: int) -> None:
+def entry_delete(*, actor: User, entry_id: int) -> None:
     """The employee deletes a draft or returned entry of their own, not of a closed month."""
     employee = _own_employee(actor)
     entry = _entries_for_change(actor, employee, [entry_id])[0]
@@ -391,7 +391,7 @@ class ReviewOutcome:
 
 
 @transaction.atomic
-def entries_review(*, actor: AbstractBaseUser, approve_ids: list[int],
+def entries_review(*, actor: User, approve_ids: list[int],
                    returns: list[tuple[int, str]]) -> ReviewOutcome:
     """R-DAILY: the employee's current rater (an acting official included — the reviewer is not
     stored on the entry, so pending entries follow a change of rater) approves submitted entries
@@ -462,14 +462,14 @@ def _refuse_closed_returns(returns: list[DailyEntry], errors: dict[int, EntryErr
 # --- closed months (R-LATE) --------------------------------------------------------------------
 
 
-def _require_month(actor: AbstractBaseUser, unit: OrgUnit, year: int, month: int) -> None:
+def _require_month(actor: User, unit: OrgUnit, year: int, month: int) -> None:
     if not org.manages_unit(actor, unit):
         raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
     month_bounds(year, month)
 
 
 @transaction.atomic
-def month_close(*, actor: AbstractBaseUser, unit: OrgUnit, year: int, month: int) -> MonthClosure:
+def month_close(*, actor: User, unit: OrgUnit, year: int, month: int) -> MonthClosure:
     """R-LATE: HR of the unit closes a month that has ended (unit time) for the unit and every
     unit below it: entries for it are then refused."""
     _require_month(actor, unit, year, month)
@@ -485,7 +485,7 @@ def month_close(*, actor: AbstractBaseUser, unit: OrgUnit, year: int, month: int
 
 
 @transaction.atomic
-def month_reopen(*, actor: AbstractBaseUser, unit: OrgUnit, year: int, month: int) -> None:
+def month_reopen(*, actor: User, unit: OrgUnit, year: int, month: int) -> None:
     """R-LATE: HR of the unit reopens a month it closed for that unit (a closure of a unit
     above is reopened there, by its HR)."""
     _require_month(actor, unit, year, month)

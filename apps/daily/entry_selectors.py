@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 
@@ -27,7 +27,7 @@ from .models import DailyEntry, EntryStatus
 from .schedule import closed_months, excused_days, holidays_named_between, schedule_for
 
 
-def entries_visible_to(user: AbstractBaseUser) -> QuerySet[DailyEntry]:
+def entries_visible_to(user: User) -> QuerySet[DailyEntry]:
     """The entries the viewer may read (apps/daily/audience.py; lazy, up to 3 queries to build)."""
     return records_visible_to(user, DailyEntry)
 
@@ -107,7 +107,7 @@ class QueueItem:
     oldest: dt.date
 
 
-def review_queue(rater_user: AbstractBaseUser) -> list[QueueItem]:
+def review_queue(rater_user: User) -> list[QueueItem]:
     """One item per subordinate with submitted entries waiting for this rater (as current rater,
     an acting official included), the longest waiting first. 2 queries."""
     rows = list(DailyEntry.objects.filter(status=EntryStatus.SUBMITTED, employee__rater__user=rater_user)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
 from apps.core.errors import NotFound
@@ -87,7 +87,7 @@ def closed_months(unit: OrgUnit, start: dt.date, end: dt.date) -> set[tuple[int,
     return closed_months_of([unit], start, end)[unit.pk]
 
 
-def month_closure(user: AbstractBaseUser, unit_pk: int, year: int, month: int) -> MonthClosure | None:
+def month_closure(user: User, unit_pk: int, year: int, month: int) -> MonthClosure | None:
     """R-LATE: the closure that applies to the unit's month — the unit's own, else the one of the
     nearest unit above it (HR of the unit can reopen only its own; reopening it may leave one
     above in force, which this then answers) — with its unit and the employee record of who
@@ -108,7 +108,7 @@ def month_closure(user: AbstractBaseUser, unit_pk: int, year: int, month: int) -
 
 # --- leave ------------------------------------------------------------------------------------
 
-def leaves_visible_to(user: AbstractBaseUser) -> QuerySet[Leave]:
+def leaves_visible_to(user: User) -> QuerySet[Leave]:
     """Who sees an employee's leave: as their entries (apps/daily/audience.py) — the employee,
     their current rater and the rater's rater, HR of their unit, the leaders of their unit or
     above; anyone else sees none of it (NOT_FOUND). Up to 3 queries to build, evaluated as one."""

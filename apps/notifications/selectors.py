@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef, Q
 
 from apps.workflow.models import HumanTask, TaskState
@@ -19,11 +19,11 @@ OVERDUE_WINDOW = dt.timedelta(days=30)   # after that, HR's follow-up has long t
 @dataclass
 class Notice:
     task: HumanTask
-    user: AbstractBaseUser
+    user: User
     kind: str
 
 
-def email_enabled(user: AbstractBaseUser) -> bool:
+def email_enabled(user: User) -> bool:
     return not NotificationPreference.objects.filter(user=user, email_enabled=False).exists()
 
 

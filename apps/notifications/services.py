@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -26,7 +26,7 @@ logger = logging.getLogger("kinerja.notifications")
 
 
 @transaction.atomic
-def preference_set(*, actor: AbstractBaseUser, email_enabled: bool) -> NotificationPreference:
+def preference_set(*, actor: User, email_enabled: bool) -> NotificationPreference:
     preference, _created = NotificationPreference.objects.update_or_create(
         user=actor, defaults={"email_enabled": email_enabled})
     return preference

@@ -30,7 +30,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import AbstractBaseUser, Group
+from django.contrib.auth.models import User, Group
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import transaction
@@ -403,7 +403,7 @@ def _username_owners(usernames: list[str]) -> dict[str, int]:
     return dict(rows)
 
 
-def _check_actor_scope(plan: _Plan, actor: AbstractBaseUser | None, errors: Errors) -> None:
+def _check_actor_scope(plan: _Plan, actor: User | None, errors: Errors) -> None:
     """A non-superuser HR may only touch what lies inside the units they manage, old and new.
 
     That is every unit and employee of the files, where they are now and where the row puts
@@ -482,7 +482,7 @@ def organization_import(
     *,
     units_csv: str,
     employees_csv: str,
-    actor: AbstractBaseUser | None = None,
+    actor: User | None = None,
     password: str | None = None,
     progress: Any = None,
 ) -> ImportResult:

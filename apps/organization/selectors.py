@@ -9,14 +9,14 @@ from collections.abc import Callable, Iterable
 from functools import reduce
 from operator import or_
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from strawberry.relay import to_base64
 
 from .models import Employee, OrgUnit, PerformanceAdminScope, Role
 
 
-def employee_of(user: AbstractBaseUser) -> Employee | None:
+def employee_of(user: User) -> Employee | None:
     """The employee record of a user (1 query), or None."""
     if not user.is_authenticated:
         return None
@@ -74,13 +74,13 @@ def subtree(units: QuerySet[OrgUnit] | list[OrgUnit]) -> Q:
     return reduce(or_, (Q(path__startswith=p) for p in paths))
 
 
-def is_performance_admin(user: AbstractBaseUser) -> bool:
+def is_performance_admin(user: User) -> bool:
     return user.is_authenticated and (
         user.is_superuser or user.groups.filter(name=Role.PERFORMANCE_ADMIN).exists()
     )
 
 
-def units_managed_by(user: AbstractBaseUser) -> QuerySet[OrgUnit]:
+def units_managed_by(user: User) -> QuerySet[OrgUnit]:
     """Units an HR user manages (their scopes and every sub-unit): 2 queries (superuser: all)."""
     if not user.is_authenticated:
         return OrgUnit.objects.none()
@@ -94,7 +94,7 @@ def units_managed_by(user: AbstractBaseUser) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(subtree(scopes))
 
 
-def manages_unit(user: AbstractBaseUser, unit: OrgUnit) -> bool:
+def manages_unit(user: User, unit: OrgUnit) -> bool:
     """Whether an HR user manages this unit (2 queries)."""
     if not user.is_authenticated:
         return False
@@ -106,7 +106,7 @@ def manages_unit(user: AbstractBaseUser, unit: OrgUnit) -> bool:
     ).exists()
 
 
-def personal_details_audience(user: AbstractBaseUser) -> tuple[set[int], QuerySet[OrgUnit] | None]:
+def personal_details_audience(user: User) -> tuple[set[int], QuerySet[OrgUnit] | None]:
     """Who may see the viewer's colleagues' personal details (NIP, email), for one request.
 
     Returns the employee ids the viewer is, rates, or approves (as rater's supervisor), and the
@@ -122,7 +122,7 @@ def personal_details_audience(user: AbstractBaseUser) -> tuple[set[int], QuerySe
     return ids, units_managed_by(user)
 
 
-def personal_details_visible(user: AbstractBaseUser) -> Callable[[Employee], bool]:
+def personal_details_visible(user: User) -> Callable[[Employee], bool]:
     """Whether the viewer may see an employee's NIP and email, as a check for many employees
     (3 queries, once): the API's rule (the employee, their rater and rater's supervisor, HR of
     their unit) for every read that prints personal details, documents included."""
@@ -195,7 +195,7 @@ def employees_filtered(*, is_active: bool | None = True, unit: OrgUnit | None = 
     return qs
 
 
-def own_hr_scopes(user: AbstractBaseUser) -> list[OrgUnit]:
+def own_hr_scopes(user: User) -> list[OrgUnit]:
     """The units an HR user was given (not those below them); none for a superuser (they manage all)."""
     if user.is_superuser:
         return []

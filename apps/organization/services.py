@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -99,14 +99,14 @@ def rebuild_unit_paths() -> None:
     OrgUnit.objects.bulk_update(changed, ["path", "depth"], batch_size=1000)
 
 
-def _require_hr_for(actor: AbstractBaseUser, unit: OrgUnit) -> None:
+def _require_hr_for(actor: User, unit: OrgUnit) -> None:
     if not selectors.manages_unit(actor, unit):
         raise Forbidden(_("Only the performance administrator (HR) of this unit may do this."))
 
 
 @transaction.atomic
 def employee_set_supervisor(
-    *, actor: AbstractBaseUser, employee: Employee, supervisor: Employee | None
+    *, actor: User, employee: Employee, supervisor: Employee | None
 ) -> list[RaterChange]:
     """Set (or, with None, clear) the explicit rater of an employee.
 
@@ -134,7 +134,7 @@ def employee_set_supervisor(
 
 @transaction.atomic
 def employee_set_acting(
-    *, actor: AbstractBaseUser, employee: Employee, acting_for: Employee | None
+    *, actor: User, employee: Employee, acting_for: Employee | None
 ) -> list[RaterChange]:
     """Appoint an employee acting official (Plt) for the post of ``acting_for``, or end it (None).
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from collections.abc import Callable
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
@@ -64,7 +64,7 @@ def distribution_check(*, unit: OrgUnit, period: PerformancePeriod) -> tuple[str
     return org_rating, counts, violations
 
 
-def plans_visible_to(user: AbstractBaseUser) -> QuerySet[PerformancePlan]:
+def plans_visible_to(user: User) -> QuerySet[PerformancePlan]:
     """The employee their own; the rater and rater's supervisor those they rate or approve, also
     after the relation changes for what they already acted on; HR their units.
 
@@ -88,7 +88,7 @@ def _field(path: str, name: str) -> str:
     return name if path == "pk" else f"{path}__{name}"
 
 
-def visible_plan_condition(user: AbstractBaseUser, path: str = "plan",
+def visible_plan_condition(user: User, path: str = "plan",
                            plans: QuerySet[PerformancePlan] | None = None) -> Exists:
     """A ``.filter()`` argument keeping the rows whose plan (reached by ``path``; "pk" for plans
     themselves) the viewer may see — plans_visible_to as a correlated EXISTS. ``plans``:
@@ -97,7 +97,7 @@ def visible_plan_condition(user: AbstractBaseUser, path: str = "plan",
     return Exists(plans.filter(pk=OuterRef(path)))
 
 
-def visible_work_result_condition(user: AbstractBaseUser, path: str = "pk",
+def visible_work_result_condition(user: User, path: str = "pk",
                                   plans: QuerySet[PerformancePlan] | None = None) -> Q:
     """A ``.filter()`` argument keeping the rows whose work result (reached by ``path``; "pk" for
     work results themselves) the viewer may see (work_results_visible_to), as correlated EXISTS."""
@@ -109,7 +109,7 @@ def visible_work_result_condition(user: AbstractBaseUser, path: str = "pk",
     return Q(Exists(plans.filter(pk=OuterRef(_field(path, "plan"))))) | Q(Exists(rated_by_owner))
 
 
-def work_results_visible_to(user: AbstractBaseUser,
+def work_results_visible_to(user: User,
                             plans: QuerySet[PerformancePlan] | None = None) -> QuerySet[WorkResult]:
     """Those of the plans the viewer may see (``plans``: plans_visible_to, when the caller has
     it), and those of the rater's plan of the same year of any such plan — what a subordinate
@@ -127,7 +127,7 @@ def approved_plan_ids(unit: OrgUnit, year: int) -> list[int]:
                 .order_by("employee__unit__depth", "pk").values_list("pk", flat=True))
 
 
-def may_read_meetings(user: AbstractBaseUser, unit: OrgUnit) -> bool:
+def may_read_meetings(user: User, unit: OrgUnit) -> bool:
     """Who may read a unit's evaluation meetings (minutes, attendees, agreed actions): whoever
     may see its aggregates (HR of the unit, leaders of the unit or above — as unitPerformance),
     and the meeting's own audience, the staff of the unit and of the units below it. Anyone else
@@ -175,14 +175,14 @@ def unit_performance(unit: OrgUnit, year: int) -> dict:
             "meetings": meetings}
 
 
-def readable_unit(user: AbstractBaseUser, unit_pk: int) -> OrgUnit | None:
+def readable_unit(user: User, unit_pk: int) -> OrgUnit | None:
     """The unit whose aggregates the viewer may read (may_see_unit_aggregates), else None —
     the same answer for a unit that does not exist and one the viewer has no business with."""
     unit = OrgUnit.objects.filter(pk=unit_pk).first()
     return unit if unit is not None and may_see_unit_aggregates(user, unit) else None
 
 
-def may_see_unit_aggregates(user: AbstractBaseUser, unit: OrgUnit) -> bool:
+def may_see_unit_aggregates(user: User, unit: OrgUnit) -> bool:
     """HR of the unit, and the leaders of the unit or of any unit above it. Used for every
     read of a unit's figures — unitPerformance, distributionCheck (its predicate counts reveal
     single ratings in a small unit) — and anyone else gets NOT_FOUND."""
@@ -194,36 +194,36 @@ def may_see_unit_aggregates(user: AbstractBaseUser, unit: OrgUnit) -> bool:
 # --- what the GraphQL resolvers read, each already scoped to the viewer ------------------------
 # ``plans``: plans_visible_to(user), when the caller has it (its role look-ups then run once).
 
-def scope_to_visible_plans(queryset: QuerySet, user: AbstractBaseUser, path: str = "plan",
+def scope_to_visible_plans(queryset: QuerySet, user: User, path: str = "plan",
                            plans: QuerySet[PerformancePlan] | None = None) -> QuerySet:
     """``queryset`` narrowed to the rows whose plan (reached by ``path``; "pk" for plans) the
     viewer may see: what every type holding anything of a plan scopes its rows by."""
     return queryset.filter(visible_plan_condition(user, path, plans))
 
 
-def scope_to_visible_work_results(queryset: QuerySet, user: AbstractBaseUser, path: str = "pk",
+def scope_to_visible_work_results(queryset: QuerySet, user: User, path: str = "pk",
                                   plans: QuerySet[PerformancePlan] | None = None) -> QuerySet:
     """``queryset`` narrowed to the rows whose work result (reached by ``path``) the viewer may
     see (work_results_visible_to)."""
     return queryset.filter(visible_work_result_condition(user, path, plans))
 
 
-def plans_for_change(user: AbstractBaseUser) -> QuerySet[PerformancePlan]:
+def plans_for_change(user: User) -> QuerySet[PerformancePlan]:
     """The plans the viewer may see, with what the services changing one check (owner, unit,
     position, rater) joined."""
     return plans_visible_to(user).select_related("employee__unit", "employee__position", "rater")
 
 
-def may_see_plan(user: AbstractBaseUser, pk: int) -> bool:
+def may_see_plan(user: User, pk: int) -> bool:
     return plans_visible_to(user).filter(pk=pk).exists()
 
 
-def own_plans(user: AbstractBaseUser, year: int) -> QuerySet[PerformancePlan]:
+def own_plans(user: User, year: int) -> QuerySet[PerformancePlan]:
     """The viewer's own plan of the year (at most one)."""
     return PerformancePlan.objects.filter(employee__user=user, year=year)
 
 
-def plans_filtered(user: AbstractBaseUser, *, year: int | None = None, unit: OrgUnit | None = None,
+def plans_filtered(user: User, *, year: int | None = None, unit: OrgUnit | None = None,
                    employee_id: int | None = None, status: str | None = None,
                    plans: QuerySet[PerformancePlan] | None = None) -> QuerySet[PerformancePlan]:
     """performancePlans: the visible plans by year and name, narrowed by year, a unit's subtree,
@@ -243,7 +243,7 @@ def plans_filtered(user: AbstractBaseUser, *, year: int | None = None, unit: Org
 RATER_PLANS, RATER_RESULTS = "rater_plans", "rater_plan_results"
 
 
-def rater_results_prefetch(user: AbstractBaseUser, rater: str, plans: QuerySet[PerformancePlan],
+def rater_results_prefetch(user: User, rater: str, plans: QuerySet[PerformancePlan],
                            prepare: Callable[[QuerySet], QuerySet]) -> Prefetch:
     """The rater's work results of a whole list of plans at once (supervisorWorkResults): the
     plans of the raters reached by ``rater`` (every year; the caller keeps the plan's own), each
@@ -272,12 +272,12 @@ def supervisor_work_results(plan: PerformancePlan) -> list[WorkResult] | QuerySe
     return WorkResult.objects.filter(plan__employee_id=holder.rater_id, plan__year=plan.year)
 
 
-def work_results_for_change(user: AbstractBaseUser) -> QuerySet[WorkResult]:
+def work_results_for_change(user: User) -> QuerySet[WorkResult]:
     """The work results of the plans the viewer may see, with the plan's owner joined."""
     return WorkResult.objects.filter(visible_plan_condition(user)).select_related("plan__employee")
 
 
-def indicators_for_change(user: AbstractBaseUser) -> QuerySet[Indicator]:
+def indicators_for_change(user: User) -> QuerySet[Indicator]:
     """The indicators of the plans the viewer may see, with plan, owner and unit joined."""
     return Indicator.objects.select_related("work_result__plan__employee__unit").filter(
         visible_plan_condition(user, "work_result__plan"))
@@ -288,7 +288,7 @@ def org_goals_for(unit: OrgUnit, year: int) -> QuerySet[OrgGoal]:
     return OrgGoal.objects.filter(unit_id__in=unit.ancestor_ids, year=year).order_by("unit__depth", "pk")
 
 
-def jobs_visible_to(user: AbstractBaseUser) -> QuerySet[Job]:
+def jobs_visible_to(user: User) -> QuerySet[Job]:
     """A superuser every job; anyone else the jobs they started."""
     return Job.objects.all() if user.is_superuser else Job.objects.filter(created_by=user)
 
@@ -302,7 +302,7 @@ def periods_of_year(year: int) -> QuerySet[PerformancePeriod]:
     return PerformancePeriod.objects.filter(year=year).order_by("kind", "number")
 
 
-def evaluations_visible_to(user: AbstractBaseUser,
+def evaluations_visible_to(user: User,
                            plans: QuerySet[PerformancePlan] | None = None) -> QuerySet[Evaluation]:
     """The evaluations of the plans the viewer may see."""
     return Evaluation.objects.filter(visible_plan_condition(user, "plan", plans))
@@ -313,27 +313,27 @@ def evaluations_of(plan: PerformancePlan) -> QuerySet[Evaluation]:
     return Evaluation.objects.filter(plan=plan).order_by("period__kind", "period__number")
 
 
-def plan_realizations(user: AbstractBaseUser, plan_id: int,
+def plan_realizations(user: User, plan_id: int,
                       plans: QuerySet[PerformancePlan] | None = None) -> QuerySet[Realization]:
     """The realizations of a plan for every period, scoped to the viewer."""
     return Realization.objects.filter(visible_plan_condition(user, "indicator__work_result__plan", plans),
                                       indicator__work_result__plan_id=plan_id).order_by("pk")
 
 
-def development_items(user: AbstractBaseUser, employee_id: int, year: int) -> QuerySet[DevelopmentPlanItem] | None:
+def development_items(user: User, employee_id: int, year: int) -> QuerySet[DevelopmentPlanItem] | None:
     """The development items of an employee's plan of the year, or None when the viewer may not
     see that plan (or there is none)."""
     plan = plans_visible_to(user).filter(employee_id=employee_id, year=year).first()
     return None if plan is None else plan.development_items.all()
 
 
-def own_progress(user: AbstractBaseUser, year: int) -> list[dict]:
+def own_progress(user: User, year: int) -> list[dict]:
     """progress_of the viewer's own plan of the year; none without one."""
     plan = own_plans(user, year).first()
     return [] if plan is None else progress_of(plan)
 
 
-def meetings_readable_by(user: AbstractBaseUser, unit: OrgUnit, year: int) -> QuerySet[EvaluationMeeting] | None:
+def meetings_readable_by(user: User, unit: OrgUnit, year: int) -> QuerySet[EvaluationMeeting] | None:
     """A unit's evaluation meetings of the year, or None when the viewer may not read them
     (may_read_meetings)."""
     if not may_read_meetings(user, unit):

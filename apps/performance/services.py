@@ -6,7 +6,7 @@ import re
 
 from celery import current_app
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils import formats, timezone
@@ -52,7 +52,7 @@ from .selectors import approved_plan_ids, parse_number, satisfaction_index_for
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
-def _require_unit_manager(actor: AbstractBaseUser, unit: OrgUnit) -> None:
+def _require_unit_manager(actor: User, unit: OrgUnit) -> None:
     """HR of the unit, or the unit's own leader."""
     leader_user = unit.leader.user_id if unit.leader_id else None
     if not (org.manages_unit(actor, unit) or leader_user == actor.pk):
@@ -60,7 +60,7 @@ def _require_unit_manager(actor: AbstractBaseUser, unit: OrgUnit) -> None:
 
 
 @transaction.atomic
-def satisfaction_survey_submit(*, actor: AbstractBaseUser, unit: OrgUnit, year: int,
+def satisfaction_survey_submit(*, actor: User, unit: OrgUnit, year: int,
                                responses: list[list[int]]) -> SatisfactionSurvey:
     """R-IKM: store a batch of survey responses with its computed index."""
     _require_unit_manager(actor, unit)
@@ -127,7 +127,7 @@ def _require_year(year: int) -> None:
 
 
 @transaction.atomic
-def performance_year_open(*, actor: AbstractBaseUser, year: int, unit: OrgUnit) -> Job:
+def performance_year_open(*, actor: User, year: int, unit: OrgUnit) -> Job:
     """HR: create the year's periods and queue one SKP + planning process per employee of the
     unit's subtree. Runs as a background job (in-process without a broker)."""
     _require_year(year)
@@ -151,14 +151,14 @@ def _open_year_chunk(job: Job, ids: list[int]) -> None:
                     actor=job.created_by)
 
 
-def plan_open(*, employee: Employee, year: int, deadline: str, actor: AbstractBaseUser | None) -> PerformancePlan:
+def plan_open(*, employee: Employee, year: int, deadline: str, actor: User | None) -> PerformancePlan:
     """Create the employee's SKP for the year and start its planning process (idempotent)."""
     return plans_open_many(employees=[employee], year=year, deadline=deadline, actor=actor)[0]
 
 
 @transaction.atomic
 def plans_open_many(*, employees: list[Employee], year: int, deadline: str,
-                    actor: AbstractBaseUser | None) -> list[PerformancePlan]:
+                    actor: User | None) -> list[PerformancePlan]:
     """The SKP of each employee for the year with its planning process, created where missing
     (idempotent), in a handful of statements for the whole batch."""
     plans = {p.employee_id: p for p in PerformancePlan.objects.filter(employee__in=employees, year=year)}
@@ -186,7 +186,7 @@ def plans_open_many(*, employees: list[Employee], year: int, deadline: str,
     return [plans[e.pk] for e in employees]
 
 
-def _require_drafting(actor: AbstractBaseUser, plan: PerformancePlan) -> None:
+def _require_drafting(actor: User, plan: PerformancePlan) -> None:
     """Only the subject holding the plan's open drafting task may edit it."""
     if plan.employee.user_id != actor.pk or plan.process_instance_id is None or not workflow_selectors.holds_open_task(
             actor, plan.process_instance_id, "draft"):
@@ -202,7 +202,7 @@ def _choice(value: str | None, choices, field: str, default: str = "") -> str:
 
 
 @transaction.atomic
-def work_result_upsert(*, actor: AbstractBaseUser, plan: PerformancePlan, work_result_id: int | None,
+def work_result_upsert(*, actor: User, plan: PerformancePlan, work_result_id: int | None,
                        text: str, type: str, parent_ids: list[int], org_goal_id: int | None, perspective: str | None,
                        indicators: list[dict]) -> WorkResult:
     plan = PerformancePlan.objects.select_for_update(of=("self",)).select_related("employee__unit").get(pk=plan.pk)
@@ -254,7 +254,7 @@ def work_result_upsert(*, actor: AbstractBaseUser, plan: PerformancePlan, work_r
 
 
 @transaction.atomic
-def work_result_delete(*, actor: AbstractBaseUser, work_result: WorkResult) -> None:
+def work_result_delete(*, actor: User, work_result: WorkResult) -> None:
     plan = work_result.plan
     _require_drafting(actor, plan)
     if work_result.children.exists():
@@ -265,7 +265,7 @@ def work_result_delete(*, actor: AbstractBaseUser, work_result: WorkResult) -> N
 
 
 @transaction.atomic
-def behavior_expectation_set(*, actor: AbstractBaseUser, plan: PerformancePlan, core_value: str, text: str) -> BehaviorExpectation:
+def behavior_expectation_set(*, actor: User, plan: PerformancePlan, core_value: str, text: str) -> BehaviorExpectation:
     """The rater (who sets the leader's specific expectations) or the drafting employee."""
     if not (plan.rater and plan.rater.user_id == actor.pk):
         _require_drafting(actor, plan)
@@ -278,7 +278,7 @@ def behavior_expectation_set(*, actor: AbstractBaseUser, plan: PerformancePlan, 
 
 
 @transaction.atomic
-def org_goal_upsert(*, actor: AbstractBaseUser, unit: OrgUnit, year: int, goal_id: int | None, text: str,
+def org_goal_upsert(*, actor: User, unit: OrgUnit, year: int, goal_id: int | None, text: str,
                     source: str | None, indicator: str, target: str) -> OrgGoal:
     """HR of the unit or its leader records the unit's goals (Renstra / Perjanjian Kinerja)."""
     _require_unit_manager(actor, unit)
@@ -356,7 +356,7 @@ def job_run_chunk(job_id: int, ids: list[int]) -> None:
     _run_chunk(Job.objects.select_related("created_by").get(pk=job_id), ids)
 
 
-def _start_job(actor: AbstractBaseUser, kind: str, params: dict) -> Job:
+def _start_job(actor: User, kind: str, params: dict) -> Job:
     job = Job.objects.create(kind=kind, params=params, created_by=actor)
     transaction.on_commit(lambda: _enqueue(RUN_JOB, job.pk))
     return job
@@ -369,7 +369,7 @@ ANNUAL_PROCESS = "annual_review"
 
 
 @transaction.atomic
-def review_period_open(*, actor: AbstractBaseUser, period: PerformancePeriod, unit: OrgUnit) -> Job:
+def review_period_open(*, actor: User, period: PerformancePeriod, unit: OrgUnit) -> Job:
     """HR: one evaluation + review process per approved plan of the unit's subtree: periodic_review
     for a quarter (month, semester), annual_review for the year."""
     if not org.manages_unit(actor, unit):
@@ -427,7 +427,7 @@ def register_job(kind: str, *, items, chunk, owners) -> None:
     JOBS[kind] = (items, chunk, owners)
 
 
-def job_start(*, actor: AbstractBaseUser, unit: OrgUnit, kind: str, params: dict, process: str) -> Job:
+def job_start(*, actor: User, unit: OrgUnit, kind: str, params: dict, process: str) -> Job:
     """Queue a registered job that starts ``process`` for many employees of ``unit``'s subtree
     (``unit_id`` is added to its params): HR of the unit only; refused at once while the process
     is unpublished."""
@@ -437,7 +437,7 @@ def job_start(*, actor: AbstractBaseUser, unit: OrgUnit, kind: str, params: dict
     return _start_job(actor, kind, {**params, "unit_id": unit.pk})
 
 
-def _require_task(actor: AbstractBaseUser, evaluation: Evaluation, bpmn_id: str, message) -> None:
+def _require_task(actor: User, evaluation: Evaluation, bpmn_id: str, message) -> None:
     if evaluation.process_instance_id is None or not workflow_selectors.holds_open_task(
             actor, evaluation.process_instance_id, bpmn_id):
         raise Forbidden(message)
@@ -461,7 +461,7 @@ def _deviation_reason(plan: PerformancePlan, indicator: Indicator, period: Perfo
 
 
 @transaction.atomic
-def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period: PerformancePeriod, value: str,
+def realization_record(*, actor: User, indicator: Indicator, period: PerformancePeriod, value: str,
                        note: str, evidence_links: list[str], evidence_files: list | None = None,
                        deviation_reason: str = "") -> Realization:
     """The employee, during self-assessment: progress on an indicator with evidence links.
@@ -501,7 +501,7 @@ def realization_record(*, actor: AbstractBaseUser, indicator: Indicator, period:
 
 
 @transaction.atomic
-def evaluation_rate(*, actor: AbstractBaseUser, evaluation: Evaluation, result_rating: str, behavior_rating: str,
+def evaluation_rate(*, actor: User, evaluation: Evaluation, result_rating: str, behavior_rating: str,
                     feedback: str, behavior_feedback: dict, result_feedback: dict | None = None) -> Evaluation:
     """The rater holding the rating task: ratings, feedback, and the predicate by R-MATRIX / R-LEADER."""
     evaluation = Evaluation.objects.select_for_update(of=("self",)).select_related(
@@ -543,7 +543,7 @@ def required_org_rating(unit: OrgUnit, period: PerformancePeriod) -> UnitOrgRati
 
 
 @transaction.atomic
-def org_rating_set(*, actor: AbstractBaseUser, unit: OrgUnit, period: PerformancePeriod, rating: str) -> UnitOrgRating:
+def org_rating_set(*, actor: User, unit: OrgUnit, period: PerformancePeriod, rating: str) -> UnitOrgRating:
     """R-ORG: the leader of the parent unit sets a unit's organizational predicate for a period.
     A unit whose parent has no leader in the system (e.g. under the regent) is rated by HR."""
     parent_leader = unit.parent.leader if unit.parent_id and unit.parent.leader_id else None
@@ -560,7 +560,7 @@ def org_rating_set(*, actor: AbstractBaseUser, unit: OrgUnit, period: Performanc
 # --- continuous feedback and evaluation meetings ------------------------------------------------
 
 @transaction.atomic
-def feedback_give(*, actor: AbstractBaseUser, work_result: WorkResult, text: str) -> Feedback:
+def feedback_give(*, actor: User, work_result: WorkResult, text: str) -> Feedback:
     """The rater gives feedback on a work result at any time (umpan balik berkelanjutan)."""
     plan = work_result.plan
     rater_ids = {plan.rater_id, plan.employee.rater_id} - {None}
@@ -576,7 +576,7 @@ def feedback_give(*, actor: AbstractBaseUser, work_result: WorkResult, text: str
 
 
 @transaction.atomic
-def meeting_record(*, actor: AbstractBaseUser, unit: OrgUnit, period: PerformancePeriod, held_at: dt.datetime,
+def meeting_record(*, actor: User, unit: OrgUnit, period: PerformancePeriod, held_at: dt.datetime,
                    attendees: list[Employee], minutes: str, actions: list[str]) -> EvaluationMeeting:
     """The unit's leader or HR records a quarterly evaluation meeting."""
     _require_unit_manager(actor, unit)
@@ -598,7 +598,7 @@ def meeting_record(*, actor: AbstractBaseUser, unit: OrgUnit, period: Performanc
 
 # --- evidence files ---------------------------------------------------------------------------
 
-def _evidence_store(actor: AbstractBaseUser, realization: Realization, checked: CheckedFile) -> Evidence:
+def _evidence_store(actor: User, realization: Realization, checked: CheckedFile) -> Evidence:
     evidence = Evidence(realization=realization, name=checked.name, content_type=checked.content_type,
                         size=checked.size, uploaded_by=actor)
     evidence.file.save(checked.name, checked.upload, save=False)
@@ -609,7 +609,7 @@ def _evidence_store(actor: AbstractBaseUser, realization: Realization, checked: 
 
 
 @transaction.atomic
-def plan_attachments_set(*, actor: AbstractBaseUser, plan: PerformancePlan, resources: list[str],
+def plan_attachments_set(*, actor: User, plan: PerformancePlan, resources: list[str],
                          accountability: list[str], consequences: list[str]) -> PerformancePlan:
     """Lampiran SKP: resource support, accountability scheme, consequences (free-text lists)."""
     _require_drafting(actor, plan)

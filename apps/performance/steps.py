@@ -9,7 +9,7 @@ Each runs inside the workflow step's transaction: ``atomic(savepoint=False)`` jo
 savepoint (a domain error rolls the whole step back) and is one transaction when called alone."""
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ _ROLE_REFUSED = {
 }
 
 
-def require_role(*, actor: AbstractBaseUser | None, employee: Employee, role: str) -> None:
+def require_role(*, actor: User | None, employee: Employee, role: str) -> None:
     """The person completing the step holds the role it is for towards the plan's employee. The
     shipped processes' lanes give each task to exactly that person; this check makes it hold
     for any definition (a changed lane, a migrated instance) — the regulation names who acts."""
@@ -48,7 +48,7 @@ def _plan(plan_id: int) -> PerformancePlan:
             .select_related("employee__unit", "employee__rater__rater").get(pk=plan_id))
 
 
-def _plan_for(actor: AbstractBaseUser | None, plan_id: int, role: str) -> PerformancePlan:
+def _plan_for(actor: User | None, plan_id: int, role: str) -> PerformancePlan:
     plan = _plan(plan_id)
     require_role(actor=actor, employee=plan.employee, role=role)
     return plan
@@ -62,7 +62,7 @@ def _refuse_cascade(plan: PerformancePlan, upper=cascade.NOT_LOADED) -> None:
 
 
 @transaction.atomic(savepoint=False)
-def plan_submit(*, actor: AbstractBaseUser | None, plan_id: int, notes: str) -> PerformancePlan:
+def plan_submit(*, actor: User | None, plan_id: int, notes: str) -> PerformancePlan:
     """The employee submits the drafted SKP, which must cascade (R-CASCADE)."""
     plan = _plan_for(actor, plan_id, EMPLOYEE)
     _refuse_cascade(plan)
@@ -73,7 +73,7 @@ def plan_submit(*, actor: AbstractBaseUser | None, plan_id: int, notes: str) -> 
 
 
 @transaction.atomic(savepoint=False)
-def plan_return(*, actor: AbstractBaseUser | None, plan_id: int, notes: str) -> PerformancePlan:
+def plan_return(*, actor: User | None, plan_id: int, notes: str) -> PerformancePlan:
     """The rater sends the SKP back to its employee with notes (REVISE)."""
     plan = _plan_for(actor, plan_id, RATER)
     plan.status, plan.revision_notes = PlanStatus.DRAFT, notes
@@ -83,7 +83,7 @@ def plan_return(*, actor: AbstractBaseUser | None, plan_id: int, notes: str) -> 
 
 
 @transaction.atomic(savepoint=False)
-def plan_approve(*, actor: AbstractBaseUser | None, plan_id: int) -> PerformancePlan:
+def plan_approve(*, actor: User | None, plan_id: int) -> PerformancePlan:
     """The rater approves the SKP: after their own plan of the year, and only if it cascades."""
     plan = _plan_for(actor, plan_id, RATER)
     upper = cascade.supervisor_plan(plan)
@@ -109,7 +109,7 @@ def plan_flag_overdue(*, plan_id: int) -> PerformancePlan:
 
 # --- periodic and annual evaluation -----------------------------------------------------------
 
-def _evaluation_for(actor: AbstractBaseUser | None, evaluation_id: int, role: str) -> Evaluation:
+def _evaluation_for(actor: User | None, evaluation_id: int, role: str) -> Evaluation:
     evaluation = (Evaluation.objects.select_for_update(of=("self",))
                   .select_related("plan__employee__unit", "plan__employee__rater__rater", "period")
                   .get(pk=evaluation_id))
@@ -117,12 +117,12 @@ def _evaluation_for(actor: AbstractBaseUser | None, evaluation_id: int, role: st
     return evaluation
 
 
-def _log(evaluation: Evaluation, actor: AbstractBaseUser | None, kind: str, data: dict | None = None) -> None:
+def _log(evaluation: Evaluation, actor: User | None, kind: str, data: dict | None = None) -> None:
     history.record(plan=evaluation.plan, actor=actor, kind=kind,
                    data={"evaluationId": evaluation.pk, "period": str(evaluation.period), **(data or {})})
 
 
-def _send_back(evaluation: Evaluation, actor: AbstractBaseUser | None, status: str, kind: str, notes: str) -> Evaluation:
+def _send_back(evaluation: Evaluation, actor: User | None, status: str, kind: str, notes: str) -> Evaluation:
     """REVISE: the evaluation goes back one step (the process loops back the same way)."""
     evaluation.status = status
     evaluation.save(update_fields=["status"])
@@ -131,7 +131,7 @@ def _send_back(evaluation: Evaluation, actor: AbstractBaseUser | None, status: s
 
 
 @transaction.atomic(savepoint=False)
-def evaluation_submit(*, actor: AbstractBaseUser | None, evaluation_id: int, notes: str) -> Evaluation:
+def evaluation_submit(*, actor: User | None, evaluation_id: int, notes: str) -> Evaluation:
     """The employee submits the self-assessment to the rater."""
     evaluation = _evaluation_for(actor, evaluation_id, EMPLOYEE)
     evaluation.status, evaluation.self_notes = EvaluationStatus.RATING, notes
@@ -141,7 +141,7 @@ def evaluation_submit(*, actor: AbstractBaseUser | None, evaluation_id: int, not
 
 
 @transaction.atomic(savepoint=False)
-def evaluation_return_to_employee(*, actor: AbstractBaseUser | None, evaluation_id: int, notes: str) -> Evaluation:
+def evaluation_return_to_employee(*, actor: User | None, evaluation_id: int, notes: str) -> Evaluation:
     """The rater sends the self-assessment back (REVISE)."""
     evaluation = _evaluation_for(actor, evaluation_id, RATER)
     return _send_back(evaluation, actor, EvaluationStatus.SELF_ASSESSMENT, "EVALUATION_RETURNED_TO_EMPLOYEE", notes)
@@ -153,7 +153,7 @@ def _require_rated(evaluation: Evaluation) -> None:
                        fields={"rating": "missing"})
 
 
-def _to_approval(evaluation: Evaluation, actor: AbstractBaseUser | None) -> Evaluation:
+def _to_approval(evaluation: Evaluation, actor: User | None) -> Evaluation:
     evaluation.status = EvaluationStatus.APPROVAL
     evaluation.save(update_fields=["status"])
     _log(evaluation, actor, "EVALUATION_RATED", {"predicate": evaluation.predicate})
@@ -161,7 +161,7 @@ def _to_approval(evaluation: Evaluation, actor: AbstractBaseUser | None) -> Eval
 
 
 @transaction.atomic(savepoint=False)
-def evaluation_send_for_approval(*, actor: AbstractBaseUser | None, evaluation_id: int) -> Evaluation:
+def evaluation_send_for_approval(*, actor: User | None, evaluation_id: int) -> Evaluation:
     """The rater passes the rated evaluation on to their supervisor."""
     evaluation = _evaluation_for(actor, evaluation_id, RATER)
     _require_rated(evaluation)
@@ -169,7 +169,7 @@ def evaluation_send_for_approval(*, actor: AbstractBaseUser | None, evaluation_i
 
 
 @transaction.atomic(savepoint=False)
-def annual_rating_send_for_approval(*, actor: AbstractBaseUser | None, evaluation_id: int,
+def annual_rating_send_for_approval(*, actor: User | None, evaluation_id: int,
                                     override_reason: str) -> Evaluation:
     """As evaluation_send_for_approval, once R-ORG is set and R-DIST respected — or overridden
     with a recorded reason — over the unit's subtree with this evaluation's predicate."""
@@ -192,14 +192,14 @@ def annual_rating_send_for_approval(*, actor: AbstractBaseUser | None, evaluatio
 
 
 @transaction.atomic(savepoint=False)
-def evaluation_return_to_rater(*, actor: AbstractBaseUser | None, evaluation_id: int, notes: str) -> Evaluation:
+def evaluation_return_to_rater(*, actor: User | None, evaluation_id: int, notes: str) -> Evaluation:
     """The rater's supervisor sends the rating back (REVISE)."""
     evaluation = _evaluation_for(actor, evaluation_id, RATER_SUPERVISOR)
     return _send_back(evaluation, actor, EvaluationStatus.RATING, "EVALUATION_RETURNED_TO_RATER", notes)
 
 
 @transaction.atomic(savepoint=False)
-def evaluation_finalize(*, actor: AbstractBaseUser | None, evaluation_id: int) -> Evaluation:
+def evaluation_finalize(*, actor: User | None, evaluation_id: int) -> Evaluation:
     """The rater's supervisor approves: the evaluation is final, once the unit's organizational
     predicate is set (R-ORG: it comes before its employees' are final)."""
     evaluation = _evaluation_for(actor, evaluation_id, RATER_SUPERVISOR)
@@ -212,7 +212,7 @@ def evaluation_finalize(*, actor: AbstractBaseUser | None, evaluation_id: int) -
 
 
 @transaction.atomic(savepoint=False)
-def evaluation_follow_up(*, actor: AbstractBaseUser | None, evaluation_id: int, items: list[dict]) -> Evaluation:
+def evaluation_follow_up(*, actor: User | None, evaluation_id: int, items: list[dict]) -> Evaluation:
     """After the annual evaluation, the rater records development plan items ({need, activity});
     R-CREDIT: credit points for functional positions."""
     evaluation = _evaluation_for(actor, evaluation_id, RATER)
