@@ -337,8 +337,7 @@ def timers_fire_due(*, now: dt.datetime | None = None, limit: int = 200) -> int:
     for pk in ids:
         try:
             with transaction.atomic():
-                instance = (ProcessInstance.objects.select_for_update(skip_locked=True).select_related("definition")
-                            .filter(pk=pk, next_timer_at__lte=now).first())
+                instance = steps.locked_due_instance(pk, now)
                 if instance is None:
                     continue
                 steps.advance(instance, steps.timer_refresh(), actor=None)

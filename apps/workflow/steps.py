@@ -80,6 +80,17 @@ def locked_task(task_id: int) -> HumanTask | None:
     return task
 
 
+def locked_due_instance(pk: int, now: dt.datetime) -> ProcessInstance | None:
+    """A running instance whose timer is due, row-locked (its definition cached, not locked), or
+    None when it is no longer due or another sweep holds it."""
+    instance = (ProcessInstance.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("definition").defer(*(f"definition__{name}" for name in HEAVY_DEFINITION_FIELDS))
+                .filter(pk=pk, status=InstanceStatus.RUNNING, next_timer_at__lte=now).first())
+    if instance is not None:
+        instance.definition = cached_definition(instance.definition)
+    return instance
+
+
 def load(instance: ProcessInstance):
     """The instance's workflow, restored from its state on its version's cached spec."""
     return engine.loads(instance.state, engine.definition_spec(instance.definition))
