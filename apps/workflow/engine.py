@@ -562,6 +562,12 @@ def complete_user_task(spiff_task, data: dict) -> None:
     spiff_task.run()
 
 
+def calls_services(spec_pair: tuple[Any, dict]) -> bool:
+    """Whether the process (or a subprocess) has a service task, which calls a registered handler."""
+    return any(getattr(task_spec, "operation_name", None)
+               for spec in [spec_pair[0], *spec_pair[1].values()] for task_spec in spec.task_specs.values())
+
+
 def handler_names(spec_pair: tuple[Any, dict], definition) -> set[str]:
     """Every registered handler a definition calls: its service tasks' operators (the process and
     its subprocesses) and its user tasks' completion handlers."""

@@ -230,27 +230,25 @@ class StartRequest:
     binding: registry.Binding | None = None
 
 
-def already_running(key: str) -> Conflict:
-    return Conflict(_("A %(key)s process is already running for this employee and period.") % {"key": key})
-
-
 def start(definition: ProcessDefinition, requests: list[StartRequest],
           actor: AbstractBaseUser | None) -> list[ProcessInstance]:
     """Start instances of a published definition, inside the caller's transaction (which an
-    IntegrityError leaves unusable: the CONFLICT raised must roll it back). Inserts the instances
-    first (service tasks at the start may refer to them) — a subject with a running instance for
-    the period is the unique constraint's CONFLICT — runs each engine to its first wait, then
-    writes states, tasks, grants and audit in bulk: the same statements for any number."""
-    try:
-        instances = ProcessInstance.objects.bulk_create([
-            ProcessInstance(definition=definition, key=definition.key, subject=r.subject, initiator=actor,
-                            period_id=str(r.data.get("periodId") or ""), state="{}",
-                            bound_kind=r.binding.kind if r.binding else "",
-                            bound_id=r.binding.id if r.binding else None,
-                            serializer_version=engine.SERIALIZER_VERSION) for r in requests])
-    except IntegrityError:
-        raise already_running(definition.key) from None
+    IntegrityError leaves unusable: the CONFLICT raised must roll it back). Runs each engine to
+    its first wait, then writes instances, tasks, grants and audit in bulk: the same statements
+    for any number. A subject with a running instance for the period is the unique constraint's
+    CONFLICT."""
     spec = engine.definition_spec(definition)
+    instances = [ProcessInstance(definition=definition, key=definition.key, subject=r.subject, initiator=actor,
+                                 period_id=str(r.data.get("periodId") or ""), state="{}",
+                                 bound_kind=r.binding.kind if r.binding else "",
+                                 bound_id=r.binding.id if r.binding else None,
+                                 serializer_version=engine.SERIALIZER_VERSION) for r in requests]
+    # A service task on the way to the first wait may refer to its instance (its handler gets
+    # it): then the rows go in first and their states after. Otherwise nothing needs them before
+    # they are inserted with their states, one statement fewer (and no large UPDATE … CASE).
+    insert_first = engine.calls_services(spec)
+    if insert_first:
+        _insert_instances(instances)
     pairs, audit = [], []
     for instance, request in zip(instances, requests, strict=True):
         workflow = engine.new_workflow(spec, {**request.data, "subject_employee_id": request.subject.pk})
@@ -262,13 +260,24 @@ def start(definition: ProcessDefinition, requests: list[StartRequest],
             audit.append(event_row(instance, ProcessEvent.Kind.ENDED))
         pairs += [mirror.new_task(instance, t, definition, request.subject)
                   for t in engine.open_user_tasks(workflow).values()]
-    ProcessInstance.objects.bulk_update(instances, ["state", "serializer_version", "lock_version", "next_timer_at",
-                                                    "status", "ended_at"])
+    if insert_first:
+        ProcessInstance.objects.bulk_update(instances, ["state", "serializer_version", "lock_version", "next_timer_at",
+                                                        "status", "ended_at"])
+    else:
+        _insert_instances(instances)
     subjects_view = [row for instance, r in zip(instances, requests, strict=True)
                      for row in mirror.view_rows(instance, [r.subject])]
     mirror.insert(pairs, views=subjects_view)
     ProcessEvent.objects.bulk_create(sorted(audit, key=lambda e: e.kind != ProcessEvent.Kind.STARTED))
     return instances
+
+
+def _insert_instances(instances: list[ProcessInstance]) -> None:
+    try:
+        ProcessInstance.objects.bulk_create(instances)
+    except IntegrityError:
+        raise Conflict(_("A %(key)s process is already running for this employee and period.")
+                       % {"key": instances[0].key}) from None
 
 
 # --- timers that failed ---------------------------------------------------------------------------

@@ -38,10 +38,10 @@ EVALUATION_QUERIES = 11
 
 # The job (1); the chunk's savepoint (2): the period, the plans with their employees, units, raters
 # and accounts, their evaluations, the new ones (4); the bulk start in its savepoint (2): the
-# published definition, the instances, their states, tasks, candidates, task grants, view grants
-# (subjects and candidates), the audit (8); the evaluations' processes (1); the job's progress
-# in its savepoint (4).
-REVIEW_OPENING_QUERIES = 22
+# published definition, the instances with their states, tasks, candidates, task grants, view
+# grants (subjects and candidates), the audit (7); the evaluations' processes (1); the job's
+# progress in its savepoint (4).
+REVIEW_OPENING_QUERIES = 21
 
 
 def post(client, query, variables=None):
