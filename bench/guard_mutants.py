@@ -61,6 +61,8 @@ MODULES: dict[str, list[str]] = {
     "apps/organization/selectors.py": [*MATRIX, "tests/test_me_and_visibility.py", "tests/test_selectors.py",
                                        "tests/test_hr_mutations.py", "tests/test_org_scope.py"],
     "apps/workflow/services.py": [*MATRIX, "tests/performance/test_process_binding.py", "tests/workflow"],
+    "apps/workflow/steps.py": ["tests/performance/test_process_binding.py", "tests/workflow"],
+    "apps/workflow/mirror.py": [*MATRIX, "tests/workflow"],
     "apps/performance/services.py": [*MATRIX, *PERFORMANCE_ACCESS, "tests/performance/test_quarter.py",
                                      "tests/performance/test_planning.py"],
     "apps/performance/steps.py": ["tests/performance/test_process_binding.py", "tests/performance/test_annual.py",
@@ -87,7 +89,7 @@ EQUIVALENT: dict[tuple[str, str, str, str], str] = {
         "a superuser is HR of every unit: the shortcut only saves the query's join",
     ("apps/performance/selectors.py", "early-return", "if user.is_superuser:", "HR their units"):
         "a superuser is HR of every unit: the shortcut only saves the query's join",
-    # Only view rows are ever written for instances (services._view_rows).
+    # Only view rows are ever written for instances (mirror.view_rows).
     ("apps/workflow/selectors.py", "filter-term", 'permission__codename="view_processinstance"', ""):
         "only view_processinstance rows exist for instances",
     ("apps/performance/selectors.py", "filter-term", 'permission__codename="view_processinstance"', ""):
@@ -150,7 +152,7 @@ DOMAIN_ERRORS = {"Forbidden", "NotFound", "BadInput", "Conflict", "Unauthenticat
                  "PermissionDenied", "SandboxError"}
 # In services and the importer most raises validate input; there only the access checks count.
 ACCESS_ERRORS = {"Forbidden", "NotFound", "Unauthenticated", "PermissionDenied", "Conflict"}
-PERMISSION_ONLY = {"apps/workflow/services.py", "apps/performance/services.py", "apps/performance/steps.py",
+PERMISSION_ONLY = {"apps/workflow/services.py", "apps/workflow/steps.py", "apps/performance/services.py", "apps/performance/steps.py",
                    "apps/organization/services.py", "apps/organization/importer.py"}
 PREDICATE_PREFIXES = ("may_", "_may_", "is_", "manages_", "_require", "require_")
 SELECTOR_FILES = {"selectors.py"}

@@ -15,10 +15,11 @@ from xml.parsers import expat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from uuid import UUID
 from typing import Any
+from uuid import UUID
 
 import jsonschema
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from lxml import etree
@@ -33,7 +34,7 @@ from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinitio
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser, SpiffProcessParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
-from SpiffWorkflow.util.task import TaskState
+from SpiffWorkflow.util.task import TaskState as SpiffTaskState
 
 from apps.core.errors import BadInput
 
@@ -98,8 +99,9 @@ class CheckedDefinition:
 StepError = SpiffWorkflowException
 
 
-def _clean(message: str) -> str:
-    """Plain words for users: no object reprs, no memory addresses."""
+def plain_message(message: str) -> str:
+    """An engine or validator message in plain words for users: its first line, without object
+    reprs or memory addresses."""
     message = re.sub(r"<Element [^>]*>", "the element", str(message))
     message = re.sub(r" at 0x[0-9a-f]+", "", message)
     return message.split("\n")[0].strip()
@@ -143,7 +145,7 @@ def _parse_xml(xml: str | bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise DefinitionInvalid([Problem(_("the file is not well-formed XML: %(reason)s") % {"reason": _clean(exc.msg)}, line=exc.lineno)]) from None
+        raise DefinitionInvalid([Problem(_("the file is not well-formed XML: %(reason)s") % {"reason": plain_message(exc.msg)}, line=exc.lineno)]) from None
     if root.getroottree().docinfo.doctype:  # should expat and libxml2 ever read the prolog differently
         raise DefinitionInvalid([Problem(_("DTDs and entities are not allowed in BPMN files"))])
     return root
@@ -166,7 +168,7 @@ def _compile(problems: list[Problem], node, source: str | None, what: str, scrip
     try:
         (sandbox.compile_script if script else sandbox.compile_expression)(source)
     except ValueError as exc:
-        problems.append(Problem(_("%(what)s does not compile: %(reason)s") % {"what": what, "reason": _clean(exc)}, node.get("id"), _tag(node), node.sourceline))
+        problems.append(Problem(_("%(what)s does not compile: %(reason)s") % {"what": what, "reason": plain_message(exc)}, node.get("id"), _tag(node), node.sourceline))
 
 
 def _check_xml(root, process, forms: dict, bindings: dict, allow_scripts: bool) -> tuple[list[Problem], list[dict], bool]:
@@ -267,7 +269,7 @@ def _check_forms(problems: list[Problem], user_tasks: list[dict], forms: dict, p
                         raise jsonschema.SchemaError(_("a form must be a JSON Schema of type object"))
                     jsonschema.validators.validator_for(schema).check_schema(schema)
                 except jsonschema.SchemaError as exc:
-                    problems.append(Problem(_("the form %(file)s is not a valid JSON Schema: %(reason)s") % {"file": filename, "reason": _clean(exc.message)},
+                    problems.append(Problem(_("the form %(file)s is not a valid JSON Schema: %(reason)s") % {"file": filename, "reason": plain_message(exc.message)},
                                             task["bpmnId"], "userTask", line))
 
 
@@ -296,7 +298,7 @@ def check_definition(xml: str, forms: dict | None, bindings: dict | None, key: s
     try:
         VALIDATOR.validate(root, "upload.bpmn")
     except ValidationException as exc:
-        raise DefinitionInvalid([Problem(_("not valid BPMN 2.0: %(reason)s") % {"reason": _clean(exc)}, exc.id or None, exc.tag or None,
+        raise DefinitionInvalid([Problem(_("not valid BPMN 2.0: %(reason)s") % {"reason": plain_message(exc)}, exc.id or None, exc.tag or None,
                                          exc.line_number or None)]) from None
 
     processes = root.findall(f"{{{BPMN}}}process")
@@ -333,11 +335,11 @@ def check_definition(xml: str, forms: dict | None, bindings: dict | None, key: s
                 })
         BpmnWorkflow(spec, subprocesses, script_engine=script_engine())
     except ValidationException as exc:
-        problems.append(Problem(_clean(exc), exc.id or None, exc.tag or None, exc.line_number or None))
+        problems.append(Problem(plain_message(exc), exc.id or None, exc.tag or None, exc.line_number or None))
     except SpiffWorkflowException as exc:
-        problems.append(Problem(_clean(exc)))
+        problems.append(Problem(plain_message(exc)))
     except Exception as exc:  # parser bugs on odd files must still be a clean refusal
-        problems.append(Problem(_("the process cannot be built: %(reason)s") % {"reason": _clean(exc)}))
+        problems.append(Problem(_("the process cannot be built: %(reason)s") % {"reason": plain_message(exc)}))
 
     lane_bindings = {lane["name"]: lane["binding"] for lane in lanes}
     for task in user_tasks:
@@ -498,15 +500,79 @@ def element_states(workflow: BpmnWorkflow) -> tuple[list[str], list[str]]:
         bpmn_id = getattr(task.task_spec, "bpmn_id", None)
         if not bpmn_id:
             continue  # the engine's own helper tasks
-        if task.state == TaskState.COMPLETED and bpmn_id not in completed:
+        if task.state == SpiffTaskState.COMPLETED and bpmn_id not in completed:
             completed.append(bpmn_id)
-        elif task.state in (TaskState.READY, TaskState.WAITING, TaskState.STARTED) and bpmn_id not in active:
+        elif task.state in (SpiffTaskState.READY, SpiffTaskState.WAITING, SpiffTaskState.STARTED) and bpmn_id not in active:
             active.append(bpmn_id)
     return completed, active
 
 
 def ready_user_tasks(workflow: BpmnWorkflow) -> list:
-    return workflow.get_tasks(state=TaskState.READY, manual=True)
+    return workflow.get_tasks(state=SpiffTaskState.READY, manual=True)
+
+
+@dataclass(frozen=True)
+class UserTask:
+    """What the runtime mirrors of a READY user task (``HumanTask``), in plain values."""
+    id: UUID
+    bpmn_id: str
+    name: str
+    lane: str
+    instructions: str
+    draft: dict        # a draft handed over in the process data (a returned form, pre-filled)
+    due_at: datetime | None
+
+
+def open_user_task_ids(workflow: BpmnWorkflow) -> set[UUID]:
+    return {task.id for task in ready_user_tasks(workflow)}
+
+
+def open_user_tasks(workflow: BpmnWorkflow, ids: set[UUID] | None = None) -> dict[UUID, UserTask]:
+    """The READY user tasks by id (only those in ``ids``, when given)."""
+    tasks = {}
+    for task in ready_user_tasks(workflow):
+        if ids is not None and task.id not in ids:
+            continue
+        spec = task.task_spec
+        draft = task.data.get("draft")
+        tasks[task.id] = UserTask(
+            id=task.id, bpmn_id=spec.bpmn_id, name=spec.bpmn_name or spec.bpmn_id, lane=spec.lane or "",
+            instructions=(spec.extensions or {}).get("instructionsForEndUser") or spec.documentation or "",
+            draft=dict(draft) if isinstance(draft, dict) else {}, due_at=_deadline(task))
+    return tasks
+
+
+def run_engine_steps(workflow: BpmnWorkflow) -> None:
+    """Run the engine until only user tasks and waiting events are left."""
+    workflow.do_engine_steps()
+
+
+def refresh_timers(workflow: BpmnWorkflow) -> None:
+    """Fire the timers that are due (the engine steps after them run separately)."""
+    workflow.refresh_timers()
+
+
+def is_completed(workflow: BpmnWorkflow) -> bool:
+    return workflow.is_completed()
+
+
+def ready_user_task(workflow: BpmnWorkflow, task_id):
+    """The READY user task with this id, or None (completed meanwhile, or never there)."""
+    task = workflow.get_task_from_id(task_id) if task_id in workflow.tasks else None
+    return task if task is not None and task.has_state(SpiffTaskState.READY) else None
+
+
+def complete_user_task(spiff_task, data: dict) -> None:
+    """Hand the submitted data to a READY user task and complete it (the engine steps after it
+    run separately)."""
+    spiff_task.data.update(data)
+    spiff_task.run()
+
+
+def calls_services(spec_pair: tuple[Any, dict]) -> bool:
+    """Whether the process (or a subprocess) has a service task, which calls a registered handler."""
+    return any(getattr(task_spec, "operation_name", None)
+               for spec in [spec_pair[0], *spec_pair[1].values()] for task_spec in spec.task_specs.values())
 
 
 def handler_names(spec_pair: tuple[Any, dict], definition) -> set[str]:
@@ -521,14 +587,28 @@ def handler_names(spec_pair: tuple[Any, dict], definition) -> set[str]:
 TIMER_EVENT_TYPES = {"TimeDateEventDefinition", "DurationTimerEventDefinition", "CycleTimerEventDefinition"}
 
 
-def is_timer(event_definition) -> bool:
-    return isinstance(event_definition, TimerEventDefinition)
-
-
 def _due(value) -> str | None:
     if isinstance(value, dict):  # a cycle timer: {"cycles": n, "next": iso, "duration": s}
         value = value.get("next")
     return value if isinstance(value, str) else None
+
+
+def _deadline(spiff_task) -> datetime | None:
+    """The earliest timer on a task's boundary (its deadline), if any."""
+    parent = spiff_task.parent
+    dues = []
+    for sibling in (parent.children if parent else []):
+        definition = getattr(sibling.task_spec, "event_definition", None)
+        if sibling is spiff_task or not isinstance(definition, TimerEventDefinition):
+            continue
+        try:
+            value = _due(definition.details(sibling).value)
+        except Exception:  # a timer that is not waiting yet has no due time
+            continue
+        due = parse_datetime(value) if value else None
+        if due:
+            dues.append(due)
+    return min(dues) if dues else None
 
 
 def next_timer(workflow: BpmnWorkflow) -> str | None:
@@ -538,11 +618,29 @@ def next_timer(workflow: BpmnWorkflow) -> str | None:
     return min(times, key=datetime.fromisoformat) if times else None
 
 
-def diff(workflow: BpmnWorkflow, spec_pair: tuple[Any, dict]):
+def _diff(workflow: BpmnWorkflow, spec_pair: tuple[Any, dict]):
     """How a running workflow lines up with another version's spec (SpiffWorkflow's diff)."""
     from SpiffWorkflow.bpmn.util.diff import diff_workflow
 
     return diff_workflow(_serializer.registry, workflow, spec_pair[0], spec_pair[1])
+
+
+def migration_refusal(workflow: BpmnWorkflow, spec_pair: tuple[Any, dict]) -> tuple[str | None, Any]:
+    """Why a running workflow cannot move to another version's spec (None when it can), and the
+    diff that ``migrate`` applies. Refused: a running sub-process that no longer exists, a task
+    that changed or was removed and has already completed, a waiting or ready task removed."""
+    top, sub_diffs = _diff(workflow, spec_pair)
+    if any(d is None for d in sub_diffs.values()):
+        return _("a running sub-process no longer exists"), top
+    for task in [*top.changed, *top.removed]:
+        if task.has_state(SpiffTaskState.COMPLETED):
+            return _("task %(id)s changed in the new version and has already completed") % {
+                "id": task.task_spec.bpmn_id or task.task_spec.name}, top
+    for task in top.removed:
+        if task.has_state(SpiffTaskState.READY | SpiffTaskState.WAITING):
+            return _("open task %(id)s does not exist in the new version") % {
+                "id": task.task_spec.bpmn_id or task.task_spec.name}, top
+    return None, top
 
 
 def migrate(workflow: BpmnWorkflow, top_diff, spec_pair: tuple[Any, dict]) -> None:

@@ -145,7 +145,7 @@ class ProcessEvent(models.Model):
         REASSIGNED = "REASSIGNED"
         COMPLETED = "COMPLETED"
         TIMER_FIRED = "TIMER_FIRED"
-        TIMER_FAILED = "TIMER_FAILED"  # the timer's step failed; retried later (services._timer_failed)
+        TIMER_FAILED = "TIMER_FAILED"  # the timer's step failed; retried later (steps.retry_timer_later)
         MIGRATED = "MIGRATED"
         ENDED = "ENDED"
 

@@ -1,7 +1,7 @@
 """Reads of the runtime, already scoped to what the viewer may see."""
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 import datetime as dt
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -21,11 +21,11 @@ from .models import (
 )
 
 
-def is_process_admin(user: AbstractBaseUser) -> bool:
+def is_process_admin(user: User) -> bool:
     return user.is_authenticated and (user.is_superuser or user.groups.filter(name=Role.PROCESS_ADMIN).exists())
 
 
-def definitions_visible_to(user: AbstractBaseUser) -> QuerySet[ProcessDefinition]:
+def definitions_visible_to(user: User) -> QuerySet[ProcessDefinition]:
     """Process admins see every version; everyone else published ones."""
     qs = ProcessDefinition.objects.all()
     return qs if is_process_admin(user) else qs.filter(status=DefinitionStatus.PUBLISHED)
@@ -36,7 +36,7 @@ def is_published(key: str) -> bool:
     return ProcessDefinition.objects.filter(key=key, status=DefinitionStatus.PUBLISHED).exists()
 
 
-def instances_visible_to(user: AbstractBaseUser) -> QuerySet[ProcessInstance]:
+def instances_visible_to(user: User) -> QuerySet[ProcessInstance]:
     """The subject, everyone granted view (participants), and HR of the subject's unit."""
     if user.is_superuser:
         return ProcessInstance.objects.all()
@@ -49,7 +49,7 @@ def instances_visible_to(user: AbstractBaseUser) -> QuerySet[ProcessInstance]:
     return ProcessInstance.objects.filter(condition)
 
 
-def instances_drawable_by(user: AbstractBaseUser) -> QuerySet[ProcessInstance]:
+def instances_drawable_by(user: User) -> QuerySet[ProcessInstance]:
     """Instances whose path (diagram and audit trail, not the submitted data) the user may see
     in the instance viewer: every instance for process administrators, else the visible ones."""
     return ProcessInstance.objects.all() if is_process_admin(user) else instances_visible_to(user)
@@ -75,7 +75,7 @@ def instance_timeline(instance: ProcessInstance) -> dict:
     }
 
 
-def tasks_visible_to(user: AbstractBaseUser,
+def tasks_visible_to(user: User,
                      instances: QuerySet[ProcessInstance] | None = None) -> QuerySet[HumanTask]:
     """The tasks of the visible instances (``instances``: instances_visible_to, when the caller
     has it already)."""
@@ -83,7 +83,7 @@ def tasks_visible_to(user: AbstractBaseUser,
     return HumanTask.objects.filter(instance__in=instances.values("pk"))
 
 
-def tasks_for_me(user: AbstractBaseUser) -> QuerySet[HumanTask]:
+def tasks_for_me(user: User) -> QuerySet[HumanTask]:
     """READY tasks assigned to, or claimable by, the viewer.
 
     Compares ``assignee_id`` with the viewer's employee id (a scalar subquery) rather than
@@ -95,18 +95,18 @@ def tasks_for_me(user: AbstractBaseUser) -> QuerySet[HumanTask]:
         Q(assignee_id=me) | (Q(assignee__isnull=True) & Exists(claimable)))
 
 
-def holds_task(user: AbstractBaseUser) -> Exists:
+def holds_task(user: User) -> Exists:
     """Per task row: whether the user may complete it (an annotation, for lists of tasks)."""
     return Exists(HumanTaskUserObjectPermission.objects.filter(
         content_object=OuterRef("pk"), user_id=user.pk, permission__codename="complete_humantask"))
 
 
-def may_complete(user: AbstractBaseUser, task: HumanTask) -> bool:
+def may_complete(user: User, task: HumanTask) -> bool:
     return HumanTaskUserObjectPermission.objects.filter(
         content_object=task, user=user, permission__codename="complete_humantask").exists()
 
 
-def holds_open_task(user: AbstractBaseUser, instance_id: int, bpmn_id: str) -> bool:
+def holds_open_task(user: User, instance_id: int, bpmn_id: str) -> bool:
     """Whether the user is the assignee of a READY task with this BPMN id in the instance."""
     return HumanTask.objects.filter(instance_id=instance_id, bpmn_id=bpmn_id, state=TaskState.READY,
                                     assignee__user=user).exists()
@@ -127,13 +127,13 @@ def scope_to_visible_instances(queryset: QuerySet, instances: QuerySet[ProcessIn
     return queryset.filter(**{f"{field}__in": instances.values("pk")})
 
 
-def definitions_filtered(user: AbstractBaseUser, key: str | None = None) -> QuerySet[ProcessDefinition]:
+def definitions_filtered(user: User, key: str | None = None) -> QuerySet[ProcessDefinition]:
     """processDefinitions: the visible versions by key, newest first, of one key if given."""
     qs = definitions_visible_to(user).order_by("key", "-version")
     return qs.filter(key=key) if key else qs
 
 
-def tasks_filtered(user: AbstractBaseUser, *, mine: bool | None = None,
+def tasks_filtered(user: User, *, mine: bool | None = None,
                    instances: QuerySet[ProcessInstance] | None = None, state: str | None = None,
                    instance_id: int | None = None, subject_id: int | None = None, bpmn_id: str | None = None,
                    lane: str | None = None, process_key: str | None = None,
@@ -161,7 +161,7 @@ def tasks_filtered(user: AbstractBaseUser, *, mine: bool | None = None,
     return qs.order_by("-created_at", "-pk")
 
 
-def instances_filtered(user: AbstractBaseUser, *, instances: QuerySet[ProcessInstance] | None = None,
+def instances_filtered(user: User, *, instances: QuerySet[ProcessInstance] | None = None,
                        key: str | None = None, status: str | None = None,
                        subject_id: int | None = None) -> QuerySet[ProcessInstance]:
     """processInstances: the visible instances, latest started first, narrowed by key, status, subject."""
@@ -175,12 +175,12 @@ def instances_filtered(user: AbstractBaseUser, *, instances: QuerySet[ProcessIns
     return qs.order_by("-started_at", "-pk")
 
 
-def visible_task(user: AbstractBaseUser, pk: int) -> HumanTask | None:
+def visible_task(user: User, pk: int) -> HumanTask | None:
     """The task ``pk`` with its subject, if the viewer may see it."""
     return tasks_visible_to(user).select_related("subject").filter(pk=pk).first()
 
 
-def ready_tasks_prefetch(user: AbstractBaseUser, to_attr: str) -> Prefetch:
+def ready_tasks_prefetch(user: User, to_attr: str) -> Prefetch:
     """An instance's READY tasks for a whole list of instances, each marked with whether the
     viewer holds it (``viewer_holds``, holds_task)."""
     return Prefetch("tasks", to_attr=to_attr, queryset=HumanTask.objects.filter(state=TaskState.READY)
@@ -201,7 +201,7 @@ def definition_forms() -> F:
     return F("instance__definition__forms")
 
 
-def task_data_for(user: AbstractBaseUser, task: HumanTask) -> dict:
+def task_data_for(user: User, task: HumanTask) -> dict:
     """A task's data as the viewer may read it: once submitted, as everyone who sees the task
     does; while open, its saved draft only for whoever may complete it ({} for others) — from
     the ``viewer_holds`` annotation (holds_task) where a list loaded the task, else 1 query."""

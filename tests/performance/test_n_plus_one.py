@@ -37,11 +37,11 @@ EVALUATIONS = """query($p: ID!) { evaluations(planId: $p) { period { kind number
 EVALUATION_QUERIES = 11
 
 # The job (1); the chunk's savepoint (2): the period, the plans with their employees, units, raters
-# and accounts, their evaluations, the new ones (4); the bulk start in its savepoints (4): the
-# published definition, the instances, their states, view grants, tasks, candidates, task grants,
-# grants again (subjects and candidates), the audit (9); the evaluations' processes (1); the
-# job's progress in its savepoint (4).
-REVIEW_OPENING_QUERIES = 25
+# and accounts, their evaluations, the new ones (4); the bulk start in its savepoint (2): the
+# published definition, the instances with their states, tasks, candidates, task grants, view
+# grants (subjects and candidates), the audit (7); the evaluations' processes (1); the job's
+# progress in its savepoint (4).
+REVIEW_OPENING_QUERIES = 21
 
 
 def post(client, query, variables=None):
