@@ -206,9 +206,20 @@ class ProcessInstanceFilter:
 
 @strawberry.type
 class CompleteTaskPayload:
-    task: TaskType
-    process_instance: ProcessInstanceType
-    next_tasks: list[TaskType]
+    """Each part is read again only when the client asks for it (a statement each)."""
+    result: strawberry.Private[services.CompleteResult]
+
+    @strawberry.field
+    def task(self, info: Info) -> TaskType:
+        return common.reload(info, self.result.task)
+
+    @strawberry.field
+    def process_instance(self) -> ProcessInstanceType:
+        return common.fresh(self.result.instance)
+
+    @strawberry.field
+    def next_tasks(self) -> list[TaskType]:
+        return selectors.tasks_by_pks([t.pk for t in self.result.next_tasks])
 
 
 @strawberry.type
@@ -356,9 +367,5 @@ class WorkflowMutation:
     @strawberry.mutation
     def complete_task(self, info: Info, id: strawberry.ID, data: JSON) -> CompleteTaskPayload:
         """Submit the task's form. The data is checked against the task's JSON Schema first."""
-        result = services.task_complete(actor=require_user(info), task_id=_task_pk(info, id), data=data)
         return CompleteTaskPayload(
-            task=common.reload(info, result.task),
-            process_instance=common.fresh(result.instance),
-            next_tasks=selectors.tasks_by_pks([t.pk for t in result.next_tasks]),
-        )
+            result=services.task_complete(actor=require_user(info), task_id=_task_pk(info, id), data=data))
