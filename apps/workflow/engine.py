@@ -99,7 +99,7 @@ class CheckedDefinition:
 StepError = SpiffWorkflowException
 
 
-def plain_message(message: str) -> str:
+def plain_message(message: str | Exception) -> str:
     """An engine or validator message in plain words for users: its first line, without object
     reprs or memory addresses."""
     message = re.sub(r"<Element [^>]*>", "the element", str(message))
@@ -197,8 +197,8 @@ def _check_xml(root, process, forms: dict, bindings: dict, allow_scripts: bool) 
             if condition is not None:
                 _compile(problems, node, condition.text, _("the condition"))
         elif tag in ("exclusiveGateway", "inclusiveGateway"):
-            outgoing = [flows.get(ref.text.strip()) for ref in node.findall("bpmn:outgoing", ns) if ref.text]
-            outgoing = [o for o in outgoing if o is not None] or flows_from.get(node.get("id"), [])
+            named = [flows.get(ref.text.strip()) for ref in node.findall("bpmn:outgoing", ns) if ref.text]
+            outgoing = [o for o in named if o is not None] or flows_from.get(node.get("id"), [])
             if len(outgoing) > 1:
                 default = node.get("default")
                 for flow in outgoing:
@@ -613,8 +613,8 @@ def _deadline(spiff_task) -> datetime | None:
 
 def next_timer(workflow: BpmnWorkflow) -> str | None:
     """The earliest due time (ISO string) among waiting timers, if any."""
-    times = [_due(e.value) for e in workflow.waiting_events() if e.event_type in TIMER_EVENT_TYPES]
-    times = [t for t in times if t]
+    due = [_due(e.value) for e in workflow.waiting_events() if e.event_type in TIMER_EVENT_TYPES]
+    times = [t for t in due if t]
     return min(times, key=datetime.fromisoformat) if times else None
 
 

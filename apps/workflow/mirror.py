@@ -9,6 +9,7 @@ assignee is always one of them), ``view_processinstance`` for everyone a task ev
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from uuid import UUID
 
 from django.contrib.auth.models import Permission
@@ -78,7 +79,7 @@ def new_task(instance: ProcessInstance, user_task: engine.UserTask, definition: 
 
 
 def insert(pairs: list[tuple[HumanTask, lanes.Assignment]],
-           views: list[ProcessInstanceUserObjectPermission] = ()) -> list[HumanTask]:
+           views: Iterable[ProcessInstanceUserObjectPermission] = ()) -> list[HumanTask]:
     """Insert new tasks with their candidates, the complete permission for the candidates and
     view of the instance for them (and the other ``views`` given): four statements for any number
     of tasks."""

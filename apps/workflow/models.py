@@ -100,6 +100,10 @@ class TaskState(models.TextChoices):
 
 
 class HumanTask(models.Model):
+    # Not a column: whether the acting user may complete the task, set on a locked task by
+    # services._locked_task for the checks that follow.
+    actor_may_complete: bool
+
     instance = models.ForeignKey(ProcessInstance, on_delete=models.CASCADE, related_name="tasks")
     subject = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
     task_uuid = models.UUIDField(unique=True)

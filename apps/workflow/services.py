@@ -120,7 +120,7 @@ def _may_start(actor: User, definition: ProcessDefinition, subject: Employee) ->
     return (
         ("EMPLOYEE" in roles and subject.user_id == actor.pk)
         or ("RATER" in roles and subject.rater and subject.rater.user_id == actor.pk)
-        or ("RATER_SUPERVISOR" in roles and subject.rater and subject.rater.rater_id
+        or ("RATER_SUPERVISOR" in roles and subject.rater and subject.rater.rater is not None
             and subject.rater.rater.user_id == actor.pk)
         or ("PERFORMANCE_ADMIN" in roles and org.manages_unit(actor, subject.unit))
     )
@@ -194,7 +194,7 @@ def _require_doer(actor: User, task: HumanTask) -> None:
     """Only the assignee — or, while nobody has claimed it, a candidate — may act on a task."""
     if not task.actor_may_complete:
         raise Forbidden(_("This task is not yours."))
-    if task.assignee_id and task.assignee.user_id != actor.pk:
+    if task.assignee is not None and task.assignee.user_id != actor.pk:
         raise Forbidden(_("This task was claimed by someone else."))
 
 
@@ -246,7 +246,7 @@ def task_claim(*, actor: User, task_id: int) -> HumanTask:
     _require_ready(task)
     if not task.actor_may_complete:
         raise Forbidden(_("This task is not yours."))
-    if task.assignee_id:
+    if task.assignee is not None:
         if task.assignee.user_id == actor.pk:
             return task
         raise Conflict(_("This task was claimed by someone else."))

@@ -156,6 +156,7 @@ def advance(instance: ProcessInstance, action: Action, *, actor: User | None,
     open_before = engine.open_user_task_ids(workflow)
     _run(instance, workflow, actor, lambda: action.run(instance, workflow, actor))
     if action.task is not None:
+        assert actor is not None, "a human task is completed by a signed-in user (services.task_complete)"
         _close(action.task, actor, action.data)
         open_before.discard(action.task.task_uuid)
     extra = {"definition": action.definition} if action.definition is not None else {}
@@ -164,7 +165,7 @@ def advance(instance: ProcessInstance, action: Action, *, actor: User | None,
     opened = mirror.sync(instance, workflow, instance.definition, open_before=open_before, subject=subject)
     if action.definition is not None:
         mirror.refresh(instance, workflow, instance.definition)
-    if action.task is not None:
+    if action.task is not None and actor is not None:
         # Completed for the subject (a step of their process) and for whoever completed it.
         events.publish_many(mirror.task_messages(action.task, "COMPLETED", [actor.pk, action.task.subject.user_id]))
     audit = [event_row(instance, action.kind, actor=actor, task=action.task, data=action.data,
