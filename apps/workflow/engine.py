@@ -29,7 +29,7 @@ from SpiffWorkflow.bpmn.parser.ValidationException import ValidationException
 from SpiffWorkflow.bpmn.script_engine import PythonScriptEngine
 from SpiffWorkflow.bpmn.script_engine.python_environment import BasePythonScriptEngineEnvironment
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
-from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter
+from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser, SpiffProcessParser
@@ -449,9 +449,14 @@ class SpecReferenceConverter(BpmnWorkflowConverter):
     """Writes no spec into stored state; restores the cached spec of the instance's version."""
 
     def to_dict(self, workflow):
-        dct = super().to_dict(workflow)
+        """BpmnWorkflowConverter.to_dict (SpiffWorkflow 3.2.0), same keys in the same order, with
+        the specs' names in place of the specs: the parent converts every spec only for us to
+        drop it (a twentieth of a completion's CPU)."""
+        dct = WorkflowConverter.to_dict(self, workflow)
         dct["spec"] = workflow.spec.name
         dct["subprocess_specs"] = sorted(workflow.subprocess_specs)
+        dct["subprocesses"] = self.mapping_to_dict(workflow.subprocesses)
+        dct["bpmn_events"] = self.registry.convert(workflow.bpmn_events)
         return dct
 
     def from_dict(self, dct):
