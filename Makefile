@@ -72,11 +72,13 @@ serve: install assets frontend
 ## make run: virtualenv + install + migrate + Tubei demo + serve GraphiQL
 run: demo serve
 
-## make lint: the import contracts of docs/design.md (.importlinter) and ruff (ruff.toml); a broken
-## contract prints the offending import
+## make lint: the import contracts of docs/design.md (.importlinter), ruff (ruff.toml) and mypy over
+## the modules listed in mypy.ini (`files`); a broken contract prints the offending import, a type
+## error its line. mypy loads the Django settings (django-stubs plugin), which need DEBUG here.
 lint: install-test
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check --no-cache .
+	DEBUG=true $(BIN)/mypy
 
 ## make test: install test tools, lint, and run the whole suite (DATABASE_URL picks the database)
 test: install-test lint assets frontend frontend-check
@@ -110,4 +112,4 @@ prod-check: install-test
 	$(BIN)/python -m bench.prodcheck $(PROD_CHECK_ARGS)
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache bench/logs test-artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache .mypy_cache bench/logs test-artifacts

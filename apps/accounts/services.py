@@ -6,7 +6,6 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from importlib import import_module
-from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib import auth
@@ -42,16 +41,11 @@ class LoginResult:
     expires_at: dt.datetime
 
 
-def _username_key(_group: str, request: HttpRequest) -> str:
-    return request.kinerja_login_username.lower()  # set just before the check
-
-
 def _rate_limited(request: HttpRequest, username: str) -> bool:
     """Count this attempt against both limits; True when either is exceeded."""
-    request.kinerja_login_username = username
     by_address = is_ratelimited(request, group="login-address", key="ip",
                                 rate=settings.KINERJA_LOGIN_RATE_ADDRESS, increment=True)
-    by_username = is_ratelimited(request, group="login-username", key=_username_key,
+    by_username = is_ratelimited(request, group="login-username", key=lambda _group, _request: username.lower(),
                                  rate=settings.KINERJA_LOGIN_RATE_USERNAME, increment=True)
     return by_address or by_username
 
@@ -115,7 +109,9 @@ def credentials_live(user: User, *, api_token_id: int | None, session_key: str |
                                        expires_at__gt=timezone.now(), user__is_active=True).exists()
     if session_key:
         # Django's own check: the session exists, names this user, and its password hash matches.
-        return auth.get_user(SimpleNamespace(session=_session_store(session_key))).pk == user.pk
+        request = HttpRequest()
+        request.session = _session_store(session_key)
+        return auth.get_user(request).pk == user.pk
     return False
 
 

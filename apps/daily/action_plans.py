@@ -133,6 +133,7 @@ def action_item_upsert(*, actor: User, action_plan: ActionPlan, item_id: int | N
     _require_drafting(actor, action_plan)
     text, target, unit = _item_fields(text, target, unit)
     work_result = action_plan.plan.work_results.filter(pk=work_result_id).first()
+    item: ActionPlanItem | None
     if item_id is None:
         position = (action_plan.items.aggregate(m=Max("position"))["m"] or 0) + 1
         item = ActionPlanItem(action_plan=action_plan, position=position)
@@ -200,6 +201,7 @@ def action_plan_return(*, actor: User | None, action_plan_id: int, notes: str) -
 def action_plan_approve(*, actor: User | None, action_plan_id: int) -> ActionPlan:
     """The rater approves."""
     action_plan = _for_step(actor, action_plan_id, RATER)
+    assert actor is not None  # _for_step (require_role) refuses a step without a person
     action_plan.status, action_plan.approved_at, action_plan.revision_notes = (
         ActionPlanStatus.APPROVED, timezone.now(), "")
     # HR acting for a rater outside the system (the Sekda's) has no employee record: None.

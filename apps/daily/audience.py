@@ -26,16 +26,16 @@ def records_visible_to(user: User, model: type[Model]) -> QuerySet:
     """The rows of ``model`` (a record with an ``employee`` foreign key) the viewer may read.
     Lazy; building it costs up to 3 queries (the units the viewer leads, HR's role and scopes)."""
     if not user.is_authenticated:
-        return model.objects.none()
+        return model._default_manager.none()
     if user.is_superuser:
-        return model.objects.all()
+        return model._default_manager.all()
     condition = personally_related(user, "employee__")
     led = list(OrgUnit.objects.filter(leader__user=user).only("path"))
     if led:
         condition |= Q(employee__unit__in=OrgUnit.objects.filter(org.subtree(led)))
     if org.is_performance_admin(user):
         condition |= Q(employee__unit__in=org.units_managed_by(user))
-    return model.objects.filter(condition)
+    return model._default_manager.filter(condition)
 
 
 def employee_visible(user: User, employee: Employee) -> bool:

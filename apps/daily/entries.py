@@ -248,7 +248,11 @@ def _stored_files_deleted(names: list[str]) -> None:
     """Once the transaction commits: the removed files leave storage too (a rollback keeps them)."""
     if names:
         storage = DailyEntryEvidence._meta.get_field("file").storage
-        transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+        def delete() -> None:
+            for name in names:
+                storage.delete(name)
+        transaction.on_commit(delete)
 
 
 def _evidence_written(actor: User, entry: DailyEntry, files: _Files) -> None:
@@ -257,7 +261,7 @@ def _evidence_written(actor: User, entry: DailyEntry, files: _Files) -> None:
     a file reached storage takes the stored files of this call with it."""
     if files.removed:
         DailyEntryEvidence.objects.filter(pk__in=[f.pk for f in files.removed]).delete()
-        _stored_files_deleted([f.file.name for f in files.removed])
+        _stored_files_deleted([f.file.name for f in files.removed if f.file.name])
     added: list[DailyEntryEvidence] = []
     try:
         for file in files.added:

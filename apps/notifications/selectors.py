@@ -20,7 +20,7 @@ OVERDUE_WINDOW = dt.timedelta(days=30)   # after that, HR's follow-up has long t
 class Notice:
     task: HumanTask
     user: User
-    kind: str
+    kind: NotificationKind
 
 
 def email_enabled(user: User) -> bool:
@@ -39,7 +39,7 @@ def _reachable(user_path: str) -> Q:
     """The user at ``user_path`` can be mailed: active, has an address, has not opted out."""
     opted_out = NotificationPreference.objects.filter(user=OuterRef(user_path), email_enabled=False)
     return (Q(**{f"{user_path}__is_active": True}) & ~Q(**{f"{user_path}__email": ""})
-            & ~Exists(opted_out))
+            & Q(~Exists(opted_out)))
 
 
 def due_notices(now: dt.datetime, *, limit: int) -> list[Notice]:
@@ -66,14 +66,14 @@ def due_notices(now: dt.datetime, *, limit: int) -> list[Notice]:
                             .filter(_reachable("employee__user"))
                             .exclude(Exists(told.filter(task=OuterRef("humantask_id"),
                                                         user=OuterRef("employee__user")))))
-        tasks = list(tasks.filter(
+        batch = list(tasks.filter(
             (Q(assignee__isnull=False) & _reachable("assignee__user")
              & ~Exists(told.filter(task=OuterRef("pk"), user=OuterRef("assignee__user"))))
             | (Q(assignee__isnull=True) & Exists(untold_candidate)))[:limit])
-        sent = set(told.filter(task__in=tasks).values_list("task_id", "user_id"))
-        for task in tasks:
+        sent = set(told.filter(task__in=batch).values_list("task_id", "user_id"))
+        for task in batch:
             people = [task.assignee] if task.assignee else list(task.candidates.all())
             notices += [Notice(task, p.user, kind) for p in people
-                        if p.user_id and p.user.is_active and p.user.email and (task.pk, p.user_id) not in sent]
+                        if p.user is not None and p.user.is_active and p.user.email and (task.pk, p.user_id) not in sent]
     opted_out = emails_off({n.user.pk for n in notices})
     return [n for n in notices if n.user.pk not in opted_out]

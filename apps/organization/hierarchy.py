@@ -10,34 +10,39 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from .models import HEAD_CLASS_RANK
 
-Key = Hashable
+# The keys are primary keys for services, unit codes, NIPs and (unit code, title) posts for the importer.
+E = TypeVar("E", bound=Hashable)  # an employee
+U = TypeVar("U", bound=Hashable)  # a unit
+P = TypeVar("P", bound=Hashable)  # a post (position)
+K = TypeVar("K", bound=Hashable)  # a node of find_cycles (a unit or an employee)
 
 
 @dataclass
-class Member:
+class Member(Generic[E, U, P]):
     """What the derivation needs to know about one employee."""
 
-    key: Key
-    unit: Key
-    position: Key
+    key: E
+    unit: U
+    position: P
     position_class: str
-    override: Key | None = None       # explicit supervisor
-    acting_position: Key | None = None
+    override: E | None = None       # explicit supervisor
+    acting_position: P | None = None
     active: bool = True
 
 
 @dataclass
-class OrgSnapshot:
-    unit_parent: dict[Key, Key | None]
-    unit_head: dict[Key, Key | None]            # unit -> head position
-    members: dict[Key, Member] = field(default_factory=dict)
+class OrgSnapshot(Generic[E, U, P]):
+    unit_parent: dict[U, U | None]
+    unit_head: dict[U, P | None]            # unit -> head position
+    members: dict[E, Member[E, U, P]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.holders: dict[Key, list[Key]] = defaultdict(list)
-        self.acting: dict[Key, Key] = {}
+        self.holders: dict[P, list[E]] = defaultdict(list)
+        self.acting: dict[P, E] = {}
         for m in self.members.values():
             if not m.active:
                 continue
@@ -45,7 +50,7 @@ class OrgSnapshot:
             if m.acting_position is not None:
                 self.acting[m.acting_position] = m.key
 
-    def occupant(self, position: Key | None) -> tuple[Key | None, bool]:
+    def occupant(self, position: P | None) -> tuple[E | None, bool]:
         """Who fills a post: its acting official (Plt) if one is appointed, else its holder."""
         if position is None:
             return None, False
@@ -54,18 +59,18 @@ class OrgSnapshot:
         holders = self.holders.get(position) or []
         return (holders[0], False) if holders else (None, False)
 
-    def leader(self, unit: Key) -> tuple[Key | None, bool]:
+    def leader(self, unit: U) -> tuple[E | None, bool]:
         return self.occupant(self.unit_head.get(unit))
 
-    def derive_rater(self, key: Key) -> tuple[Key | None, bool]:
+    def derive_rater(self, key: E) -> tuple[E | None, bool]:
         """(rater, rater acts as Plt) for one employee."""
         m = self.members[key]
         if m.override is not None:
             override = self.members.get(m.override)
             return m.override, bool(override and override.acting_position is not None
                                     and self.acting.get(override.acting_position) == m.override)
-        unit: Key | None = m.unit
-        seen: set[Key] = set()
+        unit: U | None = m.unit
+        seen: set[U] = set()
         while unit is not None and unit not in seen:
             seen.add(unit)
             head = self.unit_head.get(unit)
@@ -77,20 +82,20 @@ class OrgSnapshot:
             unit = self.unit_parent.get(unit)
         return None, False
 
-    def raters(self) -> dict[Key, tuple[Key | None, bool]]:
+    def raters(self) -> dict[E, tuple[E | None, bool]]:
         return {key: self.derive_rater(key) for key, m in self.members.items() if m.active}
 
-    def leaders(self) -> dict[Key, tuple[Key | None, bool]]:
+    def leaders(self) -> dict[U, tuple[E | None, bool]]:
         return {unit: self.leader(unit) for unit in self.unit_parent}
 
 
-def find_cycles(raters: dict[Key, Key | None]) -> list[list[Key]]:
+def find_cycles(raters: dict[K, K | None]) -> list[list[K]]:
     """Every cycle in the rater relation, each listed once from its first member found."""
-    state: dict[Key, int] = {}  # 1 = on the current walk, 2 = done
-    cycles: list[list[Key]] = []
+    state: dict[K, int] = {}  # 1 = on the current walk, 2 = done
+    cycles: list[list[K]] = []
     for start in raters:
-        walk: list[Key] = []
-        node: Key | None = start
+        walk: list[K] = []
+        node: K | None = start
         while node is not None and state.get(node) is None:
             state[node] = 1
             walk.append(node)
@@ -103,12 +108,12 @@ def find_cycles(raters: dict[Key, Key | None]) -> list[list[Key]]:
 
 
 @dataclass
-class HeadChoice:
-    head: Key | None
-    ambiguous: list[Key] = field(default_factory=list)
+class HeadChoice(Generic[P]):
+    head: P | None
+    ambiguous: list[P] = field(default_factory=list)
 
 
-def choose_head_position(members: Iterable[Member]) -> HeadChoice:
+def choose_head_position(members: Iterable[Member[E, U, P]]) -> HeadChoice[P]:
     """The unit's head post: the highest structural post whose holders report outside the unit.
 
     Posts whose holders have an explicit supervisor inside the same unit are not heads (e.g. a
@@ -116,7 +121,7 @@ def choose_head_position(members: Iterable[Member]) -> HeadChoice:
     """
     members = [m for m in members if m.active]
     inside = {m.key for m in members}
-    ranked: dict[Key, int] = {}
+    ranked: dict[P, int] = {}
     for m in members:
         rank = HEAD_CLASS_RANK.get(m.position_class)
         if rank is None or m.override in inside:

@@ -44,7 +44,7 @@ class PositionClass(models.TextChoices):
 
 
 # Structural classes that can head a unit, highest first.
-HEAD_CLASS_RANK = {PositionClass.JPT: 3, PositionClass.ADMINISTRATOR: 2, PositionClass.PENGAWAS: 1}
+HEAD_CLASS_RANK: dict[str, int] = {PositionClass.JPT: 3, PositionClass.ADMINISTRATOR: 2, PositionClass.PENGAWAS: 1}
 
 
 class EmploymentType(models.TextChoices):

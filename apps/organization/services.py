@@ -26,7 +26,7 @@ class RaterChange:
     new_rater_id: int | None
 
 
-def load_snapshot() -> tuple[OrgSnapshot, dict[int, tuple[int | None, bool]], dict[int, int | None]]:
+def load_snapshot() -> tuple[OrgSnapshot[int, int, int], dict[int, tuple[int | None, bool]], dict[int, int | None]]:
     """The whole org keyed by primary key, with the cached values to compare against (2 queries)."""
     unit_rows = list(OrgUnit.objects.values_list("id", "parent_id", "head_position_id", "leader_id"))
     emp_rows = list(
@@ -44,8 +44,8 @@ def load_snapshot() -> tuple[OrgSnapshot, dict[int, tuple[int | None, bool]], di
             for e in emp_rows
         },
     )
-    cached_raters = {e[0]: (e[7], e[8]) for e in emp_rows}
-    cached_leaders = {u[0]: u[3] for u in unit_rows}
+    cached_raters: dict[int, tuple[int | None, bool]] = {e[0]: (e[7], e[8]) for e in emp_rows}
+    cached_leaders: dict[int, int | None] = {u[0]: u[3] for u in unit_rows}
     return snapshot, cached_raters, cached_leaders
 
 
@@ -143,7 +143,7 @@ def employee_set_acting(
     employee gives up (a Plt appointment belongs to the unit of its post).
     """
     if acting_for is None:
-        if employee.acting_position_id is None:
+        if employee.acting_position is None:
             return []
         _require_hr_for(actor, employee.acting_position.unit)
         employee.acting_position = None
@@ -152,8 +152,10 @@ def employee_set_acting(
     post = acting_for.position
     _require_hr_for(actor, post.unit)
     _require_hr_for(actor, employee.unit)
-    if employee.acting_position_id not in (None, post.pk):
-        _require_hr_for(actor, employee.acting_position.unit)
+    # Read only when it is another post (the one given up).
+    given_up = employee.acting_position if employee.acting_position_id not in (None, post.pk) else None
+    if given_up is not None:
+        _require_hr_for(actor, given_up.unit)
     if acting_for.pk == employee.pk:
         raise BadInput(_("An employee cannot act for their own post."), fields={"actingForEmployeeId": "self"})
     if post.unit.head_position_id != post.pk:

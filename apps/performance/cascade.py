@@ -7,6 +7,9 @@ Each work result needs at least one indicator. Returns the problems, one per off
 """
 from __future__ import annotations
 
+from enum import Enum
+from typing import Final
+
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
@@ -34,10 +37,15 @@ def goals_allowed(plan: PerformancePlan) -> QuerySet[OrgGoal]:
     return OrgGoal.objects.filter(year=plan.year, unit_id__in=plan.employee.unit.ancestor_ids)
 
 
-NOT_LOADED = object()
+class NotLoaded(Enum):
+    """The type of NOT_LOADED: "not read yet", told apart from None ("there is none")."""
+    NOT_LOADED = "NOT_LOADED"
 
 
-def cascade_problems(plan: PerformancePlan, upper: PerformancePlan | None = NOT_LOADED) -> list[dict]:
+NOT_LOADED: Final = NotLoaded.NOT_LOADED
+
+
+def cascade_problems(plan: PerformancePlan, upper: PerformancePlan | None | NotLoaded = NOT_LOADED) -> list[dict]:
     """``upper``: the rater's plan, when the caller has it already."""
     # Two queries on the hot path of every approval: the results with a has-indicator flag, and
     # only the plan ids of their parents (no indicator or parent rows built).

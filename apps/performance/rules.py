@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.conf import settings
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .choices import OrgRating, Predicate, Rating, SurveyElement
@@ -83,7 +84,7 @@ def _pct(count: int, total: int) -> Fraction:
     return Fraction(count * 100, total) if total else Fraction(0)
 
 
-def _distribution_checks(org_rating: str, counts: Counter) -> list[tuple[str, bool, str]]:
+def _distribution_checks(org_rating: str, counts: Counter) -> Sequence[tuple[str, bool, str | Promise]]:
     """R-DIST (SE MenPANRB 3/2023) for one organizational rating: (rule id, met, message) each."""
     total = sum(counts.values())
     pct = {p: _pct(counts[p], total) for p in Predicate}
@@ -194,7 +195,7 @@ def satisfaction_index(responses: Sequence[Sequence[int]]) -> SatisfactionResult
     validate_responses(responses)
     n = len(responses)
     nrr = [Fraction(sum(r[i] for r in responses), n) for i in range(len(ELEMENTS))]
-    exact = sum(nrr) / len(ELEMENTS) * 25
+    exact = sum(nrr, Fraction(0)) / len(ELEMENTS) * 25
 
     def rounded(value: Fraction) -> Decimal:
         return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(TWO, ROUND_HALF_UP)

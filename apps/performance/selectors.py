@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from django.contrib.auth.models import User
 from collections.abc import Callable
@@ -53,7 +54,8 @@ def predicates_in_subtree(unit: OrgUnit, period: PerformancePeriod, *, excluding
     rated = rated_in_subtree(unit, period)
     if excluding is not None:
         rated = rated.exclude(pk=excluding)
-    return list(rated.values_list("predicate", flat=True))
+    # rated_in_subtree keeps only evaluations with a predicate.
+    return cast("list[str]", list(rated.values_list("predicate", flat=True)))
 
 
 def distribution_check(*, unit: OrgUnit, period: PerformancePeriod) -> tuple[str | None, dict, list]:
@@ -77,7 +79,7 @@ def plans_visible_to(user: User) -> QuerySet[PerformancePlan]:
     acted = ProcessInstanceUserObjectPermission.objects.filter(
         content_object=OuterRef("process_instance_id"), user=user, permission__codename="view_processinstance")
     condition = (Q(employee__user=user) | Q(employee__rater__user=user) | Q(employee__rater__rater__user=user)
-                 | Exists(acted))
+                 | Q(Exists(acted)))
     if org.is_performance_admin(user):
         condition |= Q(employee__unit__in=org.units_managed_by(user))
     return PerformancePlan.objects.filter(condition)
@@ -149,9 +151,9 @@ def progress_of(plan: PerformancePlan) -> list[dict]:
     """Per work result and indicator: target, latest realization, percent (4 queries)."""
     results = list(plan.work_results.prefetch_related("indicators"))
     latest: dict[int, Realization] = {}
-    for realization in (Realization.objects.filter(indicator__work_result__plan=plan)
-                        .select_related("period").order_by("period__ends_on", "recorded_at")):
-        latest[realization.indicator_id] = realization
+    for recorded in (Realization.objects.filter(indicator__work_result__plan=plan)
+                     .select_related("period").order_by("period__ends_on", "recorded_at")):
+        latest[recorded.indicator_id] = recorded
     rows = []
     for result in results:
         for indicator in result.indicators.all():

@@ -54,7 +54,7 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 
 def _require_unit_manager(actor: User, unit: OrgUnit) -> None:
     """HR of the unit, or the unit's own leader."""
-    leader_user = unit.leader.user_id if unit.leader_id else None
+    leader_user = unit.leader.user_id if unit.leader is not None else None
     if not (org.manages_unit(actor, unit) or leader_user == actor.pk):
         raise Forbidden(_("Only HR of this unit or its leader may do this."))
 
@@ -225,6 +225,7 @@ def work_result_upsert(*, actor: User, plan: PerformancePlan, work_result_id: in
         fields["perspective"] = _("only senior executives (JPT) tag a perspective")
     if fields:
         raise BadInput(fields=fields)
+    result: WorkResult | None
     if work_result_id is None:
         position = (plan.work_results.aggregate(m=Max("position"))["m"] or 0) + 1
         result = WorkResult(plan=plan, position=position)
@@ -320,7 +321,8 @@ def _run_chunk(job: Job, ids: list[int]) -> None:
         owners = JOBS[job.kind][2]([e["id"] for e in errors])
         named = org.employee_references(owners.values())
         for error in errors:
-            error.update(named.get(owners.get(error["id"]), {}))
+            if (owner := owners.get(error["id"])) is not None:
+                error.update(named.get(owner, {}))
     with transaction.atomic():
         job = Job.objects.select_for_update().get(pk=job.pk)
         job.progress += len(ids)
@@ -546,7 +548,7 @@ def required_org_rating(unit: OrgUnit, period: PerformancePeriod) -> UnitOrgRati
 def org_rating_set(*, actor: User, unit: OrgUnit, period: PerformancePeriod, rating: str) -> UnitOrgRating:
     """R-ORG: the leader of the parent unit sets a unit's organizational predicate for a period.
     A unit whose parent has no leader in the system (e.g. under the regent) is rated by HR."""
-    parent_leader = unit.parent.leader if unit.parent_id and unit.parent.leader_id else None
+    parent_leader = unit.parent.leader if unit.parent is not None else None
     allowed = (parent_leader is not None and parent_leader.user_id == actor.pk) or \
         (parent_leader is None and org.manages_unit(actor, unit)) or actor.is_superuser
     if not allowed:
@@ -563,7 +565,7 @@ def org_rating_set(*, actor: User, unit: OrgUnit, period: PerformancePeriod, rat
 def feedback_give(*, actor: User, work_result: WorkResult, text: str) -> Feedback:
     """The rater gives feedback on a work result at any time (umpan balik berkelanjutan)."""
     plan = work_result.plan
-    rater_ids = {plan.rater_id, plan.employee.rater_id} - {None}
+    rater_ids = {pk for pk in (plan.rater_id, plan.employee.rater_id) if pk is not None}
     giver = Employee.objects.filter(user=actor, pk__in=rater_ids).first()
     if giver is None:
         raise Forbidden(_("Only the employee's rater gives feedback on their work."))

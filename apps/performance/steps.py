@@ -54,7 +54,7 @@ def _plan_for(actor: User | None, plan_id: int, role: str) -> PerformancePlan:
     return plan
 
 
-def _refuse_cascade(plan: PerformancePlan, upper=cascade.NOT_LOADED) -> None:
+def _refuse_cascade(plan: PerformancePlan, upper: PerformancePlan | None | cascade.NotLoaded = cascade.NOT_LOADED) -> None:
     problems = cascade.cascade_problems(plan, upper)
     if problems:
         raise BadInput(_("The plan does not cascade from the organization (R-CASCADE): %(count)d problem(s).")
@@ -147,10 +147,12 @@ def evaluation_return_to_employee(*, actor: User | None, evaluation_id: int, not
     return _send_back(evaluation, actor, EvaluationStatus.SELF_ASSESSMENT, "EVALUATION_RETURNED_TO_EMPLOYEE", notes)
 
 
-def _require_rated(evaluation: Evaluation) -> None:
+def _require_rated(evaluation: Evaluation) -> str:
+    """The evaluation's predicate, which it must have by now."""
     if not evaluation.predicate:
         raise BadInput(_("Rate results and behaviour (rateEvaluation) before passing the evaluation on."),
                        fields={"rating": "missing"})
+    return evaluation.predicate
 
 
 def _to_approval(evaluation: Evaluation, actor: User | None) -> Evaluation:
@@ -174,11 +176,11 @@ def annual_rating_send_for_approval(*, actor: User | None, evaluation_id: int,
     """As evaluation_send_for_approval, once R-ORG is set and R-DIST respected — or overridden
     with a recorded reason — over the unit's subtree with this evaluation's predicate."""
     evaluation = _evaluation_for(actor, evaluation_id, RATER)
-    _require_rated(evaluation)
+    predicate = _require_rated(evaluation)
     unit = evaluation.plan.employee.unit
     org_rating = services.required_org_rating(unit, evaluation.period)
     others = selectors.predicates_in_subtree(unit, evaluation.period, excluding=evaluation.pk)
-    violations = rules.distribution_violations(org_rating.rating, [*others, evaluation.predicate])
+    violations = rules.distribution_violations(org_rating.rating, [*others, predicate])
     reason = override_reason.strip()
     if violations and not reason:
         raise BadInput(_("The unit's predicate distribution breaks the rule for its organizational rating (R-DIST); "
