@@ -108,11 +108,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
         "max_size": int(os.environ.get("DB_POOL_MAX", "10")),
         "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
     }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Server-side parameters: psycopg sends values apart from the SQL (no quoting them into it on
-    # every statement) and prepares a statement its connection has run 5 times, so PostgreSQL
-    # stops parsing and planning the hot path's statements again (docs/design.md, "Speed").
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool("DB_SERVER_SIDE_BINDING", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the timer loop and the server read while the other writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
