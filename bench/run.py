@@ -244,7 +244,8 @@ def scenario_open_year(report: Report, args) -> None:
     size = unit.employees.model.objects.filter(unit__path__startswith=unit.path, is_active=True).count()
     # In this process: the background job runs in-process (no broker), as in the embedded default.
     start = time.perf_counter()
-    job = services.performance_year_open(actor=hr, year=year, unit=unit)
+    with CpuMeter([os.getpid()], _postgres_database()) as meter:
+        job = services.performance_year_open(actor=hr, year=year, unit=unit)
     inline = time.perf_counter() - start
     job.refresh_from_db()
     # Through Celery workers on Redis, started in the production shape; progress polled over GraphQL.
@@ -266,10 +267,55 @@ def scenario_open_year(report: Report, args) -> None:
     errors = len(Job.objects.get(pk=relay.GlobalID.from_id(job_id).node_id).errors) + len(job.errors)
     seen = sorted({p for _t, p in progress})
     report.row("open-year", f"Celery ×{args.celery}: {celery:.1f} s ({celery * 1000 / size:.1f} ms/employee); "
-                            f"in-process: {inline:.1f} s ({inline * 1000 / size:.1f} ms/employee)",
+                            f"in-process: {inline:.1f} s ({inline * 1000 / size:.1f} ms/employee; CPU per employee "
+                            f"{meter.web * 1000 / size:.1f} ms + PostgreSQL {meter.db * 1000 / size:.1f} ms)",
                f"{size:,} employees of {unit.name}; item errors {errors}; live progress seen at "
                f"{len(seen)} distinct values polling each second (e.g. {', '.join(str(p) for p in seen[1:4])} …)",
                "≤ 60 s with Celery")
+
+
+# --- start ---------------------------------------------------------------------------------------
+
+START = """mutation($k: String!, $s: ID!) { startProcess(key: $k, subjectEmployeeId: $s, data: {periodId: "bench"}) {
+  id status activeTasks { id name } } }"""
+
+
+def scenario_start(report: Report, args) -> None:
+    """startProcess in this process (session clients, no HTTP server): CPU per start, this process
+    and PostgreSQL, each employee starting the demo approval for themself."""
+    import json
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from strawberry import relay
+
+    from apps.organization.models import Employee
+    from apps.workflow.models import ProcessInstance
+
+    started = ProcessInstance.objects.filter(key="approval_demo").values("subject_id")
+    employees = list(Employee.objects.filter(user__isnull=False, rater__isnull=False, is_active=True)
+                     .exclude(pk__in=started).select_related("user").order_by("?")[:args.starts])
+    clients = []
+    for employee in employees:
+        client = Client()
+        client.force_login(employee.user)
+        clients.append((client, json.dumps({"query": START, "variables": {
+            "k": "approval_demo", "s": str(relay.GlobalID("Employee", str(employee.pk)))}})))
+    statements = []
+    wall = time.perf_counter()
+    with CpuMeter([os.getpid()], _postgres_database()) as meter:
+        for client, body in clients:
+            with CaptureQueriesContext(connection) as ctx:
+                answer = client.post("/graphql/", body, content_type="application/json").json()
+            assert "errors" not in answer, answer
+            statements.append(len(ctx.captured_queries))
+    wall = time.perf_counter() - wall
+    n = max(1, len(clients))
+    report.row("start", f"CPU per start {meter.web * 1000 / n:.1f} ms + PostgreSQL {meter.db * 1000 / n:.1f} ms; "
+                        f"{wall * 1000 / n:.1f} ms wall; {statistics.median(statements):.0f} statements",
+               f"{n} `startProcess` (approval_demo) in this process, session clients, one after another",
+               "report; halve if easy")
 
 
 # --- state ---------------------------------------------------------------------------------------
@@ -387,7 +433,8 @@ def _gid(kind: str, pk: int) -> str:
 
 # --- main ----------------------------------------------------------------------------------------
 
-SCENARIOS = {"inbox": scenario_inbox, "complete": scenario_complete, "open-year": scenario_open_year,
+SCENARIOS = {"inbox": scenario_inbox, "complete": scenario_complete, "start": scenario_start,
+             "open-year": scenario_open_year,
              "state": scenario_state, "queries": scenario_queries}
 
 
@@ -404,6 +451,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--tasks", type=int, default=20000, help="open tasks to draw the load from")
     parser.add_argument("--samples", type=int, default=200, help="raters for the inbox scenario")
+    parser.add_argument("--starts", type=int, default=300, help="instances the start scenario starts")
     parser.add_argument("--rate", type=float, default=None, help="soak: completions per second")
     parser.add_argument("--no-write", action="store_true", help="print only; do not append to bench/results")
     args = parser.parse_args(argv)
