@@ -31,6 +31,7 @@ from SpiffWorkflow.bpmn.script_engine.python_environment import BasePythonScript
 from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
 from SpiffWorkflow.bpmn.serializer.default.workflow import BpmnWorkflowConverter, WorkflowConverter
 from SpiffWorkflow.bpmn.specs.event_definitions.timer import TimerEventDefinition
+from SpiffWorkflow.bpmn.specs.mixins.multiinstance_task import LoopTask
 from SpiffWorkflow.exceptions import SpiffWorkflowException
 from SpiffWorkflow.spiff.parser.process import VALIDATOR, SpiffBpmnParser, SpiffProcessParser
 from SpiffWorkflow.spiff.serializer.config import SPIFF_CONFIG
@@ -431,9 +432,25 @@ def spec_for(definition_id: int, checksum: str, xml: str | Callable[[], str], pr
         parser = BpmnParser()
         parser.add_bpmn_xml(_parse_xml(xml() if callable(xml) else xml), filename=f"{process_id}.bpmn")
         cached = (parser.get_spec(process_id), parser.get_subprocess_specs(process_id))
+        _connect_loop_children(cached)
         with _specs_lock:
             _specs[key] = cached
     return cached
+
+
+def _connect_loop_children(spec_pair: tuple[Any, dict]) -> None:
+    """Wire each loop (multi-instance, standard loop) task to its child's completion, as Spiff's
+    spec converter does when it rebuilds a spec; its parser leaves it to the first child created.
+    Loads reuse the cached spec (SpecReferenceConverter.from_dict), so without this a loop whose
+    children complete in another worker, or after a restart, would never finish; and wiring it
+    once here, before the spec is shared, means no two threads wire it twice."""
+    spec, subprocess_specs = spec_pair
+    for process_spec in [spec, *subprocess_specs.values()]:
+        for task_spec in process_spec.task_specs.values():
+            if isinstance(task_spec, LoopTask):
+                child = process_spec.task_specs[task_spec.task_spec]
+                if not child.completed_event.is_connected(task_spec.merge_child):
+                    child.completed_event.connect(task_spec.merge_child)
 
 
 def definition_spec(definition) -> tuple[Any, dict]:

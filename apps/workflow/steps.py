@@ -270,6 +270,7 @@ def start(definition: ProcessDefinition, requests: list[StartRequest],
         ProcessInstance.objects.bulk_update(instances, ["state", "serializer_version", "lock_version", "next_timer_at",
                                                         "status", "ended_at"])
     else:
+        _refuse_if_running([i for i in instances if i.status != InstanceStatus.RUNNING])
         _insert_instances(instances)
     subjects_view = [row for instance, r in zip(instances, requests, strict=True)
                      for row in mirror.view_rows(instance, [r.subject])]
@@ -278,12 +279,28 @@ def start(definition: ProcessDefinition, requests: list[StartRequest],
     return instances
 
 
+def _refuse_if_running(finished: list[ProcessInstance]) -> None:
+    """An instance that ended before its first wait goes in as COMPLETED, which the unique
+    constraint on running instances does not see: check those few (one statement, only then)."""
+    if not finished:
+        return
+    wanted = {(i.subject_id, i.period_id) for i in finished}
+    running = ProcessInstance.objects.filter(key=finished[0].key, status=InstanceStatus.RUNNING,
+                                             subject_id__in={s for s, _p in wanted},
+                                             period_id__in={p for _s, p in wanted}).values_list("subject_id", "period_id")
+    if wanted & set(running):
+        raise _already_running(finished[0].key)
+
+
 def _insert_instances(instances: list[ProcessInstance]) -> None:
     try:
         ProcessInstance.objects.bulk_create(instances)
     except IntegrityError:
-        raise Conflict(_("A %(key)s process is already running for this employee and period.")
-                       % {"key": instances[0].key}) from None
+        raise _already_running(instances[0].key) from None
+
+
+def _already_running(key: str) -> Conflict:
+    return Conflict(_("A %(key)s process is already running for this employee and period.") % {"key": key})
 
 
 # --- timers that failed ---------------------------------------------------------------------------
