@@ -70,14 +70,15 @@ def cached_definition(light: ProcessDefinition) -> ProcessDefinition:
 
 
 def locked_task(task_id: int) -> HumanTask | None:
-    """A task row-locked for a step, with its instance, cached definition, assignee and subject
-    (with what its lanes read: unit, rater, rater's rater) — one statement."""
+    """A task row-locked for a step, with its instance, cached definition, assignee and subject —
+    one statement. What the subject's lanes read (unit, rater, rater's rater) is not joined in:
+    measured, the wider lock cost PostgreSQL ~3 ms more CPU per completion than the one statement
+    it saved (bench.run --scenario complete)."""
     try:
         # get(), not first(): first() would order by pk, and compiling that ORDER BY across the
         # joined rows was a third of this statement's CPU (py-spy).
         task = (HumanTask.objects.select_for_update(of=("self",))
-                .select_related("instance__definition", "assignee", "subject__unit", "subject__rater__rater",
-                                "subject__user")
+                .select_related("instance__definition", "assignee", "subject")
                 .defer(*_HEAVY_TASK_DEFINITION_COLUMNS).get(pk=task_id))
     except HumanTask.DoesNotExist:
         return None
