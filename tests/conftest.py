@@ -65,6 +65,19 @@ class GraphQLClient:
 LOGIN = "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { id username } } }"
 
 
+@pytest.fixture
+def ratelimit_clock(monkeypatch):
+    """Hold django-ratelimit's clock still for the test. Its windows are fixed (a minute, 15
+    minutes, from a point of its own), so attempts on a slow machine could straddle a window's end
+    and start counting afresh: CI saw a blocked login go through twice."""
+    import types
+
+    import django_ratelimit.core
+
+    now = django_ratelimit.core.time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: now))
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     cache.clear()  # rate-limit counters must not leak between tests

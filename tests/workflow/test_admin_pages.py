@@ -50,7 +50,7 @@ def test_sign_in_page_refuses_a_wrong_password_in_indonesian(published, live_ser
     assert client.get("/proses/").status_code == 302  # still signed out
 
 
-def test_sign_in_page_is_rate_limited_like_the_api(published, live_server, settings):
+def test_sign_in_page_is_rate_limited_like_the_api(published, live_server, settings, ratelimit_clock):
     settings.KINERJA_LOGIN_RATE_USERNAME = "2/m"
     client = browser(live_server)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', client.get("/masuk/").text).group(1)
