@@ -574,7 +574,7 @@ def main(argv: list[str] | None = None) -> None:
                f"{empty_q} queries with 0 entries, {full_q} with {shown}; HTTP p50 {pct(week_ms, 50):.0f} ms, "
                f"p95 {pct(week_ms, 95):.0f} ms",
                "constant: locked by tests/daily/test_entries_queries.py::test_week_view_query_count_is_constant "
-               "(8 with none, 12 with 1 or 20 entries, Django test client; + the bearer token's look-up here)",
+               "(5 with none, 13 with 1 or 20 entries, Django test client; + the bearer token's look-up here)",
                week_load, "constant queries")
 
     # The month's discipline summary, in this process (read + compute), as bench/daily.py.

@@ -2,10 +2,10 @@
 on /graphql/ from one process type."""
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
-http = get_asgi_application()  # sets Django up before the imports below
+django.setup(set_prefix=False)  # as get_asgi_application(), before the imports below
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
@@ -13,8 +13,11 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 from django.conf import settings  # noqa: E402
 from django.urls import path  # noqa: E402
 
+from project.http import LanedASGIHandler  # noqa: E402
 from schema import schema  # noqa: E402
 from schema.subscriptions import KinerjaWSConsumer  # noqa: E402
+
+http = LanedASGIHandler(lanes=settings.KINERJA_HTTP_THREADS)
 
 
 def cookie_origin_checked(app):

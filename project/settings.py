@@ -99,9 +99,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_POOL", True):
-    # Under ASGI each request's synchronous work runs on a thread of its own, so Django's
-    # persistent connections (CONN_MAX_AGE) would open one per thread until PostgreSQL refuses
-    # more. A per-process pool of psycopg connections is reused instead (Django >= 5.1).
+    # Under ASGI a request's synchronous work runs on one of the process's HTTP lanes
+    # (KINERJA_HTTP_THREADS, project/http.py) and the WebSocket consumers' on other threads;
+    # Django closes each request's connection at its end (CONN_MAX_AGE 0), so a per-process pool
+    # of psycopg connections gives them back and takes them again cheaply (Django >= 5.1).
+    # Keep DB_POOL_MAX above the lanes.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("DB_POOL_MIN", "2")),
@@ -204,6 +206,9 @@ KINERJA_JSON_ARG_MAX_DEPTH = int(os.environ.get("JSON_ARG_MAX_DEPTH", "20"))
 # process with its diagram is 3.3 MB). Multipart files do not count: evidence has its own limit.
 KINERJA_GRAPHQL_MAX_BODY_BYTES = int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", str(4 * 1024 * 1024)))
 GRAPHIQL = env_bool("GRAPHIQL", DEBUG)
+# Threads per server process that run HTTP requests' synchronous work (project/http.py): more
+# lets a request use the CPU while another waits for PostgreSQL; requests beyond them queue.
+KINERJA_HTTP_THREADS = int(os.environ.get("HTTP_THREADS", "4"))
 # Evidence uploads (bukti dukung): size limit and the file types accepted (checked by content).
 KINERJA_EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024)))
 # Documents people sign (SKP, evaluation, predicate determination): paper A4 or F4 (folio,

@@ -25,6 +25,7 @@ from .daily_entries import DailyEntriesMutation, DailyEntriesQuery
 from .documents import DocumentsQuery
 from .errors import DomainErrors
 from .limits import JsonInputLimits, SchemaPrivacy
+from .parse_cache import ParseCache
 from .organization import OrganizationMutation, OrganizationQuery
 from .performance import (
     EvaluationMutation,
@@ -68,10 +69,10 @@ schema = KinerjaSchema(
     extensions=[
         lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=settings.KINERJA_GRAPHQL_MAX_TOKENS),
-        # Clients send the same few documents again and again: validate each once (bounded, so
-        # that a flood of distinct queries cannot grow memory). Documents compare by structure.
-        # (strawberry's ParserCache would also save the parse, but its parse errors bypass
-        # DomainErrors and reach clients without a code.)
+        # Clients send the same few documents again and again: parse and validate each once
+        # (bounded, so that a flood of distinct queries cannot grow memory). Documents compare
+        # by structure. (Not strawberry's ParserCache: its parse errors bypass DomainErrors.)
+        ParseCache,
         lambda: ValidationCache(maxsize=1000),
         SchemaPrivacy,
         JsonInputLimits,

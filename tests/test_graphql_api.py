@@ -112,6 +112,25 @@ def test_token_limit(demo, client_for):
     assert error["extensions"]["code"] == "BAD_USER_INPUT" and "token" in error["message"].lower()
 
 
+def test_a_document_is_parsed_once_and_a_broken_one_reported_every_time(demo, client_for):
+    from schema.parse_cache import parsed
+
+    c = client_for(demo.staff.user.username)
+    query = "{ me { user { username } } } # parse cache"
+    before = parsed.cache_info()
+    assert c(query)["data"]["me"]["user"]["username"] == demo.staff.user.username
+    assert c(query)["data"]["me"]["user"]["username"] == demo.staff.user.username
+    after = parsed.cache_info()
+    assert (after.misses - before.misses, after.hits - before.hits) == (1, 1)
+    # A document that does not parse, or has too many tokens, is never cached: the same error
+    # with its code, each time it is sent.
+    too_many = "{ me { user { %s } } }" % " ".join(["username"] * 2100)
+    for _attempt in range(2):
+        broken = c.error("{ me { user { username }")
+        assert broken["extensions"]["code"] == "BAD_USER_INPUT" and "Syntax Error" in broken["message"]
+        assert "token" in c.error(too_many)["message"].lower()
+
+
 def test_mutations_are_refused_over_get(demo, live_server):
     import httpx
 

@@ -5,7 +5,9 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
+from typing import cast
 
 from django.conf import settings
 from django.contrib import auth
@@ -16,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
+from apps.core import rows
 from apps.core.errors import BadInput, DomainError
 
 from .models import ApiToken
@@ -115,17 +118,28 @@ def credentials_live(user: User, *, api_token_id: int | None, session_key: str |
     return False
 
 
+@cache
+def _live_token_sql() -> str:
+    # Read on every bearer request: written once (apps/core/rows.py says why), the same filters
+    # as ApiToken.objects.filter(digest=..., revoked_at__isnull=True, expires_at__gt=now,
+    # user__is_active=True) with the user joined.
+    token, user = ApiToken._meta.db_table, User._meta.db_table
+    return (f"SELECT {rows.columns(ApiToken, 't')}, {rows.columns(User, 'u')} FROM {token} t "
+            f"JOIN {user} u ON u.id = t.user_id "
+            f"WHERE t.digest = %s AND t.revoked_at IS NULL AND t.expires_at > %s AND u.is_active = %s")
+
+
 def user_for_token(token: str) -> tuple[User, ApiToken] | None:
     """The active user a live token belongs to, or None (1 query, plus 1 write a minute)."""
     if not token.startswith(TOKEN_PREFIX):
         return None
     now = timezone.now()
-    try:  # get() on the unique digest: first() would compile an ORDER BY on every request
-        api_token = ApiToken.objects.select_related("user").get(
-            digest=_digest(token), revoked_at__isnull=True, expires_at__gt=now, user__is_active=True)
-    except ApiToken.DoesNotExist:
+    found = rows.fetch_one(_live_token_sql(), [_digest(token), now, True], (ApiToken, User))
+    if found is None:
         return None
+    api_token, user = cast(ApiToken, found[0]), cast(User, found[1])
+    api_token.user = user
     if api_token.last_used_at is None or now - api_token.last_used_at > dt.timedelta(minutes=1):
         ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
-    return api_token.user, api_token
+    return user, api_token
 

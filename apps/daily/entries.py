@@ -22,6 +22,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import cast
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -30,6 +32,7 @@ from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from apps.core import rows
 from apps.core.errors import BadInput, Conflict, Forbidden, NotFound
 from apps.organization import selectors as org
 from apps.organization.models import Employee, OrgUnit
@@ -41,7 +44,7 @@ from . import calendar
 from .discipline import month_bounds
 from .entry_selectors import entries_visible_to
 from .models import ActionPlanItem, ActionPlanStatus, DailyEntry, DailyEntryEvidence, EntryStatus, MonthClosure
-from .schedule import closed_months, closed_months_of, excused_days, holidays_named_between, schedule_for
+from .schedule import closed_months_of, day_rules, schedule_for
 
 TEXT_MAX = 2000          # what was done, and a rater's note: a paragraph, not a report
 OUTPUT_UNIT_MAX = 50     # DailyEntry.output_unit
@@ -74,7 +77,7 @@ def _own_employee(actor: User) -> Employee:
 class _Days:
     """What decides whether an employee may record or submit for a day: the unit's schedule,
     the holidays, approved leave and closed months over the span, and today (unit time).
-    Loaded once per operation in 4 queries whatever the number of entries."""
+    Loaded once per operation in 1 query whatever the number of entries."""
 
     employee: Employee
     schedule: calendar.Schedule
@@ -89,14 +92,13 @@ class _Days:
 
     @classmethod
     def load(cls, employee: Employee, days: list[dt.date]) -> "_Days":
-        schedule = schedule_for(employee.unit)
         start, end = min(days), max(days)
         now = timezone.now()
         # A submission's lateness counts the working days from the entry's day up to today and
         # beyond its due day: today plus a grace period's reach past a long holiday.
         horizon = max(end, now.date()) + dt.timedelta(days=31 + 7 * settings.KINERJA_DAILY_GRACE_DAYS)
-        return cls(employee, schedule, holidays_named_between(start, horizon), excused_days(employee, start, end),
-                   closed_months(employee.unit, start, end), now)
+        rules = day_rules(employee, start, end, horizon)
+        return cls(employee, rules.schedule, rules.holidays, rules.excused, rules.closed, now)
 
     def closed_refusal(self, day: dt.date) -> BadInput | None:
         """R-LATE: HR closed the day's month for the unit or a unit above it."""
@@ -177,6 +179,31 @@ def _fields(*, text: str, quantity, output_unit: str, minutes: int | None, evide
     if link and (not _LINK.match(link) or len(link) > EVIDENCE_MAX):
         fields["evidenceLink"] = _("an http(s) address of at most %(n)d characters") % {"n": EVIDENCE_MAX}
     return fields, number if number is not None else Decimal(0)
+
+
+@cache
+def _own_approved_result_sql() -> str:
+    # Read by every recording: written once (apps/core/rows.py says why), the same filters as
+    # WorkResult.objects.filter(pk=..., plan__employee__user=actor, plan__year=year,
+    # plan__status=APPROVED) with the plan's employee and unit joined.
+    plan = WorkResult._meta.get_field("plan").related_model
+    return (f"SELECT {rows.columns(WorkResult, 'r')}, {rows.columns(Employee, 'e')}, {rows.columns(OrgUnit, 'u')} "
+            f"FROM {WorkResult._meta.db_table} r JOIN {plan._meta.db_table} p ON p.id = r.plan_id "
+            f"JOIN {Employee._meta.db_table} e ON e.id = p.employee_id JOIN {OrgUnit._meta.db_table} u ON u.id = e.unit_id "
+            f"WHERE r.id = %s AND e.user_id = %s AND p.year = %s AND p.status = %s")
+
+
+def _own_approved_result(actor: User, work_result_id: int, year: int) -> tuple[Employee, WorkResult] | None:
+    """The usual case of a recording in one query instead of two: a work result of the actor's
+    own approved SKP of the year, and the plan's employee with their unit. None: the separate
+    checks (_own_employee, _work_result) say what is wrong."""
+    found = rows.fetch_one(_own_approved_result_sql(), [work_result_id, actor.pk, year, PlanStatus.APPROVED.value],
+                           (WorkResult, Employee, OrgUnit))
+    if found is None:
+        return None
+    result, employee, unit = cast(WorkResult, found[0]), cast(Employee, found[1]), cast(OrgUnit, found[2])
+    employee.unit, employee.user = unit, actor
+    return employee, result
 
 
 def _work_result(actor: User, employee: Employee, work_result_id: int, year: int) -> WorkResult:
@@ -313,13 +340,14 @@ def entry_record(*, actor: User, entry_id: int | None, date: dt.date, work_resul
 
     The entry comes back ready for the answer without reading it again: its employee, work
     result and action (the caller's own, checked here) loaded, its files as if prefetched."""
-    employee = _own_employee(actor)
+    own = _own_approved_result(actor, work_result_id, date.year)
+    employee = own[0] if own else _own_employee(actor)
     entry = None
     if entry_id is not None:
         entry = _entries_for_change(actor, employee, [entry_id])[0]
         _require_editable(entry)
         entry.employee = employee
-    result = _work_result(actor, employee, work_result_id, date.year)
+    result = own[1] if own else _work_result(actor, employee, work_result_id, date.year)
     item = _action_item(employee, action_item_id, result, date)
     fields, number = _fields(text=text, quantity=quantity, output_unit=output_unit, minutes=minutes,
                              evidence_link=evidence_link)

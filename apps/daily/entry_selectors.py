@@ -24,7 +24,7 @@ from apps.organization.models import Employee
 from . import calendar
 from .audience import records_visible_to
 from .models import DailyEntry, EntryStatus
-from .schedule import closed_months, excused_days, holidays_named_between, schedule_for
+from .schedule import day_rules
 
 
 def entries_visible_to(user: User) -> QuerySet[DailyEntry]:
@@ -60,18 +60,16 @@ class Week:
 def week_of(employee: Employee, any_date: dt.date, *, today: dt.date | None = None) -> Week:
     """The week (Monday to Sunday) holding ``any_date`` for an employee (with ``unit`` loaded):
     each day working or not (holiday, weekend, excused), the ids of its entries, whether it is
-    missing, and how late it was filled. 5 queries whatever the number of entries: the
-    schedule, the holidays, leave, closed months and the entries' day marks (no entry rows:
-    the caller loads the fields it shows)."""
-    schedule = schedule_for(employee.unit)
+    missing, and how late it was filled. 2 queries whatever the number of entries: the
+    calendar's rules (schedule, holidays, leave, closed months: schedule.day_rules) and the
+    entries' day marks (no entry rows: the caller loads the fields it shows)."""
     start = any_date - dt.timedelta(days=any_date.weekday())
     end = start + dt.timedelta(days=6)
-    today = today or timezone.now().astimezone(schedule.zone).date()
     grace = settings.KINERJA_DAILY_GRACE_DAYS
     # Due days of the week's last days fall after it: a grace period's reach past a long holiday.
-    holidays = holidays_named_between(start, end + dt.timedelta(days=31 + 7 * grace))
-    excused = excused_days(employee, start, end)
-    closed = closed_months(employee.unit, start, end)
+    rules = day_rules(employee, start, end, end + dt.timedelta(days=31 + 7 * grace))
+    schedule, holidays, excused, closed = rules.schedule, rules.holidays, rules.excused, rules.closed
+    today = today or timezone.now().astimezone(schedule.zone).date()
     entry_ids: dict[dt.date, list[int]] = {}
     submitted: dict[dt.date, list[int]] = {}  # late_days of the day's submitted entries
     for pk, date, status, first_submitted_at, late_days in (

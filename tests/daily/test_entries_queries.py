@@ -78,9 +78,9 @@ def _approved_action(result: WorkResult):
 
 
 WEEK_DAYS = [dt.date(2027, 4, 12) + dt.timedelta(days=n) for n in range(5)]
-RECORD_QUERIES, LIST_QUERIES, LEAVE_QUERIES = 11, 8, 6
+RECORD_QUERIES, LIST_QUERIES, LEAVE_QUERIES = 7, 8, 6
 # Changing a returned entry with one file removed and one added, an action named, resubmitted.
-RECORD_CHANGE_QUERIES = 16
+RECORD_CHANGE_QUERIES = 12
 
 
 def test_week_view_query_count_is_constant(plans, django_assert_num_queries):
@@ -104,13 +104,14 @@ def test_week_view_query_count_is_constant(plans, django_assert_num_queries):
     assert sum(len(day["entries"]) for day in data["dailyWeek"]["days"]) == 20
     assert {len(e["evidenceFiles"]) for day in data["dailyWeek"]["days"] for e in day["entries"]} == {2}
     assert {e["actionItem"]["text"] for day in data["dailyWeek"]["days"] for e in day["entries"]} == {"Rapat"}
-    # Session, user, employee; schedule, holidays, leave, closed months, entries; with entries
+    # Session, user, employee; the calendar's rules (schedule.day_rules), entries; with entries
     # also: them through the optimizer, HR's role (plan scoping), work results, indicators,
     # actions, and files with their scoping (entries_visible_to: the units the viewer leads, HR's role).
-    assert (empty, one, full) == (8, 16, 16), (empty, one, full)
-    # The selector alone: schedule, holidays, leave, closed months, the entries' day marks.
+    assert (empty, one, full) == (5, 13, 13), (empty, one, full)
+    # The selector alone: the calendar's rules (schedule, holidays, leave, closed months in one
+    # statement), the entries' day marks.
     staff = d.staff
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(2):
         week = week_of(staff, dt.date(2027, 4, 14))
     assert [len(day.entry_ids) for day in week.days] == [4, 4, 4, 4, 4, 0, 0]
 
@@ -186,8 +187,9 @@ def test_recording_one_entry_costs_the_same_with_few_and_many_entries(plans):
     few = record("2027-04-13")
     entries(d.staff, results[d.staff.pk], WEEK_DAYS[:3], per_day=20)
     many = record("2027-04-14")
-    # Session, user; savepoint, the employee, the work result, the day's schedule, holidays,
-    # leave and closed months, the insert, release. The answer is the saved entry: no query.
+    # Session, user; savepoint, the work result with its plan's employee, the calendar's rules
+    # (schedule, holidays, leave, closed months: one statement), the insert, release. The answer
+    # is the saved entry: no query.
     assert (few, many) == (RECORD_QUERIES, RECORD_QUERIES), (few, many)
 
 
@@ -217,9 +219,9 @@ def test_changing_an_entry_with_files_and_an_action_costs_a_fixed_count(plans, s
     answer = body["data"]["recordDailyEntry"]
     assert answer["status"] == "SUBMITTED" and answer["actionItem"]["text"] == "Rapat"
     assert [f["name"] for f in answer["evidenceFiles"]] == ["tetap.pdf", "baru.png"]
-    # Session, user; savepoint, the employee, the entry (locked), the work result, the action,
-    # the entry's files, schedule, holidays, leave, closed months, the update, the files removed
-    # and added, release. The answer is the saved entry: no query.
+    # Session, user; savepoint, the work result with its plan's employee, the entry (locked),
+    # the action, the entry's files, the calendar's rules, the update, the files removed and
+    # added, release. The answer is the saved entry: no query.
     assert len(queries.captured_queries) == RECORD_CHANGE_QUERIES, [q["sql"][:90] for q in queries.captured_queries]
 
 
