@@ -3,7 +3,12 @@ admin checks exactly what the API checks: holidays are changed only by HR managi
 organization (others see them); a unit's schedule and an employee's leave only by HR of the
 unit, who sees and chooses only rows of the units they manage (ScopedAdmin, as for org data).
 Leave is recorded here (approved at once) or removed; it is not edited in place — a wrong leave
-is removed and recorded again, so the overlap check always runs."""
+is removed and recorded again, so the overlap check always runs.
+
+Daily entries are shown here to look up (HR of the employee's unit, superusers), never changed:
+they are written by their employee and reviewed by the rater through the API, where the rules
+(R-DAILY, R-LATE) live. Their evidence files are listed by name; the file itself is served by
+/evidence/daily/<id>/, which checks who may read the entry."""
 from __future__ import annotations
 
 from django import forms
@@ -15,7 +20,7 @@ from apps.organization.admin import ScopedAdmin
 from apps.organization.models import Employee
 
 from . import calendar_services as services
-from .models import Holiday, Leave, UnitSchedule
+from .models import DailyEntry, DailyEntryEvidence, Holiday, Leave, UnitSchedule
 
 
 def _call(service, **kwargs):
@@ -127,3 +132,37 @@ class LeaveAdmin(ScopedAdmin):
     def delete_queryset(self, request, queryset):
         for leave in queryset:
             self.delete_model(request, leave)
+
+
+class ViewOnly:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DailyEntryEvidenceInline(ViewOnly, admin.TabularInline):
+    model = DailyEntryEvidence
+    fields = readonly_fields = ["name", "content_type", "size", "uploaded_at"]
+    extra = 0
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("daily.view_dailyentry")  # part of the entry it is shown with
+
+
+@admin.register(DailyEntry)
+class DailyEntryAdmin(ViewOnly, ScopedAdmin):
+    unit_lookup = "employee__unit"
+    list_display = ["employee", "date", "status", "late_days", "quantity", "output_unit", "reviewed_by"]
+    list_filter = ["status"]
+    search_fields = ["employee__name", "employee__nip", "text"]
+    date_hierarchy = "date"
+    list_select_related = ["employee", "reviewed_by"]
+    fields = readonly_fields = ["employee", "date", "work_result", "action_item", "text", "quantity", "output_unit",
+                                "minutes", "evidence_link", "status", "first_submitted_at", "late_days", "return_note",
+                                "reviewed_by", "reviewed_at", "created_at", "updated_at"]
+    inlines = [DailyEntryEvidenceInline]

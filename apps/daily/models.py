@@ -182,6 +182,9 @@ class DailyEntry(models.Model):
         verbose_name = _("daily entry")
         verbose_name_plural = _("daily entries")
 
+    def __str__(self) -> str:
+        return f"{self.employee} — {self.date:%d-%m-%Y}"
+
 
 class DailyEntryEvidence(EvidenceFile):
     """An evidence file (bukti dukung, R-DAILY) of a daily entry: uploaded with the entry by its

@@ -1,6 +1,7 @@
 """The role groups, and the admin permissions HR needs for org data (scoped in admin.py)."""
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from apps.core.migration_ops import grant_to_group
 
 HR_PERMISSIONS = [
     f"{action}_{model}"
@@ -10,15 +11,8 @@ HR_PERMISSIONS = [
 
 
 def create_groups(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    hr, _ = Group.objects.get_or_create(name="PERFORMANCE_ADMIN")
-    Group.objects.get_or_create(name="PROCESS_ADMIN")
-    hr.permissions.add(*Permission.objects.filter(content_type__app_label="organization", codename__in=HR_PERMISSIONS))
+    grant_to_group("PERFORMANCE_ADMIN", "organization", HR_PERMISSIONS)(apps, schema_editor)
+    apps.get_model("auth", "Group").objects.get_or_create(name="PROCESS_ADMIN")
 
 
 class Migration(migrations.Migration):
