@@ -8,7 +8,9 @@ PORT   ?= 8000
 .PHONY: run test lint install install-test assets frontend frontend-check bench-app migrate demo serve schema messages bench mutation prod-check clean
 
 # Local development runs with DEBUG on (GraphiQL, a dev secret key); production sets its own env.
+# E-mail links point at the address served here (make run PORT=8765), unless APP_URL says otherwise.
 run demo migrate serve: export DEBUG ?= true
+run demo migrate serve: export APP_URL ?= http://$(HOST):$(PORT)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

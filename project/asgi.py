@@ -17,7 +17,7 @@ from project.http import LanedASGIHandler  # noqa: E402
 from schema import schema  # noqa: E402
 from schema.subscriptions import KinerjaWSConsumer  # noqa: E402
 
-http = LanedASGIHandler(lanes=settings.KINERJA_HTTP_THREADS)
+http = LanedASGIHandler(lanes=settings.KINERJA_HTTP_THREADS, document_lanes=settings.KINERJA_HTTP_DOCUMENT_THREADS)
 
 
 def cookie_origin_checked(app):

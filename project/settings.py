@@ -103,7 +103,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     # (KINERJA_HTTP_THREADS, project/http.py) and the WebSocket consumers' on other threads;
     # Django closes each request's connection at its end (CONN_MAX_AGE 0), so a per-process pool
     # of psycopg connections gives them back and takes them again cheaply (Django >= 5.1).
-    # Keep DB_POOL_MAX above the lanes.
+    # Keep DB_POOL_MAX above the lanes (both kinds).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": int(os.environ.get("DB_POOL_MIN", "2")),
@@ -209,6 +209,8 @@ GRAPHIQL = env_bool("GRAPHIQL", DEBUG)
 # Threads per server process that run HTTP requests' synchronous work (project/http.py): more
 # lets a request use the CPU while another waits for PostgreSQL; requests beyond them queue.
 KINERJA_HTTP_THREADS = int(os.environ.get("HTTP_THREADS", "4"))
+# ... and the threads of their own for generated documents (/dokumen/: PDFs, XLSX recaps).
+KINERJA_HTTP_DOCUMENT_THREADS = int(os.environ.get("HTTP_DOCUMENT_THREADS", "2"))
 # Evidence uploads (bukti dukung): size limit and the file types accepted (checked by content).
 KINERJA_EVIDENCE_MAX_BYTES = int(os.environ.get("EVIDENCE_MAX_BYTES", str(5 * 1024 * 1024)))
 # Documents people sign (SKP, evaluation, predicate determination): paper A4 or F4 (folio,

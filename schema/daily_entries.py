@@ -178,6 +178,9 @@ class DailyEntryFilter:
     from_: dt.date | None = strawberry.field(default=None, name="from")
     to: dt.date | None = None
     status: EntryStatusEnum | None = None
+    awaiting_my_review: bool = strawberry.field(
+        default=False, description="Only the submitted entries waiting for you as their employee's current rater "
+                                   "(dailyReviewQueue's entries, the whole team at once).")
 
 
 @strawberry.input
@@ -237,7 +240,8 @@ class DailyEntriesQuery:
         f = filter or DailyEntryFilter()
         return scoped(selectors.entries_filtered(
             visible_entries(info), employee_id=decode_id(f.employee_id, "Employee") if f.employee_id else None,
-            from_=f.from_, to=f.to, status=f.status.value if f.status else None))
+            from_=f.from_, to=f.to, status=f.status.value if f.status else None,
+            awaiting_review_by=require_user(info) if f.awaiting_my_review else None))
 
     @strawberry.field(description="The week (Monday–Sunday) holding `date`: your own, or an employee's whose "
                                   "entries you may see.")

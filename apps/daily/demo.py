@@ -26,7 +26,8 @@ from django.db.models import Count
 from django.utils import formats, timezone
 
 from apps.organization.models import Employee, OrgUnit
-from apps.performance.models import PeriodKind, PerformancePeriod, PlanStatus, WorkResult
+from apps.performance import services as performance
+from apps.performance.models import Evaluation, PeriodKind, PerformancePeriod, PlanStatus, WorkResult
 
 from . import action_plans, calendar, calendar_services, discipline, entries
 from .holidays import HOLIDAYS
@@ -334,7 +335,8 @@ def load() -> str:
             loader.tell(person)
         loader.reviews()
         loader.script.run()
-    return summary(section, loader, people) + " " + _action_plans(section, loader.today)
+    return " ".join((summary(section, loader, people), _action_plans(section, loader.today),
+                     _review_period(section, loader.today)))
 
 
 # The actions the staff member drafts for the current quarter (R-ACTION), under his work result.
@@ -342,14 +344,36 @@ DEMO_ACTIONS = [("Menyusun kisi-kisi dan butir soal asesmen kelas 4–6", "3", "
                 ("Uji coba instrumen di dua sekolah dasar", "2", "kegiatan")]
 
 
-def _action_plans(section: OrgUnit, today: dt.date) -> str:
-    """The current quarter's action plans, opened for the section by HR as in the app (a job);
-    the first recorder's plan gets two drafted actions, left for him to submit. Nothing when the
-    quarter's period or the process is missing (said so)."""
+def _quarter_and_hr(today: dt.date) -> tuple[PerformancePeriod | None, Employee | None]:
+    """The current quarter's period and the demo's HR (of the whole organization)."""
     period = PerformancePeriod.objects.filter(kind=PeriodKind.QUARTER, year=today.year,
                                               starts_on__lte=today, ends_on__gte=today).first()
     hr = Employee.objects.filter(position__title="Analis Sumber Daya Manusia Aparatur",
                                  unit__code="BKPSDM-PKP").select_related("user").first()
+    return period, hr
+
+
+def _review_period(section: OrgUnit, today: dt.date) -> str:
+    """The current quarter's review opened for the section by HR (a job), as HR would near its
+    end: each self-assessment then shows the realization suggested from the approved progress
+    (after R-DISCIPLINE). Nothing when it is the first quarter (load_demo_year reviews it) or
+    already open."""
+    period, hr = _quarter_and_hr(today)
+    if period is None or hr is None or period.number == 1:
+        return ""
+    if Evaluation.objects.filter(plan__employee__unit=section, period=period).exists():
+        return ""
+    with transaction.atomic():  # the job starts when this commits (in process without Celery)
+        performance.review_period_open(actor=hr.user, period=period, unit=section)
+    opened = Evaluation.objects.filter(plan__employee__unit=section, period=period).count()
+    return f"Review of {period} opened for {section.name}: {opened} self-assessments, with suggestions from the days."
+
+
+def _action_plans(section: OrgUnit, today: dt.date) -> str:
+    """The current quarter's action plans, opened for the section by HR as in the app (a job);
+    the first recorder's plan gets two drafted actions, left for him to submit. Nothing when the
+    quarter's period or the process is missing (said so)."""
+    period, hr = _quarter_and_hr(today)
     if period is None or hr is None:
         return "No action plans: the quarter's review period or the demo HR is missing."
     with transaction.atomic():  # the job starts when this commits (in process without Celery)

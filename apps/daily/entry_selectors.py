@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 
 from apps.organization.models import Employee
@@ -105,10 +105,16 @@ class QueueItem:
     oldest: dt.date
 
 
+def _awaiting_review_by(rater_user: User) -> Q:
+    """Submitted entries of the employees whose current rater (an acting official included) is
+    ``rater_user``."""
+    return Q(status=EntryStatus.SUBMITTED, employee__rater__user=rater_user)
+
+
 def review_queue(rater_user: User) -> list[QueueItem]:
     """One item per subordinate with submitted entries waiting for this rater (as current rater,
     an acting official included), the longest waiting first. 2 queries."""
-    rows = list(DailyEntry.objects.filter(status=EntryStatus.SUBMITTED, employee__rater__user=rater_user)
+    rows = list(DailyEntry.objects.filter(_awaiting_review_by(rater_user))
                 .values("employee_id").annotate(waiting=Count("pk"), oldest=Min("date"))
                 .order_by("oldest", "employee_id"))
     if not rows:
@@ -133,9 +139,12 @@ def entries_by_pks(pks) -> QuerySet[DailyEntry]:
 
 def entries_filtered(entries: QuerySet[DailyEntry], *, employee_id: int | None = None,
                      from_: dt.date | None = None, to: dt.date | None = None,
-                     status: str | None = None) -> QuerySet[DailyEntry]:
+                     status: str | None = None, awaiting_review_by: User | None = None) -> QuerySet[DailyEntry]:
     """dailyEntries: the visible entries (``entries``: entries_visible_to the viewer), newest
-    first, narrowed to an employee, a span of days and a status."""
+    first, narrowed to an employee, a span of days, a status, and to those waiting for
+    ``awaiting_review_by`` as the employee's current rater (review_queue's entries)."""
+    if awaiting_review_by is not None:
+        entries = entries.filter(_awaiting_review_by(awaiting_review_by))
     if employee_id is not None:
         entries = entries.filter(employee_id=employee_id)
     if from_:

@@ -179,7 +179,7 @@ def day_rules(employee: Employee, start: dt.date, end: dt.date, horizon: dt.date
     queries it cost four round trips and about a quarter of a recording's CPU, most of it in
     building the SQL; this is one UNION ALL of the same four filters, with parameters."""
     unit = employee.unit
-    ancestors = unit.ancestor_ids
+    ancestors = unit.ancestor_ids or [unit.pk]  # a unit's path names it; "IN ()" is no SQL on PostgreSQL
     marks = ", ".join(["%s"] * len(ancestors))
     # Typed NULLs: PostgreSQL matches the branches' column types pair by pair.
     no_id, no_number, no_date, no_text = "CAST(NULL AS BIGINT)", "CAST(NULL AS INTEGER)", "CAST(NULL AS DATE)", \

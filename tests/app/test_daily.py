@@ -222,6 +222,36 @@ def test_the_rater_approves_the_week_in_one_request(daily, published, browser_fo
         assert "Disetujui" in _entry_on(page, entry).inner_text()
 
 
+def test_the_rater_approves_the_whole_teams_week_in_one_action(daily, published, browser_for, axe_check):
+    staff, peer, kasi = published.staff, published.peer, published.kasi
+    peer_plan = PerformancePlan.objects.get(employee=peer, year=daily.year)
+    assert peer_plan.status == "APPROVED" and peer.rater_id == kasi.pk
+    days = _working_days_up_to_today(staff, 2)
+    entries = [_record(staff, daily, day, f"Verifikasi perangkat ajar {i + 1}") for i, day in enumerate(days)]
+    entries.append(_record(peer, peer_plan, days[0], "Rekap data pokok pendidikan"))
+
+    rater = browser_for(kasi.user.username)
+    reviews = []
+    rater.on("request", lambda r: r.method == "POST" and "ReviewDailyEntries" in (r.post_data or "")
+             and reviews.append(r))
+    _open_review(rater)
+    team = rater.get_by_test_id("review-team")
+    team.wait_for()
+    assert "3 progres dari 2 pegawai" in team.inner_text()
+    team.click()
+    rater.get_by_test_id("review-entry").nth(2).wait_for()
+    assert [p.inner_text() for p in rater.get_by_test_id("review-person").all()] == sorted([staff.name, peer.name])
+    shot_both(rater, "harian-tinjau-tim")
+    axe_check(rater)
+
+    rater.get_by_role("button", name="Setujui semua (3)").click()
+    rater.wait_for_selector("[data-testid=review-outcome]:has-text('3 disetujui, 0 dikembalikan.')")
+    assert len(reviews) == 1                                                   # one action, one request
+    assert {e.status for e in DailyEntry.objects.filter(pk__in=[e.pk for e in entries])} == {"APPROVED"}
+    rater.get_by_test_id("review-empty").wait_for()
+    assert rater.get_by_test_id("review-team").count() == 0
+
+
 def test_a_return_needs_a_note_and_a_refusal_keeps_the_rest(daily, published, browser_for, axe_check):
     from apps.daily.entries import entries_review
 

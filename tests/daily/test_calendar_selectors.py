@@ -9,10 +9,13 @@ import pytest
 from apps.daily.calendar import Schedule, late_days
 from apps.daily.models import Holiday, HolidayKind, Leave, LeaveKind, LeaveStatus, UnitSchedule
 from apps.daily.schedule import (
+    closed_months,
+    day_rules,
     employee_calendar,
     excused_days,
     excused_days_of,
     holidays_between,
+    holidays_named_between,
     leaves_visible_to,
     schedule_for,
     schedule_source,
@@ -145,3 +148,29 @@ def test_leaves_visible_to_follows_rater_hr_and_leaders(demo_db):
     assert camat.rater_id == demo_db.sekda.pk
     camat_leave = leave(camat, dt.date(2026, 5, 4), dt.date(2026, 5, 4))
     assert sees("sekda") == {camat_leave.pk}
+
+
+def test_day_rules_are_the_four_reads_in_one_statement(demo_db, national_holidays, django_assert_num_queries):
+    """schedule.day_rules (recording and the week view) answers what schedule_for,
+    holidays_named_between, excused_days and closed_months answer, in one statement: a schedule
+    set above, leave that overlaps the span, closures of the unit above and of another unit."""
+    from apps.daily.models import MonthClosure
+
+    staff = Employee.objects.select_related("unit").get(position__title="Pengembang Kurikulum")
+    UnitSchedule.objects.create(unit=unit("DISDIK"), working_days=6, time_zone="Asia/Makassar")
+    leave(staff, dt.date(2026, 4, 28), dt.date(2026, 5, 4))
+    leave(staff, dt.date(2026, 5, 20), dt.date(2026, 5, 21), status=LeaveStatus.PENDING)
+    MonthClosure.objects.create(unit=unit("DISDIK-SD"), year=2026, month=5)
+    MonthClosure.objects.create(unit=unit("DINKES"), year=2026, month=4)
+    start, end, horizon = dt.date(2026, 4, 27), dt.date(2026, 5, 8), dt.date(2026, 6, 30)
+    with django_assert_num_queries(1):
+        rules = day_rules(staff, start, end, horizon)
+    assert rules.schedule == schedule_for(staff.unit) == Schedule(6, "Asia/Makassar")
+    assert rules.holidays == holidays_named_between(start, horizon) and rules.holidays
+    assert rules.excused == excused_days(staff, start, end) == {dt.date(2026, 4, 28) + dt.timedelta(days=n)
+                                                                for n in range(7)}
+    assert rules.closed == closed_months(staff.unit, start, end) == {(2026, 5)}
+    # A unit whose path was never filled in (the importer and the admin always fill it) still
+    # gets an answer, on PostgreSQL too.
+    staff.unit.path = ""
+    assert day_rules(staff, start, end, horizon).closed == set()

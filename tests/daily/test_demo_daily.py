@@ -19,6 +19,9 @@ from apps.daily.holidays import HOLIDAYS
 from apps.daily.models import ActionPlan, DailyEntry, Leave
 from apps.daily.schedule import holidays_between, schedule_for
 from apps.organization.models import OrgUnit
+from apps.performance.models import Evaluation, PerformancePeriod
+from apps.performance.suggestions import suggested_realizations
+from apps.workflow.models import HumanTask
 
 from ..performance.conftest import quarter  # noqa: F401 (the fixture)
 
@@ -95,6 +98,21 @@ def test_demo_month_has_every_state_of_daily_progress(demo, client_for):  # tran
         mine = plans.get(plan__employee=demo.staff)
         assert (mine.status, mine.items.count()) == ("DRAFT", 2)
         assert "Action plans of" in out.getvalue() and "2 actions drafted by Agus Pratama" in out.getvalue()
+        # The current quarter's review opened for the section (after the first, which
+        # load_demo_year reviews): the staff member's self-assessment suggests the sum of his
+        # approved entries of the quarter counted in the indicator's unit.
+        period = PerformancePeriod.objects.get(kind="QUARTER", year=year, starts_on__lte=today, ends_on__gte=today)
+        if period.number > 1:
+            evaluation = Evaluation.objects.get(plan__employee=demo.staff, period=period)
+            assert HumanTask.objects.filter(subject=demo.staff, bpmn_id="self_assess", state="READY",
+                                            instance__evaluation=evaluation).exists()
+            [suggestion] = suggested_realizations(evaluation.plan, period).values()
+            approved = DailyEntry.objects.filter(employee=demo.staff, status="APPROVED", date__gte=period.starts_on,
+                                                 date__lte=period.ends_on, work_result=suggestion.indicator.work_result,
+                                                 output_unit=suggestion.output_unit)
+            assert suggestion.value == sum(e.quantity for e in approved) > 0
+            assert suggestion.entries == approved.count()
+            assert f"Review of {period} opened" in out.getvalue()
 
     before = _snapshot()
     again = io.StringIO()

@@ -150,6 +150,9 @@ def test_r_daily_work_result_of_another_plan_or_year_is_refused(daily):
     d = daily.d
     # Another employee's plan the staff member may not see: as if it did not exist.
     assert code(refused(daily.staff, d, "2027-04-13", workResultId=result_of(d.peer))) == "NOT_FOUND"
+    # Ids no row can have: NOT_FOUND too, not an error of the database (SQLite binds 64 bits).
+    for pk in (2**70, 2**63, 0, -5):
+        assert code(refused(daily.staff, d, "2027-04-13", workResultId=gid("WorkResult", pk))) == "NOT_FOUND", pk
     # Her rater's work result (visible to her: what she cascades from) is not hers.
     error = refused(daily.staff, d, "2027-04-13", workResultId=result_of(d.kasi))
     assert code(error) == "BAD_USER_INPUT" and error["extensions"]["rule"] == "R-DAILY"

@@ -119,6 +119,24 @@ def test_r_daily_review_queue_has_one_item_per_subordinate(daily):
         assert client.data(QUEUE)["dailyReviewQueue"] == [], client
 
 
+def test_r_daily_the_whole_team_waiting_is_one_list(daily):
+    """dailyEntries(filter: {awaitingMyReview: true}): the queue's entries of every subordinate at
+    once (the app's "Seluruh tim"), to be reviewed in one request; nobody else's."""
+    d = daily.d
+    mine = [record(daily.staff, d, day, submit=True)["id"] for day in ("2027-04-12", "2027-04-13")]
+    mine.append(record(daily.peer, d, "2027-04-14", employee=d.peer, submit=True)["id"])
+    record(daily.staff, d, "2027-04-08")  # a draft waits for nobody
+    team = {"f": {"awaitingMyReview": True}}
+    listed = daily.kasi.data(ENTRIES, team)["dailyEntries"]
+    assert sorted(edge["node"]["id"] for edge in listed["edges"]) == sorted(mine)
+    # The staff's rater's rater and HR see these entries, but none waits for them.
+    for client in (daily.staff, daily.kabid, daily.hr_all, daily.other_rater):
+        assert client.data(ENTRIES, team)["dailyEntries"]["totalCount"] == 0, client
+    changed = review(daily.kasi, approve=[edge["node"]["id"] for edge in listed["edges"]])["changed"]
+    assert {e["status"] for e in changed} == {"APPROVED"} and len(changed) == 3
+    assert daily.kasi.data(ENTRIES, team)["dailyEntries"]["totalCount"] == 0
+
+
 def test_r_daily_who_sees_whose_entries(daily):
     d = daily.d
     entry = record(daily.staff, d, "2027-04-13", submit=True)

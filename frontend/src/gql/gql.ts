@@ -77,6 +77,7 @@ type Documents = {
     "\n  mutation DeleteDailyEntry($id: ID!) { deleteDailyEntry(id: $id) }\n": typeof types.DeleteDailyEntryDocument,
     "\n  query DailyReviewQueue {\n    dailyReviewQueue { waiting oldestDate employee { id name position { title } } }\n  }\n": typeof types.DailyReviewQueueDocument,
     "\n  query DailyReviewEntries($employeeId: ID!) {\n    employee(id: $employeeId) { id name }\n    dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {\n      totalCount\n      edges { node { ...DailyEntryFields } }\n    }\n  }\n": typeof types.DailyReviewEntriesDocument,
+    "\n  query DailyReviewTeamEntries {\n    dailyEntries(first: 100, filter: { awaitingMyReview: true }) {\n      totalCount\n      edges { node { ...DailyEntryFields employee { id name } } }\n    }\n  }\n": typeof types.DailyReviewTeamEntriesDocument,
     "\n  mutation ReviewDailyEntries($approve: [ID!], $returns: [ReturnEntryInput!]) {\n    reviewDailyEntries(approve: $approve, returns: $returns) {\n      changed { id status returnNote reviewedAt }\n      errors { entryId code message }\n    }\n  }\n": typeof types.ReviewDailyEntriesDocument,
     "\n  query HrHolidays($year: Int!) {\n    holidays(year: $year) { date name kind }\n  }\n": typeof types.HrHolidaysDocument,
     "\n  mutation HrSetHoliday($date: Date!, $name: String!, $kind: HolidayKind!) {\n    setHoliday(date: $date, name: $name, kind: $kind) { date name kind }\n  }\n": typeof types.HrSetHolidayDocument,
@@ -170,6 +171,7 @@ const documents: Documents = {
     "\n  mutation DeleteDailyEntry($id: ID!) { deleteDailyEntry(id: $id) }\n": types.DeleteDailyEntryDocument,
     "\n  query DailyReviewQueue {\n    dailyReviewQueue { waiting oldestDate employee { id name position { title } } }\n  }\n": types.DailyReviewQueueDocument,
     "\n  query DailyReviewEntries($employeeId: ID!) {\n    employee(id: $employeeId) { id name }\n    dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {\n      totalCount\n      edges { node { ...DailyEntryFields } }\n    }\n  }\n": types.DailyReviewEntriesDocument,
+    "\n  query DailyReviewTeamEntries {\n    dailyEntries(first: 100, filter: { awaitingMyReview: true }) {\n      totalCount\n      edges { node { ...DailyEntryFields employee { id name } } }\n    }\n  }\n": types.DailyReviewTeamEntriesDocument,
     "\n  mutation ReviewDailyEntries($approve: [ID!], $returns: [ReturnEntryInput!]) {\n    reviewDailyEntries(approve: $approve, returns: $returns) {\n      changed { id status returnNote reviewedAt }\n      errors { entryId code message }\n    }\n  }\n": types.ReviewDailyEntriesDocument,
     "\n  query HrHolidays($year: Int!) {\n    holidays(year: $year) { date name kind }\n  }\n": types.HrHolidaysDocument,
     "\n  mutation HrSetHoliday($date: Date!, $name: String!, $kind: HolidayKind!) {\n    setHoliday(date: $date, name: $name, kind: $kind) { date name kind }\n  }\n": types.HrSetHolidayDocument,
@@ -466,6 +468,10 @@ export function graphql(source: "\n  query DailyReviewQueue {\n    dailyReviewQu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DailyReviewEntries($employeeId: ID!) {\n    employee(id: $employeeId) { id name }\n    dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {\n      totalCount\n      edges { node { ...DailyEntryFields } }\n    }\n  }\n"): (typeof documents)["\n  query DailyReviewEntries($employeeId: ID!) {\n    employee(id: $employeeId) { id name }\n    dailyEntries(first: 100, filter: { employeeId: $employeeId, status: SUBMITTED }) {\n      totalCount\n      edges { node { ...DailyEntryFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DailyReviewTeamEntries {\n    dailyEntries(first: 100, filter: { awaitingMyReview: true }) {\n      totalCount\n      edges { node { ...DailyEntryFields employee { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query DailyReviewTeamEntries {\n    dailyEntries(first: 100, filter: { awaitingMyReview: true }) {\n      totalCount\n      edges { node { ...DailyEntryFields employee { id name } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

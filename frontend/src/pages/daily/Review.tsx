@@ -1,7 +1,8 @@
 /**
  * Tinjau harian (/harian/tinjau): the rater's inbox of daily progress (dailyReviewQueue) — one
- * item per subordinate with entries waiting — and, for the one opened (?pegawai=<id>), the
- * entries waiting. One action reviews everything shown in ONE reviewDailyEntries request: the
+ * item per subordinate with entries waiting, and "Seluruh tim" above them when two or more wait —
+ * and, for the one opened (?pegawai=<id>, or ?pegawai=tim for the whole team), the entries
+ * waiting. One action reviews everything shown in ONE reviewDailyEntries request: the
  * entries marked "Kembalikan" (each with its required note) are returned, the rest approved. The
  * result says what changed and lists each refusal (an entry changed meanwhile, say) without
  * undoing the rest; the counts refresh by refetch.
@@ -13,7 +14,7 @@ import { Loading, Notice, ProblemBox } from "../../components/Status";
 import { problemOf } from "../../errors";
 import type { DailyEntryFieldsFragment } from "../../gql/graphql";
 import { defineMessages, formatDate, formatDay, useLanguage, useT } from "../../i18n";
-import { REVIEW, REVIEW_ENTRIES, REVIEW_QUEUE } from "./queries";
+import { REVIEW, REVIEW_ENTRIES, REVIEW_QUEUE, REVIEW_TEAM_ENTRIES } from "./queries";
 import { usePendingLeaveCount } from "./leaveQueries";
 import { EntryItem } from "./Week";
 import "./Daily.css";
@@ -28,6 +29,7 @@ const text = defineMessages({
     noteRequired: "Tulis catatan: pegawai perlu tahu apa yang harus diperbaiki.", willReturn: "Akan dikembalikan",
     result: "{a} disetujui, {r} dikembalikan.", someone: "pegawai", refused: "{n} progres tidak dapat diproses:", back: "Progres harian saya",
     leaveWaiting: "{n} permohonan cuti staf menunggu keputusan Anda.", leaveOpen: "Putuskan permohonan cuti",
+    team: "Seluruh tim", teamWaiting: "{n} progres dari {people} pegawai", teamEntries: "Progres seluruh tim", teamName: "tim",
   },
   en: {
     title: "Review daily progress", queue: "Waiting for review", empty: "No daily progress is waiting for your review.",
@@ -38,10 +40,12 @@ const text = defineMessages({
     noteRequired: "Write a note: the employee needs to know what to fix.", willReturn: "To be returned",
     result: "{a} approved, {r} returned.", someone: "the employee", refused: "{n} entries could not be processed:", back: "My daily progress",
     leaveWaiting: "{n} leave requests of your staff wait for your decision.", leaveOpen: "Decide the leave requests",
+    team: "Whole team", teamWaiting: "{n} entries of {people} employees", teamEntries: "Progress of the whole team", teamName: "the team",
   },
 });
 
-type Entry = DailyEntryFieldsFragment;
+type Entry = DailyEntryFieldsFragment & { employee?: { id: string; name: string } };
+const TEAM = "tim";
 interface Outcome { approved: number; returned: number; refused: { entry?: Entry; entryId: string; message: string }[] }
 
 export default function Review() {
@@ -74,6 +78,17 @@ export default function Review() {
           <h2 id="review-queue-heading">{t("queue")}</h2>
           {queue.data && items.length === 0 && <p className="k-muted" data-testid="review-empty">{t("empty")}</p>}
           <ul className="k-review-queue" data-testid="review-queue">
+            {items.length > 1 && (
+              <li>
+                <Link to={`?pegawai=${TEAM}`} className="k-review-item" data-testid="review-team"
+                  aria-current={selected === TEAM ? "true" : undefined} onClick={() => setOutcome(null)}>
+                  <strong>{t("team")}</strong>
+                  <span><span className="k-status k-status-SUBMITTED">
+                    {t("teamWaiting", { n: items.reduce((sum, item) => sum + item.waiting, 0), people: items.length })}
+                  </span></span>
+                </Link>
+              </li>
+            )}
             {items.map((item) => (
               <li key={item.employee.id}>
                 <Link to={`?pegawai=${encodeURIComponent(item.employee.id)}`} className="k-review-item" data-testid="review-item"
@@ -131,16 +146,21 @@ function OutcomeBox({ outcome }: { outcome: Outcome }) {
 function Entries({ employeeId, onOutcome }: { employeeId: string; onOutcome: (o: Outcome) => void }) {
   const t = useT(text);
   const { language } = useLanguage();
-  const { data, error, loading } = useQuery(REVIEW_ENTRIES, { variables: { employeeId } });
+  const team = employeeId === TEAM;
+  const one = useQuery(REVIEW_ENTRIES, { variables: { employeeId }, skip: team });
+  const all = useQuery(REVIEW_TEAM_ENTRIES, { skip: !team });
+  const { data, error, loading } = team ? all : one;
   const [returns, setReturns] = useState<Record<string, string>>({});
   const [noteErrors, setNoteErrors] = useState<Record<string, boolean>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [review, { loading: sending }] = useMutation(REVIEW, {
     // The queue's refetch also updates the nav badge (DailyReviewCount reads the same field from the cache).
-    refetchQueries: ["DailyReviewQueue", "DailyReviewEntries"], awaitRefetchQueries: true,
+    refetchQueries: ["DailyReviewQueue", team ? "DailyReviewTeamEntries" : "DailyReviewEntries"], awaitRefetchQueries: true,
   });
-  const name = data?.employee.name;
-  const entries = (data?.dailyEntries.edges ?? []).map((edge) => edge.node).sort((a, b) => a.date.localeCompare(b.date));
+  const name = team ? t("teamName") : one.data?.employee.name;
+  // The team's entries person by person (by name), each person's oldest first.
+  const entries = (data?.dailyEntries.edges ?? []).map((edge): Entry => edge.node)
+    .sort((a, b) => (a.employee?.name ?? "").localeCompare(b.employee?.name ?? "") || a.date.localeCompare(b.date));
   const total = data?.dailyEntries.totalCount ?? 0;
   const toReturn = entries.filter((entry) => entry.id in returns);
   const toApprove = entries.filter((entry) => !(entry.id in returns));
@@ -180,7 +200,7 @@ function Entries({ employeeId, onOutcome }: { employeeId: string; onOutcome: (o:
 
   return (
     <>
-      <h2 id="review-entries-heading">{t("entriesOf", { name: name ?? t("someone") })}</h2>
+      <h2 id="review-entries-heading">{team ? t("teamEntries") : t("entriesOf", { name: name ?? t("someone") })}</h2>
       {loading && !data && <Loading />}
       {error && !data && <ProblemBox error={error} />}
       {data && entries.length === 0 && <Notice>{t("none", { name: name ?? t("someone") })}</Notice>}
@@ -189,8 +209,11 @@ function Entries({ employeeId, onOutcome }: { employeeId: string; onOutcome: (o:
       {entries.length > 0 && (
         <>
           <ul className="k-entries k-review-entries" data-testid="review-entries">
-            {entries.map((entry) => (
+            {entries.map((entry, n) => (
               <li key={entry.id} className="k-review-entry" data-testid="review-entry">
+                {team && entry.employee && entry.employee.id !== entries[n - 1]?.employee?.id && (
+                  <h3 className="k-review-person" data-testid="review-person">{entry.employee.name}</h3>
+                )}
                 <ul className="k-entries"><EntryItem entry={entry} showDate /></ul>
                 {entry.id in returns ? (
                   <div className="k-review-return">

@@ -88,6 +88,16 @@ export const REVIEW_ENTRIES = graphql(`
   }
 `);
 
+/** Every entry waiting for the rater, of the whole team at once (the queue's "Seluruh tim"). */
+export const REVIEW_TEAM_ENTRIES = graphql(`
+  query DailyReviewTeamEntries {
+    dailyEntries(first: 100, filter: { awaitingMyReview: true }) {
+      totalCount
+      edges { node { ...DailyEntryFields employee { id name } } }
+    }
+  }
+`);
+
 export const REVIEW = graphql(`
   mutation ReviewDailyEntries($approve: [ID!], $returns: [ReturnEntryInput!]) {
     reviewDailyEntries(approve: $approve, returns: $returns) {
