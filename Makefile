@@ -11,6 +11,10 @@ PORT   ?= 8000
 # E-mail links point at the address served here (make run PORT=8765), unless APP_URL says otherwise.
 run demo migrate serve: export DEBUG ?= true
 run demo migrate serve: export APP_URL ?= http://$(HOST):$(PORT)
+# The demo's task and reminder e-mails (a hundred at the first sweep) go to files in mail/, not
+# over the terminal's server log, unless EMAIL_BACKEND says otherwise.
+run demo migrate serve: export EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
+run demo migrate serve: export EMAIL_FILE_PATH ?= $(CURDIR)/mail
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,9 +70,9 @@ demo: migrate
 
 serve: install assets frontend
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	@echo "Kinerja: http://$(HOST):$(PORT)/   GraphiQL: http://$(HOST):$(PORT)/graphql/   processes: http://$(HOST):$(PORT)/proses/   admin: http://$(HOST):$(PORT)/admin/"
+	@echo "Kinerja: http://$(HOST):$(PORT)/   GraphiQL: http://$(HOST):$(PORT)/graphql/   processes: http://$(HOST):$(PORT)/proses/   admin: http://$(HOST):$(PORT)/admin/   e-mails: $$EMAIL_FILE_PATH/"
 	# The periodic tasks (BPMN timers, notification e-mails) run next to the server and stop with it.
-	$(BIN)/python manage.py run_periodic --loop & trap "kill $$!" EXIT INT TERM; \
+	$(BIN)/python manage.py run_periodic --loop & trap "kill $$! 2>/dev/null" EXIT INT TERM; \
 	$(BIN)/uvicorn project.asgi:application --host $(HOST) --port $(PORT)
 
 ## make run: virtualenv + install + migrate + Tubei demo + serve GraphiQL
