@@ -28,6 +28,7 @@ from strawberry.extensions import SchemaExtension
 from apps.core.errors import BadInput, DomainError, Unauthenticated
 
 from .context import may_explore_schema
+from .parse_cache import CACHED_QUERY_MAX_CHARS
 
 
 def _refuse(execution_context, error: DomainError) -> None:
@@ -89,7 +90,7 @@ class JsonInputLimits(SchemaExtension):
             return None
         graphql_schema, query, variables = context.schema._schema, context.query or "", context.variables or {}
         # Long texts (a value written into the query) are not kept as cache keys.
-        found = (_json_arguments_of(graphql_schema, query) if len(query) <= 10_000
+        found = (_json_arguments_of(graphql_schema, query) if len(query) <= CACHED_QUERY_MAX_CHARS
                  else _json_arguments(graphql_schema, context.graphql_document))
         max_bytes, max_depth = settings.KINERJA_JSON_ARG_MAX_BYTES, settings.KINERJA_JSON_ARG_MAX_DEPTH
         for name, node in found:

@@ -50,7 +50,7 @@ from apps.performance.services import MAX_YEAR, MIN_YEAR
 from .audience import personally_related
 from .calendar import Schedule, due_day, working_days
 from .models import DailyEntry, EntryStatus
-from .schedule import excused_days_of, holidays_between, schedules_for
+from .schedule import excused_days_of, holiday_horizon, holidays_between, schedules_for
 
 HUNDRED, CENT = Decimal(100), Decimal("0.01")
 
@@ -142,9 +142,8 @@ def month_summary(employees: Sequence[Employee], year: int, month: int, *, today
         return []
     units = list({employee.unit_id: employee.unit for employee in employees}.values())
     schedules = schedules_for(units)
-    # Due days of the month's last days fall in the next month: load its holidays too (a grace
-    # period of G working days never reaches further than a week per day plus a long holiday).
-    holidays = holidays_between(start, end + dt.timedelta(days=31 + 7 * settings.KINERJA_DAILY_GRACE_DAYS))
+    # Due days of the month's last days fall in the next month: load its holidays too.
+    holidays = holidays_between(start, holiday_horizon(end))
     ids = [employee.pk for employee in employees]
     excused = excused_days_of(ids, start, end)
     submitted = _submitted_days(ids, start, end)

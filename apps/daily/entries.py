@@ -44,7 +44,7 @@ from . import calendar
 from .discipline import month_bounds
 from .entry_selectors import entries_visible_to
 from .models import ActionPlanItem, ActionPlanStatus, DailyEntry, DailyEntryEvidence, EntryStatus, MonthClosure
-from .schedule import closed_months_of, day_rules, schedule_for
+from .schedule import closed_months_of, day_rules, holiday_horizon, schedule_for
 
 TEXT_MAX = 2000          # what was done, and a rater's note: a paragraph, not a report
 OUTPUT_UNIT_MAX = 50     # DailyEntry.output_unit
@@ -96,8 +96,7 @@ class _Days:
         now = timezone.now()
         # A submission's lateness counts the working days from the entry's day up to today and
         # beyond its due day: today plus a grace period's reach past a long holiday.
-        horizon = max(end, now.date()) + dt.timedelta(days=31 + 7 * settings.KINERJA_DAILY_GRACE_DAYS)
-        rules = day_rules(employee, start, end, horizon)
+        rules = day_rules(employee, start, end, holiday_horizon(max(end, now.date())))
         return cls(employee, rules.schedule, rules.holidays, rules.excused, rules.closed, now)
 
     def closed_refusal(self, day: dt.date) -> BadInput | None:

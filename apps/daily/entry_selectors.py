@@ -24,7 +24,7 @@ from apps.organization.models import Employee
 from . import calendar
 from .audience import records_visible_to
 from .models import DailyEntry, EntryStatus
-from .schedule import day_rules
+from .schedule import day_rules, holiday_horizon
 
 
 def entries_visible_to(user: User) -> QuerySet[DailyEntry]:
@@ -66,8 +66,8 @@ def week_of(employee: Employee, any_date: dt.date, *, today: dt.date | None = No
     start = any_date - dt.timedelta(days=any_date.weekday())
     end = start + dt.timedelta(days=6)
     grace = settings.KINERJA_DAILY_GRACE_DAYS
-    # Due days of the week's last days fall after it: a grace period's reach past a long holiday.
-    rules = day_rules(employee, start, end, end + dt.timedelta(days=31 + 7 * grace))
+    # Due days of the week's last days fall after it.
+    rules = day_rules(employee, start, end, holiday_horizon(end))
     schedule, holidays, excused, closed = rules.schedule, rules.holidays, rules.excused, rules.closed
     today = today or timezone.now().astimezone(schedule.zone).date()
     entry_ids: dict[dt.date, list[int]] = {}

@@ -57,8 +57,14 @@ def schedules_for(units: list[OrgUnit]) -> dict[int, Schedule]:
     """schedule_for of many units at once (1 query): unit id → schedule."""
     ancestors = {pk for unit in units for pk in unit.ancestor_ids}
     own = {s.unit_id: Schedule(s.working_days, s.time_zone) for s in UnitSchedule.objects.filter(unit_id__in=ancestors)}
-    default = default_schedule()
-    return {unit.pk: next((own[pk] for pk in reversed(unit.ancestor_ids) if pk in own), default) for unit in units}
+    return {unit.pk: _nearest_schedule(own, unit)[0] for unit in units}
+
+
+def holiday_horizon(day: dt.date) -> dt.date:
+    """How far past ``day`` the holidays matter for its lateness (R-LATE): its due day lies the
+    grace period's working days after it, which never reaches further than a week per grace day
+    plus a long run of holidays."""
+    return day + dt.timedelta(days=31 + 7 * settings.KINERJA_DAILY_GRACE_DAYS)
 
 
 def holidays_named_between(start: dt.date, end: dt.date) -> dict[dt.date, str]:
@@ -194,8 +200,8 @@ def day_rules(employee: Employee, start: dt.date, end: dt.date, horizon: dt.date
         f"FROM {Leave._meta.db_table} WHERE employee_id = %s AND status = %s AND starts_on <= %s AND ends_on >= %s "
         f"UNION ALL SELECT 'c', unit_id, year, month, {no_date}, {no_date}, {no_text} "
         f"FROM {MonthClosure._meta.db_table} WHERE unit_id IN ({marks}) AND year BETWEEN %s AND %s")
-    params: list[int | str | dt.date] = [*ancestors, start, horizon, employee.pk, LeaveStatus.APPROVED.value, end, start, *ancestors,
-              start.year, end.year]
+    params: list[int | str | dt.date] = [*ancestors, start, horizon, employee.pk, LeaveStatus.APPROVED.value, end,
+                                         start, *ancestors, start.year, end.year]
     own: dict[int, Schedule] = {}
     holidays: dict[dt.date, str] = {}
     excused: set[dt.date] = set()
